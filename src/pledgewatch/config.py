@@ -1,0 +1,40 @@
+"""One settings object. Every option is an environment variable ``PLEDGEWATCH_*``
+(or a line in ``.env``) with a default and help text; `pledgewatch settings` lists them."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PLEDGEWATCH_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        "pledgewatch.sqlite",
+        description="SQLAlchemy URL of the database, or a bare path to a SQLite file.",
+    )
+    max_file_mb: float = Field(
+        50, gt=0, description="Largest file ingest accepts, in MB; larger files are refused."
+    )
+    max_text_chars: int = Field(
+        2_000_000, gt=0, description="Longest text kept from one document, in characters."
+    )
+    keep_originals: bool = Field(
+        True, description="Keep each ingested file's bytes so a better extractor can re-read it."
+    )
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()
+
+
+def settings_table() -> list[tuple[str, str, str]]:
+    """(variable, default, help) for every setting, for `pledgewatch settings` and the docs."""
+    rows = []
+    for name, field in Settings.model_fields.items():
+        rows.append((f"PLEDGEWATCH_{name.upper()}", repr(field.default), field.description or ""))
+    return rows
