@@ -1,0 +1,86 @@
+"""The extract stage: ``extract(text, language, published) -> Extraction``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pledgewatch.extract.document import DocumentContext
+from pledgewatch.extract.facts import build_facts
+from pledgewatch.extract.mentions import (
+    KnownNames,
+    add_english_persons,
+    add_gazetteer_organizations,
+    add_gazetteer_places,
+    add_instruments,
+    add_offences,
+    add_professions,
+    add_provisions,
+    add_russian_organizations,
+    add_russian_persons,
+    add_russian_places,
+    add_typed_spans,
+)
+from pledgewatch.extract.types import Extraction
+
+EXTRACTOR = "pledgewatch-rules"
+EXTRACTOR_VERSION = "0.1.0"
+
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "Extraction", "KnownNames", "extract"]
+
+
+def extract(
+    text: str,
+    language: str | None,
+    published: str | None = None,
+    known: KnownNames | None = None,
+) -> Extraction:
+    """Mentions and suggested facts of one document. ``known`` recognises names already in
+    the database (used for English text, where no NER model is available)."""
+    language = (
+        "ru" if language in (None, "ru", "kk", "ky", "uz", "tg") and _cyrillic(text) else "en"
+    )
+    reference = _reference_date(published)
+    if language == "ru":
+        from pledgewatch.extract.nlp import russian_nlp
+
+        analysis = russian_nlp().analyze(text)
+        sentences = [(s.start, s.end) for s in analysis.sentences]
+        doc = DocumentContext(text, "ru", published, sentences)
+        add_russian_places(doc, analysis)
+        add_gazetteer_organizations(doc)
+        add_russian_organizations(doc, analysis)
+        add_provisions(doc)
+        add_offences(doc)
+        add_instruments(doc)
+        add_russian_persons(doc, analysis)
+    else:
+        from razdel import sentenize
+
+        sentences = [(s.start, s.stop) for s in sentenize(text)]
+        doc = DocumentContext(text, "en", published, sentences)
+        add_gazetteer_places(doc)
+        add_gazetteer_organizations(doc)
+        add_provisions(doc)
+        add_offences(doc)
+        add_instruments(doc)
+        add_english_persons(doc, known)
+    add_typed_spans(doc, reference)
+    add_professions(doc)
+    build_facts(doc)
+    return doc.finish()
+
+
+def _cyrillic(text: str) -> bool:
+    sample = text[:5000]
+    cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
+    return cyrillic >= latin
+
+
+def _reference_date(published: str | None) -> date | None:
+    if published and len(published) >= 10:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None

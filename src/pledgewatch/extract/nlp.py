@@ -122,3 +122,70 @@ class RussianNLP:
 @cache
 def russian_nlp() -> RussianNLP:
     return RussianNLP()
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def nominative_phrase(tokens: list[Token]) -> str:
+    """«Центральной Азии» -> «Центральная Азия»: the head noun and the adjectives before it
+    go to the nominative (adjectives agreeing with the head); words after the head, which
+    are its complements («партнерство по правам человека»), stay as written."""
+    head = next((i for i, t in enumerate(tokens) if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or tokens[head].feats.get("Case") in (None, "Nom"):
+        return _join(tokens, [t.text for t in tokens])
+    number = "plur" if tokens[head].feats.get("Number") == "Plur" else "sing"
+    head_word = _inflect(tokens[head], {"nomn", number})
+    gender = None
+    parsed = _pick(tokens[head])
+    if parsed is not None and parsed.tag.gender:
+        gender = parsed.tag.gender
+    words = []
+    for i, token in enumerate(tokens):
+        if i < head and token.pos == "ADJ":
+            grammemes = {"nomn", number} | ({gender} if gender and number == "sing" else set())
+            words.append(_inflect(token, grammemes))
+        elif i == head:
+            words.append(head_word)
+        else:
+            words.append(token.text)
+    return _join(tokens, words)
+
+
+def _pick(token: Token):
+    case = _CASES.get(token.feats.get("Case", ""))
+    parses = _morph().parse(token.text)
+    for parse in parses:
+        if case is None or parse.tag.case == case:
+            return parse
+    return parses[0] if parses else None
+
+
+def _inflect(token: Token, grammemes: set[str]) -> str:
+    parse = _pick(token)
+    inflected = parse.inflect(grammemes) if parse is not None else None
+    if inflected is None:
+        return token.text
+    word = inflected.word
+    if token.text[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    if token.text.isupper() and len(token.text) > 1:
+        word = word.upper()
+    return word
+
+
+def _join(tokens: list[Token], words: list[str]) -> str:
+    """Words joined with the spacing of the original text."""
+    out = []
+    for i, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        if i and token.start > tokens[i - 1].end:
+            out.append(" ")
+        out.append(word)
+    return "".join(out)

@@ -1,0 +1,529 @@
+"""Fact rules: from the mentions and trigger words of each sentence to suggested facts.
+
+Every rule works inside one sentence (the evidence a researcher sees) and is the same for
+Russian and English; only the trigger tables differ. A demand's scope (from «призвали» to
+the end of the sentence) is excluded from the event rules, so «призвали освободить» is a
+demand and never a release.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pledgewatch import refdata
+from pledgewatch.extract.document import DocumentContext, Span
+from pledgewatch.extract.grammars.triggers import (
+    ADDRESSEE_WORDS,
+    CHARGE,
+    DEMAND,
+    DEMAND_ACTIONS,
+    DETENTION,
+    EACH,
+    MEMBERSHIP_WORDS,
+    NEGATION,
+    PENALTY_REQUEST,
+    RELEASE,
+    SENTENCE,
+    UNNAMED_DEMANDERS,
+)
+from pledgewatch.extract.mentions import document_country
+from pledgewatch.extract.types import EntityDraft, FactDraft
+
+_PRONOUN = {
+    "ru": re.compile(r"\b(он|она|они|его|её|ее|ему|ей|им|их|него|неё|нее|нему|ней)\b", re.I),
+    "en": re.compile(r"\b(he|she|they|him|her|them|his)\b", re.I),
+}
+_GAP_WORDS = re.compile(r"^[\s\w\-–—«»„“”\"']{0,60}$")
+
+
+def build_facts(doc: DocumentContext) -> None:
+    lang = doc.language if doc.language in DEMAND else "en"
+    last_persons: list[Span] = []
+    for index in range(len(doc.sentences)):
+        persons = doc.spans_in(index, "person")
+        demand_start = _demand_facts(doc, index, lang)
+        subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
+        if not subjects and last_persons and _PRONOUN[lang].search(doc.sentence_text(index)):
+            subjects = last_persons
+        _role_facts(doc, index, persons)
+        _membership_facts(doc, index, lang, persons)
+        if subjects:
+            limit = demand_start or doc.sentences[index][1]
+            _detention_facts(doc, index, lang, subjects, limit)
+            _charge_facts(doc, index, lang, subjects, limit)
+            _sentence_facts(doc, index, lang, subjects, limit)
+            _release_facts(doc, index, lang, subjects, limit)
+        if persons:
+            last_persons = persons[-1:]
+    _commitment_facts(doc, lang)
+
+
+def _evidence(doc: DocumentContext, index: int) -> tuple[int, int]:
+    start, end = doc.sentences[index]
+    text = doc.text[start:end]
+    return start + (len(text) - len(text.lstrip())), end - (len(text) - len(text.rstrip()))
+
+
+def _matches(pattern: re.Pattern, doc: DocumentContext, index: int, limit: int | None = None):
+    start, end = doc.sentences[index]
+    end = min(end, limit) if limit else end
+    yield from pattern.finditer(doc.text, start, end)
+
+
+def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | None, Span | None]:
+    dates = doc.spans_in(index, "date")
+    if not dates:
+        return None, None
+    best = min(dates, key=lambda d: abs(d.start - offset))
+    return best.data.value, best
+
+
+def _negated(doc: DocumentContext, lang: str, start: int) -> bool:
+    return bool(NEGATION[lang].search(doc.text[max(0, start - 20) : start + 30]))
+
+
+def _spans_of(*spans: Span | None) -> list[tuple[str, int, int]]:
+    return [(s.type, s.start, s.end) for s in spans if s is not None]
+
+
+# --- role and membership -------------------------------------------------------------------
+
+
+def _role_facts(doc: DocumentContext, index: int, persons: list[Span]) -> None:
+    professions = doc.spans_in(index, "profession")
+    organizations = doc.spans_in(index, "organization")
+    for person in persons:
+        profession = _adjacent_profession(doc, person, professions, organizations)
+        if profession is None:
+            continue
+        doc.add_fact(
+            FactDraft(
+                "role",
+                person.entity,
+                attributes={"role": profession.data},
+                confidence=0.8,
+                evidence=_evidence(doc, index),
+                spans=_spans_of(profession),
+            )
+        )
+
+
+def _adjacent_profession(doc, person: Span, professions, organizations) -> Span | None:
+    """A role word right before the name (a few adjectives or an organization between),
+    or right after it in apposition («Марат Жыланбаев, лидер партии»)."""
+    before = [p for p in professions if p.end <= person.start]
+    if before:
+        profession = before[-1]
+        gap = doc.text[profession.end : person.start]
+        for org in organizations:
+            if profession.end <= org.start and org.end <= person.start:
+                gap = gap.replace(org.text, " ")
+        if _GAP_WORDS.match(gap) and len(gap.split()) <= 3:
+            return profession
+    after = [p for p in professions if p.start >= person.end]
+    if after:
+        profession = after[0]
+        gap = doc.text[person.end : profession.start]
+        if re.fullmatch(r"\s*[,(–—-]\s*([\w-]+\s+){0,2}", gap):
+            return profession
+    return None
+
+
+def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list[Span]) -> None:
+    sentence_start, _ = doc.sentences[index]
+    for org in doc.spans_in(index, "organization"):
+        window_start = max(sentence_start, org.start - 45)
+        window = doc.text[window_start : org.start].rstrip("«»„“”\"' ")
+        cue = MEMBERSHIP_WORDS[lang].search(window)
+        if cue is None:
+            continue
+        cue_start = window_start + cue.start()
+        person = _closest_person(doc, persons, cue_start, org.end)
+        if person is None:
+            continue
+        doc.add_fact(
+            FactDraft(
+                "membership",
+                person.entity,
+                org.entity,
+                confidence=0.7,
+                evidence=_evidence(doc, index),
+            )
+        )
+
+
+def _closest_person(doc, persons: list[Span], cue_start: int, org_end: int) -> Span | None:
+    for person in persons:
+        if 0 <= cue_start - person.end <= 4:  # "Иван Иванов, член партии X"
+            return person
+        if 0 <= person.start - org_end <= 4:  # "лидер партии X Иван Иванов"
+            return person
+    return None
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def _detention_facts(doc, index, lang, subjects, limit) -> None:
+    seen_kinds = set()
+    for kind, pattern in DETENTION[lang].items():
+        for match in _matches(pattern, doc, index, limit):
+            if kind in seen_kinds or _negated(doc, lang, match.start()):
+                continue
+            if kind != "house_arrest" and doc.covered(match.start(), match.end(), ("penalty",)):
+                continue  # "15 суток ареста" is a sentence, not an arrest
+            seen_kinds.add(kind)
+            date, date_span = _nearest_date(doc, index, match.start())
+            places = doc.spans_in(index, "location")
+            attributes = {"kind": kind}
+            if places:
+                attributes["place"] = doc.entity(places[0].entity).name
+            for person in subjects:
+                doc.add_fact(
+                    FactDraft(
+                        "detention",
+                        person.entity,
+                        attributes=dict(attributes),
+                        date=date,
+                        confidence=0.75 if len(subjects) == 1 else 0.55,
+                        evidence=_evidence(doc, index),
+                        spans=_spans_of(date_span),
+                    )
+                )
+            break
+        if seen_kinds:
+            break  # the most specific kind wins: house arrest > arrest > detention
+
+
+def _charge_facts(doc, index, lang, subjects, limit) -> None:
+    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)):
+        return
+    sentence_start, _ = doc.sentences[index]
+    targets = [s for s in doc.spans_in(index, "legal_provision", "crime") if s.start < limit]
+    seen = set()
+    for target in targets:
+        provision = doc.entity(target.entity)
+        if provision is not None:
+            if provision.key in seen:
+                continue
+            seen.add(provision.key)
+            attributes = {
+                k: provision.attributes[k]
+                for k in ("category", "article", "code")
+                if provision.attributes.get(k)
+            }
+        elif target.type == "crime":
+            attributes = {"category": target.data.category}
+            if target.data.category in seen:
+                continue
+            seen.add(target.data.category)
+        else:
+            continue
+        crime_spans = [
+            s for s in doc.spans_in(index, "crime") if s.entity == target.entity or s is target
+        ]
+        for person in subjects:
+            doc.add_fact(
+                FactDraft(
+                    "charge",
+                    person.entity,
+                    provision.key if provision else None,
+                    attributes=dict(attributes),
+                    date=_nearest_date(doc, index, target.start)[0],
+                    confidence=0.75,
+                    evidence=_evidence(doc, index),
+                    spans=_spans_of(*crime_spans[:1]),
+                )
+            )
+
+
+def _sentence_facts(doc, index, lang, subjects, limit) -> None:
+    triggers = [m.span() for m in _matches(SENTENCE[lang], doc, index, limit)]
+    if not triggers:
+        return
+    sentence_start, _ = doc.sentences[index]
+    provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
+    provision = provisions.pop() if len(provisions) == 1 else None
+    for penalty in doc.spans_in(index, "penalty"):
+        if penalty.start >= limit:
+            continue
+        before = [t for t in triggers if t[0] < penalty.start]
+        anchor = before[-1][1] if before else sentence_start
+        if (
+            PENALTY_REQUEST[lang].search(doc.text[anchor : penalty.start])
+            or not before
+            and not _verb_after(triggers, penalty)
+        ):
+            continue
+        match = penalty.data
+        attributes = {"penalty": match.penalty, "term_months": match.term_months}
+        if match.amount is not None:
+            attributes.update(amount=match.amount, currency=match.currency)
+        each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
+        people = subjects if each else [_person_for(subjects, penalty)]
+        date, date_span = _nearest_date(doc, index, penalty.start)
+        for person in people:
+            doc.add_fact(
+                FactDraft(
+                    "sentence",
+                    person.entity,
+                    provision,
+                    attributes=dict(attributes),
+                    date=date,
+                    confidence=0.8 if getattr(match, "explicit", True) else 0.6,
+                    evidence=_evidence(doc, index),
+                    spans=_spans_of(penalty),
+                )
+            )
+
+
+def _verb_after(triggers, penalty: Span) -> bool:
+    """ "Семь лет лишения свободы получил…": a trigger shortly after the penalty."""
+    return any(0 <= t_start - penalty.end <= 40 for t_start, _ in triggers)
+
+
+def _person_for(subjects: list[Span], target: Span) -> Span:
+    before = [p for p in subjects if p.start < target.start]
+    return before[-1] if before else subjects[0]
+
+
+def _release_facts(doc, index, lang, subjects, limit) -> None:
+    for kind, pattern in RELEASE[lang].items():
+        match = next(iter(_matches(pattern, doc, index, limit)), None)
+        if match is None or _negated(doc, lang, match.start()):
+            continue
+        date, date_span = _nearest_date(doc, index, match.start())
+        for person in subjects:
+            doc.add_fact(
+                FactDraft(
+                    "release",
+                    person.entity,
+                    attributes={"kind": kind},
+                    date=date,
+                    confidence=0.75,
+                    evidence=_evidence(doc, index),
+                    spans=_spans_of(date_span),
+                )
+            )
+        return  # the most specific kind wins: pardon > amnesty > early > ... > full
+
+
+# --- demands -------------------------------------------------------------------------------
+
+
+def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
+    """Adds the sentence's demand facts; returns where the demand's scope starts."""
+    trigger = next(iter(_matches(DEMAND[lang], doc, index)), None)
+    if trigger is None:
+        return None
+    sentence_start, sentence_end = doc.sentences[index]
+    actions = sorted(
+        (m.start(), m.end(), action)
+        for action, pattern in DEMAND_ACTIONS[lang].items()
+        for m in pattern.finditer(doc.text, trigger.end(), sentence_end)
+    )
+    actions = _drop_overlapping(actions)
+    if not actions:
+        return None
+    demanders = [s for s in doc.spans_in(index, "organization") if s.start < trigger.start()]
+    unnamed = UNNAMED_DEMANDERS[lang].search(doc.text, sentence_start, trigger.start())
+    addressee = _addressee(doc, index, lang, trigger.start())
+    pending: list[str] = []
+    for n, (_start, end, action) in enumerate(actions):
+        scope_end = actions[n + 1][0] if n + 1 < len(actions) else sentence_end
+        between = doc.text[end:scope_end]
+        if n + 1 < len(actions) and re.fullmatch(r"\s*(или|либо|и|or|and)\b[\s\w]{0,20}", between):
+            pending.append(action)  # «отменить или тщательно пересмотреть …»: same objects
+            continue
+        objects, topics = _demand_objects(doc, index, lang, action, end, scope_end)
+        if not objects and not topics:
+            continue
+        for each_action in [*pending, action]:
+            _add_demands(doc, index, each_action, demanders, unnamed, addressee, objects, topics)
+        pending = []
+    return trigger.start()
+
+
+def _drop_overlapping(actions):
+    kept = []
+    for action in actions:
+        if kept and action[0] < kept[-1][1]:
+            continue
+        kept.append(action)
+    return kept
+
+
+def _demand_objects(doc, index, lang, action, start, end):
+    types = {
+        "release": ("person",),
+        "drop_charges": ("person",),
+        "investigate": ("person",),
+        "repeal": ("legal_provision", "crime", "instrument"),
+        "amend": ("legal_provision", "crime", "instrument"),
+        "abandon": ("instrument", "legal_provision"),
+    }.get(action, ())
+    objects, seen = [], set()
+    for span in doc.spans_in(index, *types):
+        if start <= span.start < end and span.entity and span.entity not in seen:
+            seen.add(span.entity)
+            objects.append(span)
+    topics = []
+    if not objects and action in ("stop", "abandon", "investigate", "repeal", "amend"):
+        topics = _topics(doc, lang, start, end)
+    return objects, topics
+
+
+_TOPIC_SPLIT = {
+    "ru": re.compile(
+        r",?\s+и\s+(?=(?:преследовани|нападени|давлени|практик|злоупотреблени|криминализ|преследова|запрет|цензур|пытк|задержани|репресси)\w*)",
+        re.I,
+    ),
+    "en": re.compile(
+        r",?\s+and\s+(?=(?:the\s+)?(?:persecution|attacks?|harassment|pressure|practice|abuse|criminali[sz]|targeting|censorship|torture|detention|repression))",
+        re.I,
+    ),
+}
+
+
+_ATTRIBUTION = re.compile(r"[»”\"]\s*[,–—-]|\s[–—-]\s")
+
+
+def _topics(doc, lang, start, end) -> list[tuple[int, int]]:
+    """A practice to stop, as text: «нападения на ЛГБТИК+ сообщество и преследование НПО»
+    gives two topics, split at «и» before a new practice noun."""
+    text = doc.text[start:end]
+    attribution = _ATTRIBUTION.search(text)  # «…», - заявили организации
+    if attribution:
+        text = text[: attribution.start()]
+    stripped = text.rstrip(' .,;:!»"”\n')
+    lead = len(stripped) - len(stripped.lstrip(" ,"))
+    pieces, cursor = [], lead
+    for match in _TOPIC_SPLIT[lang].finditer(stripped):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, len(stripped)))
+    return [(start + a, start + b) for a, b in pieces if len(stripped[a:b].split()) >= 2]
+
+
+def _add_demands(doc, index, action, demanders, unnamed, addressee, objects, topics) -> None:
+    evidence = _evidence(doc, index)
+    subjects = [d.entity for d in demanders] or [None]
+    for subject in subjects:
+        for obj in objects:
+            attributes = {"action": action, "addressee": addressee or _country_of(doc, obj)}
+            if subject is None and unnamed:
+                attributes["demanded_by"] = unnamed.group().strip()
+            doc.add_fact(
+                FactDraft(
+                    "demand",
+                    subject,
+                    obj.entity,
+                    attributes=attributes,
+                    confidence=0.8,
+                    evidence=evidence,
+                    spans=_spans_of(obj) if obj.type == "crime" else [],
+                )
+            )
+        for start, end in topics:
+            attributes = {
+                "action": action,
+                "addressee": addressee,
+                "topic": " ".join(doc.text[start:end].split()),
+            }
+            if subject is None and unnamed:
+                attributes["demanded_by"] = unnamed.group().strip()
+            doc.add_fact(
+                FactDraft(
+                    "demand",
+                    subject,
+                    None,
+                    attributes=attributes,
+                    confidence=0.6,
+                    evidence=evidence,
+                )
+            )
+
+
+def _country_of(doc: DocumentContext, span: Span) -> str | None:
+    entity = doc.entity(span.entity)
+    return entity.country if entity else None
+
+
+def _addressee(doc: DocumentContext, index: int, lang: str, trigger_start: int) -> str | None:
+    countries = doc.spans_in(index, "country")
+    for span in countries:
+        if ADDRESSEE_WORDS[lang].search(doc.text[max(0, span.start - 30) : span.start]):
+            return doc.entity(span.entity).country
+    region = [s for s in countries if doc.entity(s.entity).country in refdata.REGION]
+    if len(region) == 1:
+        return doc.entity(region[0].entity).country
+    if not doc.spans_in(index, "location"):
+        return document_country(doc)
+    return None
+
+
+# --- commitments of an instrument -----------------------------------------------------------
+
+
+def _commitment_facts(doc: DocumentContext, lang: str) -> None:
+    """Commitments of an instrument named in the text, found in the sentence that names it
+    and the two after it («В декларации … они заявили о приверженности свободе слова»),
+    each linked to every Central Asian party of the instrument."""
+    for span in (s for s in doc.spans if s.type == "instrument"):
+        instrument = span.data
+        if not instrument.commitments:
+            continue
+        first = doc.sentence_index(span.start)
+        last = min(len(doc.sentences), first + 3) - 1
+        window_start, window_end = doc.sentences[first][0], doc.sentences[last][1]
+        own = {c.id for c in instrument.commitments}
+        for match in refdata.find_commitments(doc.text[window_start:window_end]):
+            start, end = window_start + match.start, window_start + match.end
+            for commitment_id in match.commitments:
+                if commitment_id in own:
+                    _add_commitment(
+                        doc, lang, instrument, refdata.commitment(commitment_id), start, end
+                    )
+
+
+def _add_commitment(doc, lang, instrument, commitment, start: int, end: int) -> None:
+    name = commitment.text_ru if lang == "ru" else commitment.text_en
+    key = doc.add_entity(
+        EntityDraft(
+            f"commitment:ref:{commitment.id}",
+            "commitment",
+            name,
+            None,
+            aliases=[n for n in (commitment.text_ru, commitment.text_en) if n and n != name],
+            attributes={"instrument": instrument.id, "theme": commitment.theme},
+            ref=f"commitment:{commitment.id}",
+        )
+    )
+    doc.add_span("commitment", start, end, key)
+    evidence = _evidence(doc, doc.sentence_index(start))
+    for code in instrument.parties:
+        if code not in refdata.REGION:
+            continue
+        country = refdata.country(code)
+        country_key = doc.add_entity(
+            EntityDraft(
+                f"country:{code}",
+                "country",
+                country.name_ru if lang == "ru" else country.name_en,
+                code,
+                aliases=[n for n in (country.name_ru, country.name_en) if n],
+                ref=f"country:{code}",
+            )
+        )
+        doc.add_fact(
+            FactDraft(
+                "commitment",
+                country_key,
+                key,
+                attributes={"instrument": instrument.id, "theme": commitment.theme},
+                date=instrument.date,
+                confidence=0.7,
+                evidence=evidence,
+                spans=[("commitment", start, end)],
+            )
+        )

@@ -1,0 +1,555 @@
+"""Mentions: people, organizations, places, legal provisions, instruments, and the typed
+spans (profession, crime, penalty, date) the fact rules are built from.
+
+Russian names come from natasha's NER, corrected where it is known to err (a bracketed
+acronym swallowed into an organization, a summit tagged as an organization, generic words
+such as СМИ tagged as organizations). Organizations, countries and instruments of the
+reference data are also found by their names and aliases in any language, and English
+person names by capitalised-name patterns checked against names already known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+
+from pledgewatch import refdata
+from pledgewatch.extract.document import DocumentContext
+from pledgewatch.extract.grammars.dates import find_dates
+from pledgewatch.extract.grammars.offences import find_offences
+from pledgewatch.extract.grammars.penalties import find_penalties
+from pledgewatch.extract.grammars.provisions import find_provision_refs
+from pledgewatch.extract.grammars.triggers import EVENT_WORDS, GENERIC_ORGS, ROLE_WORDS
+from pledgewatch.extract.nlp import Analysis, nominative_phrase
+from pledgewatch.extract.types import EntityDraft
+from pledgewatch.resolve.names import (
+    english_name_candidates,
+    name_key,
+    normalize_person_name,
+    surname_key,
+)
+from pledgewatch.resolve.translit import cyr_to_lat, match_key
+
+# A callable the caller provides to recognise names already in the database:
+# match key of a full name -> (canonical name, country) or None.
+KnownNames = Callable[[str], tuple[str, str | None] | None]
+
+_QUOTES = "«»„“”\"'"
+_ACRONYM_TAIL = re.compile(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11})\)\s*$")
+
+
+def person_key(name: str) -> str:
+    return f"person:{name_key(name)}"
+
+
+# --- persons -------------------------------------------------------------------------------
+
+
+def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
+    """Full names first, so that a surname alone later in the text joins its full name."""
+    full, partial = [], []
+    for span in analysis.spans:
+        if span.type != "PER":
+            continue
+        tokens = _span_tokens(analysis, span)
+        words = [t for t in tokens if t.text[:1].isalpha()]
+        (full if len(words) >= 2 else partial).append((span, tokens))
+
+    surnames: dict[str, str] = {}
+    for span, tokens in full:
+        person = normalize_person_name(span.text, [t.feats for t in tokens])
+        if not person.last:
+            continue
+        country = _sentence_country(doc, span.start)
+        key = doc.add_entity(
+            EntityDraft(
+                person_key(person.full),
+                "person",
+                person.full,
+                country,
+                aliases=[cyr_to_lat(person.full)],
+            )
+        )
+        doc.add_span("person", span.start, span.end, key)
+        surnames.setdefault(surname_key(person), key)
+
+    for span, tokens in partial:
+        person = normalize_person_name(span.text, [t.feats for t in tokens])
+        key = surnames.get(surname_key(person)) if person.last else None
+        if key is not None:
+            doc.add_span("person", span.start, span.end, key)
+
+
+def add_english_persons(doc: DocumentContext, known: KnownNames | None) -> None:
+    """Capitalised name sequences, kept when the name is already known (in any script)
+    or a role word stands right before it ("activist Aigerim Tleuzhan")."""
+    role_words = ROLE_WORDS["en"].values()
+    surnames: dict[str, str] = {}
+    for start, end, name in english_name_candidates(doc.text):
+        if doc.covered(start, end, ("organization", "country", "location", "instrument")):
+            continue
+        key_text = name_key(name)
+        found = known(key_text) if known else None
+        before = doc.text[max(0, start - 60) : start]
+        has_role = any(p.search(before[-40:]) for p in role_words)
+        if found is None and not has_role and key_text not in surnames.values():
+            continue
+        canonical, country = found if found else (name, None)
+        country = country or _sentence_country(doc, start)
+        aliases = [name] if name != canonical else []
+        key = doc.add_entity(
+            EntityDraft(person_key(canonical), "person", canonical, country, aliases=aliases)
+        )
+        doc.add_span("person", start, end, key)
+        surnames.setdefault(surname_key(name), key)
+    # a surname alone later on ("Zhylanbayev was ...")
+    for match in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", doc.text):
+        key = surnames.get(surname_key(match.group()))
+        if key and not doc.covered(match.start(), match.end(), ("person",)):
+            doc.add_span("person", match.start(), match.end(), key)
+
+
+# --- organizations -------------------------------------------------------------------------
+
+
+def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
+    for span in analysis.spans:
+        if span.type != "ORG":
+            continue
+        start, end, text = span.start, span.end, span.text
+        if EVENT_WORDS.search(doc.text[max(0, start - 12) : start]):
+            continue  # «саммит «ЕС – Центральная Азия»» is an event, not an organization
+        acronym = None
+        tail = _ACRONYM_TAIL.search(text)
+        if tail:
+            acronym = tail.group(1)
+            end = start + tail.start()
+            text = doc.text[start:end]
+        if _is_generic(text):
+            continue
+        tokens = [t for t in _span_tokens(analysis, span) if t.end <= end]
+        key = _organization_entity(
+            doc, text, acronym, nominative_phrase(tokens) if tokens else text
+        )
+        if key is None:
+            continue
+        doc.add_span("organization", start, end, key)
+        if tail:
+            a_start = span.start + tail.start(1)
+            doc.add_span("organization", a_start, a_start + len(acronym), key)
+
+
+def _is_generic(text: str) -> bool:
+    folded = text.strip(_QUOTES + " ").lower()
+    return folded in GENERIC_ORGS or len(folded) < 2
+
+
+def _organization_entity(
+    doc: DocumentContext, text: str, acronym: str | None, nominative: str
+) -> str | None:
+    known = (
+        refdata.organization_by_alias(text)
+        or refdata.organization_by_alias(nominative)
+        or (refdata.organization_by_alias(acronym) if acronym else None)
+    )
+    if known is not None:
+        return _reference_organization(doc, known)
+    name = nominative.strip(" ")
+    if name.count("«") != name.count("»"):
+        name = text
+    name = name.strip(" ")
+    if not name:
+        return None
+    attributes = {"acronym": acronym} if acronym else {}
+    aliases = [acronym] if acronym else []
+    return doc.add_entity(
+        EntityDraft(
+            f"organization:{match_key(name)}",
+            "organization",
+            name,
+            None,
+            aliases=aliases,
+            attributes=attributes,
+        )
+    )
+
+
+def _reference_organization(doc: DocumentContext, org) -> str:
+    name = (org.name_ru if doc.language == "ru" else org.name_en) or org.name_en or org.name_ru
+    aliases = [a for a in (org.name_ru, org.name_en, org.acronym) if a and a != name]
+    attributes = {"acronym": org.acronym} if org.acronym else {}
+    return doc.add_entity(
+        EntityDraft(
+            f"organization:ref:{org.id}",
+            "organization",
+            name,
+            org.country,
+            aliases=aliases,
+            attributes=attributes,
+            ref=f"organization:{org.id}",
+        )
+    )
+
+
+def add_gazetteer_organizations(doc: DocumentContext) -> None:
+    """Reference organizations named anywhere in the text, in any language."""
+    pattern, by_alias = _organization_gazetteer()
+    for match in pattern.finditer(doc.text):
+        start, end = match.span(1)
+        if doc.covered(start, end, ("organization",)):
+            continue
+        org = by_alias[_fold(match.group(1))]
+        doc.add_span("organization", start, end, _reference_organization(doc, org))
+
+
+@cache
+def _organization_gazetteer():
+    by_alias = {}
+    for org in refdata.organizations():
+        names = [org.name_ru, org.name_en, org.acronym, *org.aliases]
+        for name in names:
+            if name and len(name) >= 3:
+                by_alias[_fold(name)] = org
+    # acronyms are matched case-sensitively (IPHR, not "iphr" inside a word)
+    alternatives = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w])(" + "|".join(_alias_pattern(a) for a in alternatives) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    return pattern, by_alias
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = [re.escape(p) for p in alias.split()]
+    return r"[«»„“”\"']?\s*".join(parts) if len(parts) == 1 else r"\s+".join(parts)
+
+
+def _fold(text: str) -> str:
+    return " ".join(
+        text.translate(str.maketrans("", "", _QUOTES)).lower().replace("ё", "е").split()
+    )
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+def add_russian_places(doc: DocumentContext, analysis: Analysis) -> None:
+    for span in analysis.spans:
+        if span.type != "LOC":
+            continue
+        tokens = _span_tokens(analysis, span)
+        lemma = " ".join(t.lemma for t in tokens)
+        _add_place(doc, span.start, span.end, lemma or span.text, nominative_phrase(tokens))
+
+
+def add_gazetteer_places(doc: DocumentContext) -> None:
+    """Country and city names from the reference data (English text, and places natasha
+    missed in Russian text)."""
+    pattern, by_name = _place_gazetteer()
+    for match in pattern.finditer(doc.text):
+        if doc.covered(match.start(), match.end(), ("country", "location", "organization")):
+            continue
+        _add_place(doc, match.start(), match.end(), by_name[match.group().lower()])
+
+
+@cache
+def _place_gazetteer():
+    by_name = {}
+    for country in refdata.countries():
+        for name in (country.name_en, *getattr(country, "aliases", ())):
+            if name and name.isascii():
+                by_name[name.lower()] = name
+        for city in getattr(country, "cities", ()) or ():
+            name_en = getattr(city, "name_en", None)
+            if name_en:
+                by_name[name_en.lower()] = name_en
+    alternatives = sorted(by_name, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
+    return pattern, by_name
+
+
+def _span_tokens(analysis: Analysis, span) -> list:
+    return [
+        t
+        for s in analysis.sentences
+        if s.start <= span.start < s.end
+        for t in s.tokens
+        if span.start <= t.start and t.end <= span.end
+    ]
+
+
+def _add_place(
+    doc: DocumentContext, start: int, end: int, name: str, label: str | None = None
+) -> None:
+    country = refdata.country_by_name(name) or (label and refdata.country_by_name(label))
+    if country is not None:
+        key = doc.add_entity(
+            EntityDraft(
+                f"country:{country.code}",
+                "country",
+                country.name_ru if doc.language == "ru" else country.name_en,
+                country.code,
+                aliases=[n for n in (country.name_ru, country.name_en) if n],
+                ref=f"country:{country.code}",
+            )
+        )
+        doc.add_span("country", start, end, key)
+        return
+    city = refdata.city_by_name(name) or (label and refdata.city_by_name(label))
+    if city:
+        label = city.name_ru if doc.language == "ru" else city.name_en
+    else:
+        label = label or name
+    key = doc.add_entity(
+        EntityDraft(
+            f"location:{match_key(label)}",
+            "location",
+            label,
+            city.country if city else None,
+            aliases=[n for n in ((city.name_ru, city.name_en) if city else ()) if n and n != label],
+        )
+    )
+    doc.add_span("location", start, end, key)
+
+
+def _sentence_country(doc: DocumentContext, offset: int) -> str | None:
+    """The country named in the sentence, if exactly one is; else the document's."""
+    index = doc.sentence_index(offset)
+    codes = {doc.entity(s.entity).country for s in doc.spans_in(index, "country")}
+    codes.discard(None)
+    if len(codes) == 1:
+        return codes.pop()
+    return document_country(doc)
+
+
+def document_country(doc: DocumentContext) -> str | None:
+    """The Central Asian country the document is mostly about, if any."""
+    counts = Counter()
+    for span in doc.spans:
+        entity = doc.entity(span.entity)
+        if span.type == "country" and entity and entity.country in refdata.REGION:
+            counts[entity.country] += 1
+        if span.type == "legal_provision" and entity and entity.country in refdata.REGION:
+            counts[entity.country] += 2
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if not rest or n > rest[0][1] else None
+
+
+# --- legal provisions, offences, instruments, typed spans ----------------------------------
+
+
+def add_provisions(doc: DocumentContext) -> None:
+    for ref in find_provision_refs(doc.text):
+        country = ref.country or _sentence_country(doc, ref.start)
+        for article in ref.articles:
+            key = provision_entity(doc, country, article, code=ref.code)
+            if key:
+                doc.add_span("legal_provision", ref.start, ref.end, key, data=ref)
+
+
+def provision_entity(
+    doc: DocumentContext, country: str | None, article: str, code: str | None = None
+) -> str | None:
+    provision = refdata.provision(country, article) if country else None
+    if provision is None:
+        if not country:
+            return None
+        name = f"{article} ({country})"
+        return (
+            doc.add_entity(
+                EntityDraft(
+                    f"legal_provision:{country}:{code or 'CC'}:{article}",
+                    "legal_provision",
+                    _provision_name(doc.language, article, country),
+                    country,
+                    attributes={"article": article, "code": f"{country}-{code or 'CC'}"},
+                )
+            )
+            if name
+            else None
+        )
+    return doc.add_entity(
+        EntityDraft(
+            f"legal_provision:ref:{provision.id}",
+            "legal_provision",
+            _provision_name(doc.language, provision.article, provision.country),
+            provision.country,
+            aliases=[
+                _provision_name(
+                    "en" if doc.language == "ru" else "ru", provision.article, provision.country
+                )
+            ],
+            attributes=_provision_attributes(provision),
+            ref=f"legal_provision:{provision.id}",
+        )
+    )
+
+
+def _provision_attributes(provision) -> dict:
+    attributes = {
+        "code": provision.code,
+        "article": provision.article,
+        "category": provision.category,
+        "title_ru": provision.title_ru,
+        "title_en": provision.title_en,
+    }
+    if getattr(provision, "article_1997", None):
+        attributes["article_1997"] = provision.article_1997
+    return attributes
+
+
+_CODE_NAMES = {
+    "ru": {
+        "KZ": "УК РК",
+        "KG": "УК КР",
+        "UZ": "УК РУз",
+        "TJ": "УК РТ",
+        "TM": "УК Туркменистана",
+        "RU": "УК РФ",
+    },
+    "en": {
+        "KZ": "Criminal Code of Kazakhstan",
+        "KG": "Criminal Code of Kyrgyzstan",
+        "UZ": "Criminal Code of Uzbekistan",
+        "TJ": "Criminal Code of Tajikistan",
+        "TM": "Criminal Code of Turkmenistan",
+        "RU": "Criminal Code of Russia",
+    },
+}
+
+
+def _provision_name(language: str, article: str, country: str) -> str:
+    if language == "ru":
+        return f"Статья {article} {_CODE_NAMES['ru'].get(country, 'УК ' + country)}"
+    return (
+        f"Article {article} of the {_CODE_NAMES['en'].get(country, 'Criminal Code of ' + country)}"
+    )
+
+
+def add_offences(doc: DocumentContext) -> None:
+    """Offences named in words: a crime span, and the provision where the country is known
+    (one article, or the group of articles of that category when there are several)."""
+    for offence in find_offences(doc.text):
+        country = _sentence_country(doc, offence.start)
+        key = None
+        if country:
+            provisions = refdata.provisions_for_category(offence.category, country)
+            if len(provisions) == 1:
+                key = provision_entity(doc, country, provisions[0].article)
+            elif provisions:
+                key = _category_provision_entity(doc, country, offence.category, provisions)
+        doc.add_span("crime", offence.start, offence.end, key, data=offence)
+
+
+_CATEGORY_LABELS = {
+    "extremism": ("экстремистская деятельность", "extremist activity"),
+    "financing_extremism": ("финансирование экстремизма", "financing of extremism"),
+    "terrorism": ("терроризм", "terrorism"),
+    "inciting_discord": ("разжигание розни", "inciting discord"),
+    "anti_constitutional": (
+        "призывы к насильственному изменению конституционного строя",
+        "calls for violent change of the constitutional order",
+    ),
+    "false_information": ("распространение ложной информации", "spreading false information"),
+    "insulting_official": ("оскорбление представителя власти", "insulting an official"),
+    "insulting_president": ("оскорбление президента", "insulting the president"),
+    "mass_riots": ("массовые беспорядки", "mass riots"),
+    "unauthorized_assembly": ("несанкционированные собрания", "unauthorized assembly"),
+    "treason": ("государственная измена", "treason"),
+    "fraud": ("мошенничество", "fraud"),
+    "other": ("другое", "other"),
+}
+
+
+def _category_provision_entity(doc, country: str, category: str, provisions) -> str:
+    """«Положения об экстремистской деятельности» name a group of articles, not one."""
+    label_ru, label_en = _CATEGORY_LABELS[category]
+    code_ru, code_en = (
+        _CODE_NAMES["ru"].get(country, country),
+        _CODE_NAMES["en"].get(country, country),
+    )
+    names = {"ru": f"{code_ru}: {label_ru}", "en": f"{code_en}: {label_en}"}
+    name = names["ru" if doc.language == "ru" else "en"]
+    return doc.add_entity(
+        EntityDraft(
+            f"legal_provision:category:{country}:{category}",
+            "legal_provision",
+            name,
+            country,
+            aliases=[n for n in names.values() if n != name],
+            attributes={
+                "code": provisions[0].code,
+                "category": category,
+                "articles": sorted({p.article for p in provisions}),
+            },
+            ref=f"legal_provision:{provisions[0].code}:category:{category}",
+        )
+    )
+
+
+def add_instruments(doc: DocumentContext) -> None:
+    pattern, by_alias = _instrument_gazetteer()
+    for match in pattern.finditer(doc.text):
+        instrument = by_alias[match.lastgroup]
+        name = instrument.name_ru if doc.language == "ru" else instrument.name_en
+        key = doc.add_entity(
+            EntityDraft(
+                f"instrument:ref:{instrument.id}",
+                "instrument",
+                name,
+                None,
+                aliases=[n for n in (instrument.name_ru, instrument.name_en) if n and n != name],
+                attributes={
+                    "date": instrument.date,
+                    "parties": list(instrument.parties),
+                    "kind": instrument.kind,
+                },
+                ref=f"instrument:{instrument.id}",
+            )
+        )
+        doc.add_span("instrument", match.start(), match.end(), key, data=instrument)
+
+
+@cache
+def _instrument_gazetteer():
+    aliases = {}
+    for instrument in refdata.instruments():
+        for alias in (instrument.name_ru, instrument.name_en, *instrument.aliases):
+            if alias:
+                aliases[_fold(alias)] = instrument
+    by_group, alternatives = {}, []
+    for n, alias in enumerate(sorted(aliases, key=len, reverse=True)):
+        by_group[f"i{n}"] = aliases[alias]
+        alternatives.append(f"(?P<i{n}>{_quote_tolerant(alias)})")
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+    return pattern, by_group
+
+
+def _quote_tolerant(alias: str) -> str:
+    """Quote- and inflection-tolerant: «саммита «ЕС – Центральная Азия»» matches the alias
+    «саммит «ЕС – Центральная Азия»»."""
+    words = [
+        re.escape(w[:-2]) + r"\w{0,4}"
+        if len(w) >= 5 and w.isalpha() and w.islower()
+        else re.escape(w)
+        for w in re.findall(r"[\w-]+|[^\w\s«»„“”\"'–—-]+", alias)
+    ]
+    glue = r"[\s«»„“”\"'–—-]*"
+    return glue.join(words)
+
+
+def add_typed_spans(doc: DocumentContext, reference_date) -> None:
+    for penalty in find_penalties(doc.text):
+        doc.add_span("penalty", penalty.start, penalty.end, data=penalty)
+    for date in find_dates(doc.text, reference_date):
+        doc.add_span("date", date.start, date.end, data=date)
+
+
+def add_professions(doc: DocumentContext) -> None:
+    for role, pattern in ROLE_WORDS[doc.language if doc.language in ROLE_WORDS else "en"].items():
+        for match in pattern.finditer(doc.text):
+            doc.add_span("profession", match.start(), match.end(), data=role)

@@ -1,0 +1,231 @@
+"""The whole ingest of one file: acquire -> parse -> language -> extract -> resolve -> store.
+
+``prepare`` is a pure function of the file (plus read access to known names) and may run
+in worker processes; ``store_prepared`` writes one document and everything found in it
+in one transaction, so an interrupted batch keeps every document stored before it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from pledgewatch.config import Settings
+from pledgewatch.extract import EXTRACTOR, EXTRACTOR_VERSION, Extraction, extract
+from pledgewatch.extract.document import short_hash
+from pledgewatch.ingest.acquire import sha256_bytes
+from pledgewatch.ingest.errors import FileTooLarge, IngestError
+from pledgewatch.ingest.language import detect_language
+from pledgewatch.ingest.parse import ParsedDocument, parse_bytes
+from pledgewatch.resolve import known_person_lookup, resolve
+from pledgewatch.store.db import get_engine, session_scope
+from pledgewatch.store.models import Document, Evidence, Fact, Mention, SearchText
+from pledgewatch.store.search import document_terms
+
+
+@dataclass
+class Prepared:
+    path: str
+    sha256: str
+    data: bytes
+    parsed: ParsedDocument
+    language: str | None
+    extraction: Extraction
+
+
+@dataclass
+class Outcome:
+    path: str
+    status: str  # added, duplicate, failed
+    document_id: str | None = None
+    error: str | None = None
+    entities: int = 0
+    facts: int = 0
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+
+def document_id(sha256: str) -> str:
+    return f"doc_{sha256[:16]}"
+
+
+def read_checked(path: Path, settings: Settings) -> bytes:
+    """The file's bytes, refused before reading when it is over the size limit."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise IngestError(path, "no such file or directory") from exc
+    limit = settings.max_file_mb * 1024 * 1024
+    if size > limit:
+        raise FileTooLarge(
+            path,
+            f"file is {size / 1024 / 1024:.1f} MB, over the {settings.max_file_mb:g} MB limit "
+            "(PLEDGEWATCH_MAX_FILE_MB)",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from exc
+
+
+def prepare(path: Path, settings: Settings, session: Session | None = None) -> Prepared:
+    data = read_checked(path, settings)
+    parsed = parse_bytes(
+        data,
+        str(path),
+        max_bytes=int(settings.max_file_mb * 1024 * 1024),
+        max_chars=settings.max_text_chars,
+    )
+    text = parsed.text[: settings.max_text_chars]
+    parsed.text = text
+    language = detect_language(text)
+    known = known_person_lookup(session) if session is not None else None
+    extraction = extract(text, language, parsed.published, known)
+    return Prepared(str(path), sha256_bytes(data), data, parsed, language, extraction)
+
+
+def is_stored(session: Session, sha256: str) -> bool:
+    return session.scalar(select(Document.id).where(Document.sha256 == sha256)) is not None
+
+
+def store_prepared(session: Session, prepared: Prepared, settings: Settings) -> Outcome:
+    if is_stored(session, prepared.sha256):
+        return Outcome(prepared.path, "duplicate", document_id(prepared.sha256))
+    now = datetime.now(UTC)
+    parsed = prepared.parsed
+    doc = Document(
+        id=document_id(prepared.sha256),
+        source=prepared.path,
+        title=parsed.title,
+        language=prepared.language,
+        published=parsed.published,
+        sha256=prepared.sha256,
+        media_type=parsed.media_type,
+        text=parsed.text,
+        original=prepared.data if settings.keep_originals else None,
+        ingested_at=now,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    session.add(doc)
+    session.flush()
+    extraction = prepared.extraction
+    entities = resolve(session, extraction)
+    for mention in extraction.mentions:
+        entity = entities.get(mention.entity) if mention.entity else None
+        session.add(
+            Mention(
+                document_id=doc.id,
+                entity_id=entity.id if entity else None,
+                type=mention.type,
+                start=mention.start,
+                end=mention.end,
+                text=mention.text,
+            )
+        )
+    fact_ids = set()
+    for draft in extraction.facts:
+        subject = entities[draft.subject].id if draft.subject else None
+        obj = entities[draft.object].id if draft.object else None
+        start, end = draft.evidence
+        fact_id = "fct_" + short_hash(
+            doc.id,
+            draft.type,
+            subject,
+            obj,
+            json.dumps(draft.attributes, sort_keys=True, ensure_ascii=False),
+            start,
+            end,
+            length=16,
+        )
+        if fact_id in fact_ids:
+            continue
+        fact_ids.add(fact_id)
+        fact = Fact(
+            id=fact_id,
+            type=draft.type,
+            subject_id=subject,
+            object_id=obj,
+            attributes=draft.attributes,
+            date=draft.date,
+            status="suggested",
+            confidence=round(draft.confidence, 3),
+            spans=[list(s) for s in draft.spans],
+            extractor=EXTRACTOR,
+            extractor_version=EXTRACTOR_VERSION,
+            recorded_at=now,
+        )
+        fact.evidence.append(
+            Evidence(document_id=doc.id, start=start, end=end, quote=parsed.text[start:end])
+        )
+        session.add(fact)
+    session.add(SearchText(document_id=doc.id, terms=document_terms(parsed.text)))
+    session.flush()
+    return Outcome(
+        prepared.path,
+        "added",
+        doc.id,
+        entities=len({e.id for e in entities.values()}),
+        facts=len(fact_ids),
+    )
+
+
+def ingest_one(engine: Engine, path: Path, settings: Settings) -> Outcome:
+    """One file in one transaction; any error becomes a failed outcome naming the file."""
+    try:
+        with session_scope(engine) as session:
+            prepared = prepare(path, settings, session)
+            return store_prepared(session, prepared, settings)
+    except IngestError as exc:
+        return Outcome(str(path), "failed", error=str(exc))
+    except Exception as exc:  # one broken file must never stop the others
+        return Outcome(str(path), "failed", error=f"{path.name}: {type(exc).__name__}: {exc}")
+
+
+def _prepare_in_worker(args) -> Prepared | Outcome:
+    path, settings, url = args
+    try:
+        with session_scope(get_engine(url)) as session:
+            return prepare(Path(path), settings, session)
+    except IngestError as exc:
+        return Outcome(str(path), "failed", error=str(exc))
+    except Exception as exc:
+        return Outcome(str(path), "failed", error=f"{Path(path).name}: {type(exc).__name__}: {exc}")
+
+
+def ingest_paths(
+    engine: Engine, paths: Iterable[Path], settings: Settings, workers: int = 1
+) -> Iterator[Outcome]:
+    """Ingests each path; yields one outcome per file as it is stored."""
+    if workers <= 1:
+        for path in paths:
+            yield ingest_one(engine, path, settings)
+        return
+    url = engine.url.render_as_string(hide_password=False)
+    jobs = [(str(p), settings, url) for p in paths]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(_prepare_in_worker, jobs, chunksize=4):
+            if isinstance(result, Outcome):
+                yield result
+                continue
+            try:
+                with session_scope(engine) as session:
+                    yield store_prepared(session, result, settings)
+            except Exception as exc:
+                yield Outcome(result.path, "failed", error=f"{Path(result.path).name}: {exc}")

@@ -1,0 +1,164 @@
+"""Full-text search that finds inflected and transliterated forms.
+
+Each document is indexed as *terms*: for every word its lemma and the script-independent
+match key of that lemma (and of the word itself, for names the dictionary does not know),
+so «Жыланбаев», «Жыланбаева» and "Zhylanbayev" all reach a text that says «Жыланбаева».
+Queries go through the same analysis. Entities are also found by their aliases, and a
+document that mentions a found entity is a hit even where the words differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from pledgewatch.resolve.translit import match_key
+from pledgewatch.store.models import Alias, Document, Entity, Mention
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one word: lowercase form, lemma(s), and their match keys."""
+    lower = word.lower().replace("ё", "е")
+    terms = {lower}
+    if any("а" <= c <= "я" for c in lower):
+        for parse in _morph().parse(lower)[:2]:
+            terms.add(parse.normal_form.replace("ё", "е"))
+    for term in list(terms):
+        key = match_key(term)
+        if key:
+            terms.add(key)
+    return tuple(sorted(t for t in terms if t))
+
+
+def document_terms(text: str) -> str:
+    seen: dict[str, None] = {}
+    for match in _WORD.finditer(text):
+        for term in word_terms(match.group()):
+            seen.setdefault(term, None)
+    return " ".join(seen)
+
+
+def _query_groups(query: str) -> list[tuple[str, ...]]:
+    return [word_terms(m.group()) for m in _WORD.finditer(query)]
+
+
+def _fts_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+@dataclass
+class DocumentHit:
+    document: Document
+    passage: str
+
+
+def search_documents(session: Session, query: str, limit: int = 50) -> list[DocumentHit]:
+    groups = _query_groups(query)
+    if not groups:
+        return []
+    ids = set(_fulltext_ids(session, groups, limit * 4))
+    for entity in search_entities(session, query, limit=20):
+        ids.update(
+            session.scalars(
+                select(Mention.document_id).where(Mention.entity_id == entity.id).distinct()
+            )
+        )
+    if not ids:
+        return []
+    documents = session.scalars(
+        select(Document)
+        .where(Document.id.in_(ids))
+        .order_by(Document.published.desc().nulls_last(), Document.id)
+        .limit(limit)
+    ).all()
+    return [DocumentHit(d, matching_passage(d.text, groups)) for d in documents]
+
+
+def _fulltext_ids(session: Session, groups, limit: int) -> list[str]:
+    if session.bind.dialect.name == "sqlite":
+        expression = " AND ".join(
+            "(" + " OR ".join(_fts_quote(t) for t in group) + ")" for group in groups
+        )
+        rows = session.execute(
+            text("SELECT document_id FROM search_fts WHERE search_fts MATCH :q LIMIT :n"),
+            {"q": expression, "n": limit},
+        )
+    else:
+        expression = " & ".join(
+            "(" + " | ".join(_pg_quote(t) for t in group) + ")" for group in groups
+        )
+        rows = session.execute(
+            text(
+                "SELECT document_id FROM search_text "
+                "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', :q) LIMIT :n"
+            ),
+            {"q": expression, "n": limit},
+        )
+    return [row[0] for row in rows]
+
+
+def _pg_quote(term: str) -> str:
+    return "'" + term.replace("'", "''").replace("\\", "") + "'"
+
+
+def search_entities(session: Session, query: str, limit: int = 20) -> list[Entity]:
+    """Entities whose name or alias has the query's words (any case form, any script)."""
+    from pledgewatch.resolve.names import name_key
+
+    keys = {match_key(query), name_key(query)}
+    keys.discard("")
+    entities = session.scalars(
+        select(Entity)
+        .where(Entity.id.in_(select(Alias.entity_id).where(Alias.key.in_(keys))))
+        .order_by(Entity.id)
+        .limit(limit)
+    ).all()
+    if entities:
+        return list(entities)
+    # one word (a surname alone): any alias with that word's key among its words
+    words = [match_key(w) for w in query.split() if len(w) > 2]
+    if len(words) != 1 or not words[0]:
+        return []
+    pattern = f"%{words[0]}%"
+    candidates = session.scalars(
+        select(Entity)
+        .where(Entity.id.in_(select(Alias.entity_id).where(Alias.key.like(pattern))))
+        .order_by(Entity.id)
+        .limit(limit * 5)
+    ).all()
+    return [
+        e
+        for e in candidates
+        if any(words[0] in {match_key(w) for w in a.name.split()} for a in e.aliases)
+    ][:limit]
+
+
+def matching_passage(text_: str, groups, width: int = 240) -> str:
+    """The first stretch of text with a word of the query, for the results list."""
+    wanted = {t for group in groups for t in group}
+    for match in _WORD.finditer(text_):
+        if wanted.intersection(word_terms(match.group())):
+            start = max(0, match.start() - width // 3)
+            end = min(len(text_), match.end() + 2 * width // 3)
+            prefix = "…" if start else ""
+            suffix = "…" if end < len(text_) else ""
+            return prefix + " ".join(text_[start:end].split()) + suffix
+    return " ".join(text_[:width].split()) + ("…" if len(text_) > width else "")
+
+
+def count_documents(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Document)) or 0
