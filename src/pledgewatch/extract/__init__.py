@@ -6,8 +6,10 @@ from datetime import date
 
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.facts import build_facts
+from pledgewatch.extract.grammars.dates import parse_published
 from pledgewatch.extract.mentions import (
     KnownNames,
+    add_english_organizations,
     add_english_persons,
     add_gazetteer_organizations,
     add_gazetteer_places,
@@ -39,7 +41,7 @@ def extract(
     language = (
         "ru" if language in (None, "ru", "kk", "ky", "uz", "tg") and _cyrillic(text) else "en"
     )
-    reference = _reference_date(published)
+    reference = _reference_date(published, text)
     if language == "ru":
         from pledgewatch.extract.nlp import russian_nlp
 
@@ -60,10 +62,12 @@ def extract(
         doc = DocumentContext(text, "en", published, sentences)
         add_gazetteer_places(doc)
         add_gazetteer_organizations(doc)
+        add_english_organizations(doc)
         add_provisions(doc)
         add_offences(doc)
         add_instruments(doc)
         add_english_persons(doc, known)
+    doc.join_sentences_split_inside_names()
     add_typed_spans(doc, reference)
     add_professions(doc)
     build_facts(doc)
@@ -77,7 +81,11 @@ def _cyrillic(text: str) -> bool:
     return cyrillic >= latin
 
 
-def _reference_date(published: str | None) -> date | None:
+def _reference_date(published: str | None, text: str) -> date | None:
+    """The date relative dates count from: the publication date, else a full date in the
+    dateline («Алматы, 12 октября 2023 г.», "Almaty, 18 January 2024")."""
+    if not published:
+        published = parse_published(text[:120].split("\n\n", 1)[0])
     if published and len(published) >= 10:
         try:
             return date.fromisoformat(published[:10])

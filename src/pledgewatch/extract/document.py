@@ -53,7 +53,7 @@ class DocumentContext:
     ) -> Span | None:
         """Adds a mention unless one of the same type already covers the same characters."""
         for span in self.spans:
-            if span.type == type and span.start == start and span.end == end:
+            if (span.type, span.start, span.end, span.entity) == (type, start, end, entity):
                 return None
         span = Span(type, start, end, self.text[start:end], entity, data)
         self.spans.append(span)
@@ -66,6 +66,26 @@ class DocumentContext:
         return self.extraction.entities.get(key) if key else None
 
     # --- sentences ---------------------------------------------------------------------
+
+    def join_sentences_split_inside_names(self) -> None:
+        """natasha ends a sentence at the «!» of «Алга, Казахстан!» or «Oyan, Qazaqstan!»;
+        a sentence break right after a "!" that lies inside a name is no break."""
+        joined = [self.sentences[0]] if self.sentences else []
+        for start, end in self.sentences[1:]:
+            previous_start, previous_end = joined[-1]
+            tail = self.text[previous_start:previous_end].rstrip()
+            bang = previous_start + len(tail.rstrip("»”\"'")) - 1
+            inside_name = tail.endswith(("!»", '!"', "!”", "!")) and any(
+                s.start <= bang < s.end
+                for s in self.spans
+                if s.type in ("organization", "instrument", "location")
+            )
+            if inside_name:
+                joined[-1] = (previous_start, end)
+            else:
+                joined.append((start, end))
+        self.sentences = joined
+        self._sentence_starts = [start for start, _ in joined]
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect_right(self._sentence_starts, offset) - 1)

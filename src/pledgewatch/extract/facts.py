@@ -96,10 +96,15 @@ def _role_facts(doc: DocumentContext, index: int, persons: list[Span]) -> None:
         profession = _adjacent_profession(doc, person, professions, organizations)
         if profession is None:
             continue
+        employer = next(
+            (o for o in organizations if profession.end <= o.start and o.end <= person.start),
+            None,
+        )  # «лидер партии «Алга, Казахстан!» Марат Жыланбаев»
         doc.add_fact(
             FactDraft(
                 "role",
                 person.entity,
+                employer.entity if employer else None,
                 attributes={"role": profession.data},
                 confidence=0.8,
                 evidence=_evidence(doc, index),
@@ -170,8 +175,8 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
         for match in _matches(pattern, doc, index, limit):
             if kind in seen_kinds or _negated(doc, lang, match.start()):
                 continue
-            if kind != "house_arrest" and doc.covered(match.start(), match.end(), ("penalty",)):
-                continue  # "15 суток ареста" is a sentence, not an arrest
+            if kind != "house_arrest" and _penalty_next_to(doc, index, match):
+                continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
             seen_kinds.add(kind)
             date, date_span = _nearest_date(doc, index, match.start())
             places = doc.spans_in(index, "location")
@@ -193,6 +198,13 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             break
         if seen_kinds:
             break  # the most specific kind wins: house arrest > arrest > detention
+
+
+def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
+    return any(
+        p.start <= match.start() < p.end or 0 <= p.start - match.end() <= 6
+        for p in doc.spans_in(index, "penalty")
+    )
 
 
 def _charge_facts(doc, index, lang, subjects, limit) -> None:

@@ -37,6 +37,7 @@ from pledgewatch.resolve.translit import cyr_to_lat, match_key
 KnownNames = Callable[[str], tuple[str, str | None] | None]
 
 _QUOTES = "«»„“”\"'"
+_EXCLAIMED_TAIL = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+!")
 _ACRONYM_TAIL = re.compile(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11})\)\s*$")
 
 
@@ -82,6 +83,43 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             doc.add_span("person", span.start, span.end, key)
 
 
+# Words around a name that say it is a person: "to release Nurgeldi Halykov",
+# "Nurgeldi Halykov was sentenced".
+_EN_PERSON_BEFORE = re.compile(
+    r"\b(release|free|freeing|releasing|detain(ed)?|arrest(ed)?|sentenced|convicted|"
+    r"jailed|charged|acquitted|pardoned|defend(ed)?|represent(ed|s)?)\s+$",
+    re.I,
+)
+_EN_PERSON_AFTER = re.compile(
+    r",?\s+(who\s+)?(was|were|has been|had been|is|is being)\s+(detained|arrested|sentenced|"
+    r"released|freed|charged|convicted|jailed|acquitted|pardoned|summoned|fined|placed)\b",
+    re.I,
+)
+
+# English organization names that are not in the reference data: a run of capitalised
+# words ending in a word that names an organization ("Steppe Media Watch").
+_EN_ORGANIZATION = re.compile(
+    r"\b((?:[A-Z][\w'’&-]+\s+){0,5}(?:Watch|Committee|Foundation|Fund|Centre|Center|Bureau|"
+    r"Network|Union|Institute|Association|Initiative|Coalition|Council|Movement|Party|"
+    r"Society|Alliance|Federation|Partnership|Service|Agency|Court|Ministry|Office))\b"
+)
+_EN_ORG_LEADING = {"The", "A", "An", "On", "In", "At", "By", "For", "From", "Its", "Their"}
+
+
+def add_english_organizations(doc: DocumentContext) -> None:
+    for match in _EN_ORGANIZATION.finditer(doc.text):
+        start, end = match.span(1)
+        words = doc.text[start:end].split()
+        while words and words[0] in _EN_ORG_LEADING:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or doc.covered(start, end, ("organization", "country", "location")):
+            continue
+        name = " ".join(words)
+        key = doc.add_entity(EntityDraft(f"organization:{match_key(name)}", "organization", name))
+        doc.add_span("organization", start, end, key)
+
+
 def add_english_persons(doc: DocumentContext, known: KnownNames | None) -> None:
     """Capitalised name sequences, kept when the name is already known (in any script)
     or a role word stands right before it ("activist Aigerim Tleuzhan")."""
@@ -94,7 +132,8 @@ def add_english_persons(doc: DocumentContext, known: KnownNames | None) -> None:
         found = known(key_text) if known else None
         before = doc.text[max(0, start - 60) : start]
         has_role = any(p.search(before[-40:]) for p in role_words)
-        if found is None and not has_role and key_text not in surnames.values():
+        in_event = _EN_PERSON_BEFORE.search(before) or _EN_PERSON_AFTER.match(doc.text, end)
+        if found is None and not has_role and not in_event:
             continue
         canonical, country = found if found else (name, None)
         country = country or _sentence_country(doc, start)
@@ -119,6 +158,10 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         if span.type != "ORG":
             continue
         start, end, text = span.start, span.end, span.text
+        exclaimed = _EXCLAIMED_TAIL.match(doc.text, end)
+        if exclaimed:  # natasha stops «Oyan, Qazaqstan!» at the comma
+            end = exclaimed.end()
+            text = doc.text[start:end]
         if EVENT_WORDS.search(doc.text[max(0, start - 12) : start]):
             continue  # «саммит «ЕС – Центральная Азия»» is an event, not an organization
         acronym = None
@@ -127,12 +170,11 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             acronym = tail.group(1)
             end = start + tail.start()
             text = doc.text[start:end]
-        if _is_generic(text):
+        if _is_generic(text) or doc.covered(start, end, ("organization", "instrument")):
             continue
         tokens = [t for t in _span_tokens(analysis, span) if t.end <= end]
-        key = _organization_entity(
-            doc, text, acronym, nominative_phrase(tokens) if tokens else text
-        )
+        nominative = nominative_phrase(tokens) if tokens and not exclaimed else text
+        key = _organization_entity(doc, text, acronym, nominative)
         if key is None:
             continue
         doc.add_span("organization", start, end, key)

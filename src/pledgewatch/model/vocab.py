@@ -65,7 +65,16 @@ RESTRICTION_KINDS = ("travel_ban", "house_arrest", "surveillance", "other")
 
 RELEASE_KINDS = ("full", "early", "amnesty", "pardon", "end_of_term", "transfer_to_house_arrest")
 
-DEMAND_ACTIONS = ("release", "repeal", "amend", "abandon", "investigate", "stop", "drop_charges", "other")
+DEMAND_ACTIONS = (
+    "release",
+    "repeal",
+    "amend",
+    "abandon",
+    "investigate",
+    "stop",
+    "drop_charges",
+    "other",
+)
 
 THEMES = (
     "expression",

@@ -97,7 +97,7 @@ CHARGE = {
 
 SENTENCE = {
     "ru": re.compile(
-        r"\b(приговор\w*|осужд\w+|осужден\w*|назначил\w*\s+(наказани\w+|срок)|признал\w*\s+виновн\w+|"
+        r"\b(приговор\w*|осужд\w+|осужден\w*|назнач\w+|признал\w*\s+виновн\w+|арестован\w*\s+на|"
         r"получил\w*\s+(срок|\d+|\w+\s+(год|лет))|отбыва\w+)",
         _FLAGS,
     ),
@@ -123,7 +123,7 @@ RELEASE = {
             "early": r"\bусловно-досрочно\w*|\bудо\b",
             "end_of_term": r"\b(отбыв\s+(весь\s+)?срок|по\s+отбыти\w+|полностью\s+отбыв\w*)",
             "transfer_to_house_arrest": r"\bперевед\w+\s+под\s+домашн\w+\s+арест",
-            "full": r"\b(освобожд[её]н\w*|освободил[аи]?|вышл?[аи]?\s+на\s+свобод\w|выпущен\w*|выпустил[аи]?|оказал\w*\s+на\s+свобод\w|отпустил[аи]?)",
+            "full": r"\b(освобожд[её]н\w*|освободил[аи]?|вы(шел|шла|шли)\s+на\s+свобод\w|выпущен\w*|выпустил[аи]?|оказал\w*\s+на\s+свобод\w|отпустил[аи]?)",
         }
     ),
     "en": _compile(
@@ -131,7 +131,7 @@ RELEASE = {
             "pardon": r"\bpardon(ed|s)?\b",
             "amnesty": r"\b(under an amnesty|amnestied|amnesty)\b",
             "early": r"\b(early release|released early|parole[d]?)\b",
-            "end_of_term": r"\b(after serving (his|her|their|the) (full )?(sentence|term))\b",
+            "end_of_term": r"\b(after serving (his|her|their|the) (full )?([\w-]+ )?(sentence|term))\b",
             "transfer_to_house_arrest": r"\btransferred to house arrest\b",
             "full": r"\b(was|were|been|is|are) (released|freed)\b|\b(walked|went) free\b",
         }

@@ -1,0 +1,284 @@
+"""Numbers written in digits or in Russian and English words, as a regex fragment and a parser.
+
+Russian number words inflect for case and gender (семь лет, к семи годам, семью годами), so
+the table lists every form a sentencing report uses. Other grammars embed ``NUMBER_RE`` (a
+fragment without capturing groups) and hand the matched text to ``parse_number``.
+
+The word alternation is compiled as a trie (``word_alternation``): Python's ``re`` tries the
+branches of a flat alternation one by one at every position, and with a few hundred number
+forms that alone would cost more than the whole grammar budget.
+"""
+
+from __future__ import annotations
+
+import re
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+def _forms(stem: str, endings: str) -> list[str]:
+    return [stem + ending for ending in endings.split(",")]
+
+
+def _teen(stem: str) -> list[str]:
+    # одиннадцать, одиннадцати, одиннадцатью; двадцать, двадцати, двадцатью
+    return _forms(stem, "ать,ати,атью")
+
+
+# value -> forms (nominative, genitive, dative, accusative, instrumental, prepositional;
+# masculine, feminine and neuter where they differ). "ё" forms are added automatically.
+RU_NUMBER_WORDS: dict[float, list[str]] = {
+    1: "один одного одному одним одном одна одной одну одною одно".split(),
+    1.5: "полтора полторы полутора".split(),
+    2: "два две двух двум двумя".split(),
+    3: "три трех трем тремя".split(),
+    4: "четыре четырех четырем четырьмя".split(),
+    5: "пять пяти пятью".split(),
+    6: "шесть шести шестью".split(),
+    7: "семь семи семью".split(),
+    8: "восемь восьми восемью восьмью".split(),
+    9: "девять девяти девятью".split(),
+    10: "десять десяти десятью".split(),
+    11: _teen("одиннадц"),
+    12: _teen("двенадц"),
+    13: _teen("тринадц"),
+    14: _teen("четырнадц"),
+    15: _teen("пятнадц"),
+    16: _teen("шестнадц"),
+    17: _teen("семнадц"),
+    18: _teen("восемнадц"),
+    19: _teen("девятнадц"),
+    20: _teen("двадц"),
+    30: _teen("тридц"),
+    40: ["сорок", "сорока"],
+    50: ["пятьдесят", "пятидесяти", "пятьюдесятью"],
+    60: ["шестьдесят", "шестидесяти", "шестьюдесятью"],
+    70: ["семьдесят", "семидесяти", "семьюдесятью"],
+    80: ["восемьдесят", "восьмидесяти", "восемьюдесятью"],
+    90: ["девяносто", "девяноста"],
+    100: ["сто", "ста"],
+    200: ["двести", "двухсот", "двумстам", "двумястами", "двухстах"],
+    300: ["триста", "трехсот", "тремстам", "тремястами", "трехстах"],
+    400: ["четыреста", "четырехсот", "четыремстам", "четырьмястами", "четырехстах"],
+    500: _forms("пят", "ьсот,исот,истам,ьюстами,истах"),
+    600: _forms("шест", "ьсот,исот,истам,ьюстами,истах"),
+    700: _forms("сем", "ьсот,исот,истам,ьюстами,истах"),
+    800: _forms("восем", "ьсот,истам,ьюстами,истах") + ["восьмисот", "восьмистам"],
+    900: _forms("девят", "ьсот,исот,истам,ьюстами,истах"),
+}
+
+EN_NUMBER_WORDS: dict[float, list[str]] = {
+    1: ["one"],
+    2: ["two"],
+    3: ["three"],
+    4: ["four"],
+    5: ["five"],
+    6: ["six"],
+    7: ["seven"],
+    8: ["eight"],
+    9: ["nine"],
+    10: ["ten"],
+    11: ["eleven"],
+    12: ["twelve"],
+    13: ["thirteen"],
+    14: ["fourteen"],
+    15: ["fifteen"],
+    16: ["sixteen"],
+    17: ["seventeen"],
+    18: ["eighteen"],
+    19: ["nineteen"],
+    20: ["twenty"],
+    30: ["thirty"],
+    40: ["forty"],
+    50: ["fifty"],
+    60: ["sixty"],
+    70: ["seventy"],
+    80: ["eighty"],
+    90: ["ninety"],
+    100: ["hundred"],
+}
+
+# Multipliers: "500 тысяч тенге", "1,5 млн", "two million".
+MULTIPLIER_WORDS: dict[float, list[str]] = {
+    1_000: _forms("тысяч", "а,и,,у,ам,ами,ей,ах") + ["тыс", "thousand"],
+    1_000_000: _forms("миллион", ",а,ов,у,ам,ами,ом,ах") + ["млн", "million"],
+    1_000_000_000: _forms("миллиард", ",а,ов,у,ам,ами,ом,ах") + ["млрд", "billion"],
+}
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length, so offsets carry over.
+
+    The grammars find cheap anchors (unit words, month names, key stems) in this copy with
+    case-sensitive patterns, which ``re`` scans several times faster than IGNORECASE ones,
+    and run their full patterns only around the anchors.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def key_windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``low`` from ``before`` characters before to ``after`` characters
+    after each occurrence of one of ``keys``: where a pattern that must contain a key can
+    match. Scanning these instead of the whole text is what keeps the grammars fast."""
+    spans = []
+    for key in keys:
+        at = low.find(key)
+        while at != -1:
+            spans.append((max(0, at - before), min(len(low), at + len(key) + after)))
+            at = low.find(key, at + len(key))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _with_yo(words: list[str]) -> list[str]:
+    """Add the "ё" spelling of forms like трех/трем/четырех (трёх, трём, четырёх)."""
+    out = list(words)
+    for word in words:
+        for plain, yo in (
+            ("трех", "трёх"),
+            ("трем", "трём"),
+            ("четырех", "четырёх"),
+            ("четырем", "четырём"),
+        ):
+            if plain in word:
+                out.append(word.replace(plain, yo))
+    return out
+
+
+_VALUES: dict[str, float] = {}
+for _table in (RU_NUMBER_WORDS, EN_NUMBER_WORDS):
+    for _value, _words in _table.items():
+        for _word in _words:
+            _VALUES[_fold(_word)] = _value
+# Every number word in lower case ("ё" folded to "е"), for quick membership tests.
+NUMBER_WORDS = frozenset(_VALUES)
+_MULTIPLIERS: dict[str, float] = {
+    _fold(word): value for value, words in MULTIPLIER_WORDS.items() for word in words
+}
+
+
+def word_alternation(words) -> str:
+    """A non-capturing regex matching any of ``words``, built as a trie.
+
+    The longest alternative is tried first at each branch, so ``пятью`` wins over ``пять``;
+    callers add their own boundaries (``(?<!\\w)…(?!\\w)``).
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for char in word.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        branches.append(re.escape(char) + _trie_to_regex(node[char]))
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    body = "(?:" + "|".join(branches) + ")"
+    return body + "?" if ends_here else body
+
+
+_ALL_WORDS = [
+    w for table in (RU_NUMBER_WORDS, EN_NUMBER_WORDS) for ws in table.values() for w in ws
+]
+NUMBER_WORD_RE = r"(?<!\w)" + word_alternation(_with_yo(_ALL_WORDS)) + r"(?![\w])"
+MULTIPLIER_RE = (
+    r"(?<!\w)(?:"
+    + word_alternation(w for ws in MULTIPLIER_WORDS.values() for w in ws if w != "тыс")
+    + r"(?!\w)|тыс(?:\.|(?!\w)))"
+)
+
+# 500 000 / 500,000 (thousands groups of exactly three digits), else 7 / 7,5 / 7.5
+DIGITS_RE = (
+    r"(?<![\d.,])(?:\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,]\d+)?)(?![\d])"
+)
+_HALF_RE = r"(?:\s+с\s+половиной|[\s-]+and[\s-]+a[\s-]+half)"
+
+# A number: digits or a chain of number words (двадцати пяти, twenty-five), an optional
+# multiplier (тысяч, млн, million) and an optional half (с половиной, and a half);
+# also "half a"/"half an" (half a year). No capturing groups, so it can be embedded anywhere.
+NUMBER_RE = (
+    r"(?:(?<!\w)half[\s-]+an?(?!\w)"
+    rf"|(?:{DIGITS_RE}|{NUMBER_WORD_RE}(?:[\s-]+{NUMBER_WORD_RE})*)"
+    rf"{_HALF_RE}?(?:[\s\u00a0]+{MULTIPLIER_RE})?{_HALF_RE}?)"
+)
+
+_TOKEN_RE = re.compile(
+    r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d]|[.,]\d)|\d+(?:[.,]\d+)?|[^\W\d_]+\.?", FLAGS
+)
+_GROUPED_RE = re.compile(r"\d{1,3}(?:[ \u00a0\u202f,]\d{3})+")
+# Words that may appear inside a number expression without a value of their own.
+_GLUE = {"с", "and", "a", "an"}
+_HALVES = {"половиной", "half"}
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number expression, or None if ``text`` is not one.
+
+    "7" → 7, "7,5" → 7.5, "500 000" → 500000, "двадцати пяти" → 25, "полутора" → 1.5,
+    "семи с половиной" → 7.5, "500 тысяч" → 500000, "seven and a half" → 7.5,
+    "twenty-five" → 25, "a"/"an" (as in "a year") → 1, "half a" → 0.5.
+    """
+    tokens = [_fold(t) for t in _TOKEN_RE.findall(text.replace("-", " "))]
+    if not tokens:
+        return None
+    if tokens in (["a"], ["an"]):
+        return 1.0
+    if tokens in (["half"], ["half", "a"], ["half", "an"], ["a", "half"]):
+        return 0.5
+    total = 0.0
+    current = 0.0
+    seen_value = False
+    last_word: float | None = None
+    for token in tokens:
+        if token[0].isdigit():
+            if _GROUPED_RE.fullmatch(token):
+                value = float(re.sub(r"[^\d]", "", token))
+            else:
+                value = float(token.replace(",", "."))
+            current += value
+            seen_value = True
+        elif token.rstrip(".") in _MULTIPLIERS:
+            current = (current if seen_value else 1.0) * _MULTIPLIERS[token.rstrip(".")]
+            total += current
+            current = 0.0
+            last_word = None
+            seen_value = True
+        elif token in _VALUES:
+            value = _VALUES[token]
+            if value == 100 and 0 < current < 10:  # "two hundred"
+                current *= 100
+            elif last_word is not None and value >= last_word:
+                return None  # "пять-шесть", "two three": a range or a list, not one number
+            else:
+                current += value
+            last_word = value
+            seen_value = True
+        elif token in _HALVES:
+            current += 0.5
+        elif token in _GLUE:
+            continue
+        else:
+            return None
+    if not seen_value:
+        return None
+    return total + current

@@ -1,0 +1,501 @@
+"""Penalties: prison terms, restricted freedom, suspended sentences, arrests, fines, bans.
+
+A penalty is found around a *term* ("семь лет", "к 3 годам и 6 месяцам", "15-day"):
+the words right after it say which penalty it is ("лишения свободы", "ограничения свободы",
+"ареста", "условно", "in prison"), or, failing that, the words right before it do
+("лишение свободы сроком на", "условный срок в", "запрет заниматься … на", "арестован на").
+A term with neither but after a sentencing word ("к семи годам", "запросил 9 лет",
+"sentenced to seven years") is imprisonment with ``explicit=False`` (administrative arrest
+when it is counted in days). Fines are found around a currency ("штраф 50 МРП"), and a few
+penalties stand without a term ("условно", "пожизненное лишение свободы", "штраф").
+
+Spans leave out the sentencing word and the preposition ("к семи годам лишения свободы" →
+"семи годам лишения свободы") and start at the penalty word when it comes first
+("условный срок в 2 года"). Whether a match is a sentence, a prosecutor's request or a
+statutory maximum (``upper_bound``: "до 7 лет") is for the fact builder to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pledgewatch.extract.grammars.numbers import (
+    FLAGS,
+    NUMBER_RE,
+    NUMBER_WORDS,
+    key_windows,
+    lowered,
+    parse_number,
+    word_alternation,
+)
+
+
+@dataclass
+class PenaltyMatch:
+    start: int
+    end: int
+    text: str
+    penalty: str  # one of vocab.PENALTIES
+    term_months: float | None = None  # 15 days = 0.5
+    amount: float | None = None  # fines
+    currency: str | None = None  # ISO 4217, or "MCI" (monthly calculation index, МРП)
+    per_person: bool = False  # "каждого — к восьми годам", "each"
+    explicit: bool = True  # False: the penalty word is missing and imprisonment is assumed
+    upper_bound: bool = False  # "до 7 лет", "up to seven years": a maximum, not a term
+
+
+# --- terms --------------------------------------------------------------------------------
+
+_UNITS = {
+    "year": r"год(?:а|у|ом|ам|ами|ах)?|лет|years?",
+    "month": r"месяц(?:а|у|ем|ев|ам|ами|ах)?|мес\.|months?",
+    "week": r"недел(?:я|и|ю|ей|ь|ям|ями)|weeks?",
+    "day": r"сут(?:ки|ок|кам|ками|ках)|д(?:ень|ня|ню|нём|нем|ней|ням|нями)|days?",
+}
+_MONTHS_PER_UNIT = {"year": 12.0, "month": 1.0, "week": 7 / 30, "day": 1 / 30}
+_UNIT_RE = r"(?:" + "|".join(_UNITS.values()) + r")(?![\w])(?!-old)(?:['’]s?)?"
+_UNIT_KIND_RE = {kind: re.compile(rf"(?:{body})(?![\w])", FLAGS) for kind, body in _UNITS.items()}
+
+_HALF = r"(?:\s+с\s+половиной|[\s-]+and[\s-]+a[\s-]+half)"
+_A = r"(?<![\w])an?(?=[\s-]+(?:year|month|week|day))"
+_HALF_YEAR = (
+    r"(?<![\w])(?:пол(?:года|угода|угоду|годом)|half[\s-]a[\s-]year|half-year|six\s+months)(?![\w])"
+)
+_PART = rf"(?:{_HALF_YEAR}|(?:{NUMBER_RE}|{_A})(?:[\s\u00a0]+|-){_UNIT_RE}{_HALF}?)"
+_TERM_RE = re.compile(
+    rf"{_PART}(?:(?:\s*,\s*|[\s\u00a0]+(?:и|and)[\s\u00a0]+|[\s\u00a0]+){_PART}){{0,2}}", FLAGS
+)
+_PART_RE = re.compile(
+    rf"(?P<half_year>{_HALF_YEAR})|(?P<num>{NUMBER_RE}|{_A})(?:[\s\u00a0]+|-)(?P<unit>{_UNIT_RE})(?P<half>{_HALF})?",
+    FLAGS,
+)
+
+# Unit words in lower case, for finding terms quickly (see _terms).
+_UNIT_ANCHOR_RE = re.compile(
+    word_alternation(
+        ["год", "лет", "месяц", "мес.", "сут", "недел", "year", "month", "week", "day"]
+        + ["день", "дня", "дню", "днём", "днем", "дней", "дням", "днями", "полгод", "полугод"]
+    )
+)
+_NUMBER_TAILS = {"a", "an", "half", "половиной"}  # "a year", "seven and a half years"
+_NUMBER_REACH = 60  # «двухсот пятидесяти тысяч», "seven-and-a-half"
+
+# Limits that keep dates ("к 2025 году") and ages out of terms.
+_MAX_MONTHS = 50 * 12
+
+
+def _parse_term(text: str) -> tuple[float, bool] | None:
+    """(months, counted in days only) or None when the term is not plausible."""
+    months = 0.0
+    days_only = True
+    for part in _PART_RE.finditer(text):
+        if part.group("half_year"):
+            months += 6
+            days_only = False
+            continue
+        value = parse_number(part.group("num"))
+        if value is None:
+            return None
+        if part.group("half"):
+            value += 0.5
+        kind = next(k for k, r in _UNIT_KIND_RE.items() if r.match(part.group("unit")))
+        if kind == "year" and value > 50:
+            return None
+        days_only = days_only and kind == "day"
+        months += value * _MONTHS_PER_UNIT[kind]
+    if months <= 0 or months > _MAX_MONTHS:
+        return None
+    return round(months, 3), days_only
+
+
+# --- the words after a term ---------------------------------------------------------------
+
+_COLONY = (
+    r"(?:исправительн\w+\s+|трудов\w+\s+)?колони(?:и|ю|я|ей)(?:-поселени[ия])?"
+    r"(?:\s+(?:общего|строгого|особого|усиленного|максимальной|средней|минимальной|полной)"
+    r"\s+(?:режима|безопасности))?"
+)
+_RIGHT_RE = re.compile(
+    r"(?:\s*,?\s*(?:каждому|каждого|каждый|каждая|each))?"
+    r"(?:\s+|-)(?:of\s+)?(?:"
+    r"(?P<susp_pre>условн(?:ого|ому|ым)\s+(?:срока|лишения\s+свободы|заключения|наказания|осуждения)"
+    r"|suspended(?:\s+(?:prison|jail))?(?:\s+(?:sentence|term))?(?![\w]))"
+    r"|(?P<imp>(?:реального\s+|тюремного\s+)?(?:лишения\s+свободы|заключения|срока\s+заключения)"
+    rf"|(?:(?:в|с\s+отбыванием(?:\s+наказания)?\s+в)\s+)?{_COLONY}"
+    r"|(?:в\s+)?тюрьм(?:е|ы)"
+    r"|imprisonment|incarceration|behind\s+bars"
+    r"|in\s+(?:a\s+|the\s+)?(?:prison|jail|custody|(?:[\w-]+\s+){0,2}(?:penal\s+)?colony)"
+    r"|(?:prison|jail)(?:\s+(?:term|sentence))?)"
+    r"|(?P<rf>ограничения\s+свободы|restrict(?:ed|ion\s+of)\s+(?:freedom|liberty)"
+    r"|freedom\s+restriction|limitation\s+of\s+freedom)"
+    r"|(?P<aa>(?:административного\s+)?ареста|(?:in\s+)?administrative\s+(?:arrest|detention))"
+    r"|(?P<other>(?:исправительных|принудительных|обязательных|общественных)\s+работ"
+    r"|(?:corrective|forced|compulsory|community)\s+(?:labou?r|work|service))"
+    r"|(?P<ban>запрет\w*(?:\s+на\s+[^.;!?,]{0,40}?деятельност\w+|\s+заниматься\s+[^.;!?,]{0,40}?деятельност\w+)?"
+    r"|лишения\s+права\s+[^.;!?,]{0,50}?деятельност\w+"
+    r"|ban(?:\s+on\s+[^.;!?,]{0,40}?(?:activit(?:y|ies)|journalism|profession))?(?![\w]))"
+    r"|(?P<susp>условно(?![\w-])(?!\s+говоря)|on\s+probation)"
+    r"|(?P<generic>(?:sentence|term)(?![\w]))"
+    r")"
+    rf"(?P<colony>\s*,?\s+с\s+отбыванием(?:\s+наказания)?\s+в\s+{_COLONY})?"
+    r"(?P<trail_susp>\s*,?\s+(?:условно(?![\w-])(?!\s+говоря)|suspended(?![\w])))?",
+    FLAGS,
+)
+_RIGHT_KINDS = {
+    "susp_pre": "suspended_sentence",
+    "imp": "imprisonment",
+    "rf": "restricted_freedom",
+    "aa": "administrative_arrest",
+    "other": "other",
+    "ban": "ban",
+    "susp": "suspended_sentence",
+    "generic": "imprisonment",
+}
+_EACH_AFTER_RE = re.compile(r"\s*,?\s*(?:каждому|каждого|каждый|каждая|each)(?![\w])", FLAGS)
+_NOT_A_PENALTY_AFTER_RE = re.compile(
+    r"\s+(?:назад|тому|спустя|подряд|ago|later|earlier|old|of\s+age|от\s+роду|стажа|опыта|"
+    r"в\s+возрасте|после|before|after)(?![\w])",
+    FLAGS,
+)
+
+# --- the words before a term (each pattern ends where the term starts) --------------------
+
+_TAIL = r"(?:\s+сроком)?(?:\s+(?:на|в|for|of|к))?(?:\s+срок)?(?:\s+(?:до|up\s+to))?\s+$"
+_W = r"(?:\s+[^\s.;!?]+)"  # one more word, inside the sentence
+_LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
+    # (penalty or "skip"/"arrest"/"implicit", keys, pattern, does the span start at the
+    # pattern). A rule is tried only when one of its lower-case keys is in the window.
+    (
+        "skip",
+        (
+            "арест",
+            "страж",
+            "испытательн",
+            "arrest",
+            "detention",
+            "probation",
+            "продлил",
+            "extended",
+        ),
+        re.compile(
+            r"(?:домашн\w+\s+арест\w*|под\s+стражу|под\s+стражей|испытательн\w+\s+срок\w*|"
+            r"house\s+arrest|pre-?trial\s+detention|probation(?:ary)?(?:\s+period)?|"
+            rf"продлил\w*{_W}{{0,3}}|extended{_W}{{0,3}}){_W}{{0,3}}?{_TAIL}",
+            FLAGS,
+        ),
+        False,
+    ),
+    (
+        "ban",
+        ("запрет", "лишени", "ban", "barred", "prohibited"),
+        re.compile(
+            rf"(?<![\w])(?:запрет\w*|лишени\w+\s+права|ban(?:ned)?|barred|prohibited){_W}{{0,7}}?{_TAIL}",
+            FLAGS,
+        ),
+        True,
+    ),
+    (
+        "suspended_sentence",
+        ("условн", "suspended"),
+        re.compile(
+            r"(?<![\w])(?:условн\w+\s+(?:срок\w*|наказани\w+|осуждени\w+|лишени\w+\s+свободы)"
+            r"(?:\s+в\s+виде\s+лишения\s+свободы)?|условно|"
+            rf"suspended\s+(?:prison\s+|jail\s+)?(?:sentence|term)|suspended){_TAIL}",
+            FLAGS,
+        ),
+        True,
+    ),
+    (
+        "administrative_arrest",
+        ("административн", "administrative"),
+        re.compile(
+            rf"(?<![\w])(?:административн\w+\s+арест\w*|administrative\s+(?:arrest|detention)){_TAIL}",
+            FLAGS,
+        ),
+        True,
+    ),
+    (
+        "restricted_freedom",
+        ("ограничени", "restrict", "limitation", "freedom restriction"),
+        re.compile(
+            r"(?<![\w])(?:ограничени\w+\s+свободы|restrict(?:ed|ion\s+of)\s+(?:freedom|liberty)|"
+            rf"freedom\s+restriction|limitation\s+of\s+freedom){_TAIL}",
+            FLAGS,
+        ),
+        True,
+    ),
+    (
+        "imprisonment",
+        ("лишени", "тюремн", "imprisonment", "prison", "jail"),
+        re.compile(
+            r"(?<![\w])(?:(?:реальн\w+\s+)?лишени\w+\s+свободы|тюремн\w+\s+(?:заключени\w+|срок\w*)|"
+            r"imprisonment|(?:prison|jail)\s+(?:term|sentence)|in\s+(?:prison|jail)"
+            rf"){_TAIL}",
+            FLAGS,
+        ),
+        True,
+    ),
+    (
+        "imprisonment",
+        ("jailed", "imprisoned", "incarcerated"),
+        re.compile(
+            r"(?<![\w])(?:jailed|imprisoned|incarcerated)(?:\s+(?:for|to))?(?:\s+up\s+to)?\s+$",
+            FLAGS,
+        ),
+        False,
+    ),
+    (
+        "arrest",
+        ("арестова", "задержа", "arrested", "detained"),
+        re.compile(
+            rf"(?<![\w])(?:арестова\w+|задержа\w+|arrested|detained){_W}{{0,3}}?\s+(?:на|for)\s+$",
+            FLAGS,
+        ),
+        False,
+    ),
+    (
+        "implicit",
+        (),
+        re.compile(
+            r"(?:(?<![\w])к(?:\s+(?:более\s+чем|почти|около))?"
+            r"|(?<![\w])(?:запр(?:осил|ашива)\w*|потребовал\w*|требу\w+|(?:по)?просил\w*|просит|"
+            r"назнач\w+|получ\w+|дали|дал|дала|присуди\w+|присужд\w+|грози\w*|грозя\w*|светит|"
+            r"осужд[её]н\w*|осуди\w+|приговор[её]н\w*|приговори\w+|отбыва\w+|отсидел\w*|"
+            r"sentenced|sentencing|sentences?\s+of|given|handed(?:\s+down)?|receiv\w+|got|"
+            r"asked\s+for|request\w*|demand\w*|sought|seek\w*|fac(?:es?|ing)|serv\w+|terms?\s+of)"
+            rf"{_W}{{0,4}}?(?:\s+(?:на|to|for))?)"
+            r"(?:\s+(?:до|по|up\s+to))?\s+$",
+            FLAGS,
+        ),
+        False,
+    ),
+]
+_LEFT_WINDOW = 110
+_EACH_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?:кажд\w+|each)\s*[—–-]?\s*(?:(?:к|по|на|to)\s+)?(?:до\s+)?|(?<![\w])по\s+)$",
+    FLAGS,
+)
+_UPPER_BOUND_RE = re.compile(r"(?<![\w])(?:до|up\s+to)\s+$", FLAGS)
+
+
+# --- fines --------------------------------------------------------------------------------
+
+CURRENCIES = {
+    "MCI": r"МРП|MCI|MRP|месячн\w+\s+расч[её]тн\w+\s+показател\w+"
+    r"|monthly\s+calculation\s+(?:index(?:es)?|indices|indicators?|units?)",
+    "KZT": r"тенге|тг\.?|KZT|tenge|₸",
+    "TJS": r"сомони|somoni|TJS",
+    "KGS": r"сом(?:а|ов|ы)?|soms?|KGS",
+    "UZS": r"сум(?:а|ов|ы)?|so['ʻ’]?ms?|soums?|sums|UZS",
+    "TMT": r"манат\w*|manats?|TMT",
+    "RUB": r"рубл(?:ь|я|ей|ям|ями)|руб\.?|RUB|r(?:o)?ubles?",
+    "USD": r"доллар\w*|долл\.?|USD|(?:US\s+)?dollars?|\$",
+    "EUR": r"евро|EUR|euros?|€",
+}
+_CURRENCY_RE = r"(?:" + "|".join(CURRENCIES.values()) + r")(?:(?<=\$)|(?<=\.)|(?![\w]))"
+_CURRENCY_KIND = [(code, re.compile(rf"(?:{body})", FLAGS)) for code, body in CURRENCIES.items()]
+_PREFIX_CURRENCY_RE = r"(?:\$|€|₸|USD|KZT|EUR|RUB|KGS|UZS|TJS|TMT)\s?"
+_AMOUNT = (
+    rf"(?:(?P<pre>{_PREFIX_CURRENCY_RE})(?P<a1>{NUMBER_RE})(?:\s*(?P<c1>{_CURRENCY_RE}))?"
+    rf"|(?P<a2>{NUMBER_RE})\s*(?P<c2>{_CURRENCY_RE}))"
+)
+_FINE_WORD = (
+    r"(?<![\w])(?:(?:административн\w+\s+)?штраф\w*|оштрафова\w+|fined|(?:a|the|of|to)\s+fines?"
+    r"|fines?\s+of)(?![\w])"
+)
+_FINE_KEYS = ("штраф", "fine")
+_FINE_RE = re.compile(rf"{_FINE_WORD}[^.;!?\d$€₸]{{0,40}}?{_AMOUNT}", FLAGS)
+_FINE_AFTER_RE = re.compile(rf"(?<![\w]){_AMOUNT}\s+(?:штраф\w*|fines?)(?![\w])", FLAGS)
+
+# --- penalties without a term -------------------------------------------------------------
+
+# (penalty, keys, pattern): a pattern runs only on texts that contain one of its keys.
+_STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
+    (
+        "suspended_sentence",
+        ("условн", "suspended"),
+        re.compile(
+            r"(?<![\w-])(?:условн(?:ый|ого|ому|ым|ом)\s+(?:срок\w*|приговор\w*|наказани\w+)|"
+            r"условн(?:ое|ого|ому|ым)\s+(?:наказани\w+|осуждени\w+|лишени\w+\s+свободы)|"
+            r"условно(?![\w-])(?!\s+говоря)|suspended\s+(?:prison\s+|jail\s+)?(?:sentence|term)s?)",
+            FLAGS,
+        ),
+    ),
+    (
+        "imprisonment",
+        ("пожизненн", "life", "лишению свободы", "реальн"),
+        re.compile(
+            r"(?<![\w])(?:пожизненн\w+(?:\s+(?:лишени\w+\s+свободы|заключени\w+|срок\w*))?|"
+            r"life\s+(?:imprisonment|sentence|term|in\s+prison)|"
+            r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы))",
+            FLAGS,
+        ),
+    ),
+    ("restricted_freedom", ("ограничению",), re.compile(r"(?<=к\s)ограничению\s+свободы", FLAGS)),
+    (
+        "administrative_arrest",
+        ("административн", "administrative"),
+        re.compile(
+            r"(?<![\w])(?:административн\w+\s+арест\w*|administrative\s+(?:arrest|detention))",
+            FLAGS,
+        ),
+    ),
+    ("fine", _FINE_KEYS, re.compile(_FINE_WORD, FLAGS)),
+]
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def find_penalties(text: str) -> list[PenaltyMatch]:
+    """Penalties in ``text``, sorted by position and non-overlapping."""
+    low = lowered(text)
+    candidates: list[tuple[int, PenaltyMatch]] = []
+    for term in _terms(text, low):
+        found = _penalty_at_term(text, low, term)
+        if found:
+            candidates.append(found)
+    for lo, hi in key_windows(low, _FINE_KEYS, 80, 120):
+        for regex in (_FINE_RE, _FINE_AFTER_RE):
+            for match in regex.finditer(text, lo, hi):
+                fine = _fine(text, match)
+                if fine:
+                    candidates.append((3, fine))
+    for penalty, keys, regex in _STANDALONE:
+        for lo, hi in key_windows(low, keys, 20, 40):
+            for match in regex.finditer(text, lo, hi):
+                candidates.append((1, _make(text, match.start(), match.end(), penalty)))
+    return _non_overlapping(candidates)
+
+
+def _terms(text: str, low: str):
+    """Terms, found from their unit words: scanning for «лет»/«суток»/"years" is cheap, and
+    the number before a unit is at most a few words long."""
+    covered = 0
+    for unit in _UNIT_ANCHOR_RE.finditer(low):
+        at = unit.start()
+        if at < covered or (at and low[at - 1].isalnum()) or not _number_before(low, at, unit):
+            continue
+        for term in _TERM_RE.finditer(text, max(0, at - _NUMBER_REACH)):
+            if term.start() > at:
+                break
+            if term.end() > at:
+                covered = term.end()
+                yield term
+                break
+
+
+def _number_before(low: str, at: int, unit: re.Match) -> bool:
+    """Is the word before the unit a number ("7", "семи", "half", "a")? Most «года», «лет»
+    in a text are not terms ("в 2023 году" is, and is rejected later as too long)."""
+    if unit.group().startswith("пол"):
+        return True
+    words = low[max(0, at - 30) : at].replace("-", " ").split()
+    if not words:
+        return False
+    word = words[-1].replace("ё", "е")
+    return word[-1].isdigit() or word in NUMBER_WORDS or word in _NUMBER_TAILS
+
+
+def _make(text: str, start: int, end: int, penalty: str, **fields) -> PenaltyMatch:
+    return PenaltyMatch(start, end, text[start:end], penalty, **fields)
+
+
+def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyMatch] | None:
+    parsed = _parse_term(term.group())
+    if parsed is None or _NOT_A_PENALTY_AFTER_RE.match(text, term.end()):
+        return None
+    months, days_only = parsed
+    start, end = term.start(), term.end()
+    per_person = bool(_EACH_BEFORE_RE.search(text, max(0, start - 25), start))
+    upper_bound = bool(_UPPER_BOUND_RE.search(text, max(0, start - 12), start))
+    penalty, explicit = None, True
+
+    right = _RIGHT_RE.match(text, end)
+    if right:
+        kind = _right_kind(right)
+        penalty = _RIGHT_KINDS[kind]
+        explicit = kind != "generic"
+        if right.group("trail_susp"):
+            penalty = "suspended_sentence"
+        end = right.end()
+        per_person = per_person or bool(_EACH_AFTER_RE.match(right.group()))
+
+    window = max(0, start - _LEFT_WINDOW)
+    before = low[window:start]
+    for rule, keys, pattern, extends in _LEFT_RULES:
+        if keys and not any(key in before for key in keys):
+            continue
+        left = pattern.search(text, window, start)
+        if not left:
+            continue
+        if penalty is not None:
+            if rule in ("implicit", "skip"):
+                continue
+            if rule == "suspended_sentence" and penalty == "imprisonment":
+                # "условно к двум годам лишения свободы"
+                penalty, start = "suspended_sentence", left.start()
+            elif rule == penalty and extends:
+                # "лишению свободы сроком на 5 лет с отбыванием в колонии общего режима"
+                start = left.start()
+            break
+        if rule == "skip":
+            return None
+        if rule == "arrest":
+            if not days_only:
+                return None
+            penalty = "administrative_arrest"
+        elif rule == "implicit":
+            penalty = "administrative_arrest" if days_only else "imprisonment"
+            explicit = False
+        else:
+            penalty = rule
+            if extends:
+                start = left.start()
+        break
+    if penalty is None:
+        return None
+    if penalty == "imprisonment" and days_only:
+        penalty = "administrative_arrest"  # "15 days in jail": criminal terms are never in days
+    if _EACH_AFTER_RE.match(text, end):
+        per_person = True
+    match = _make(
+        text,
+        start,
+        end,
+        penalty,
+        term_months=months,
+        per_person=per_person,
+        explicit=explicit,
+        upper_bound=upper_bound,
+    )
+    return (3 if explicit else 2), match
+
+
+def _right_kind(right: re.Match) -> str:
+    for name in _RIGHT_KINDS:
+        if right.group(name):
+            return name
+    return "generic"
+
+
+def _fine(text: str, match: re.Match) -> PenaltyMatch | None:
+    amount = parse_number(match.group("a1") or match.group("a2"))
+    currency_text = match.group("c1") or match.group("c2") or match.group("pre")
+    if amount is None or not currency_text:
+        return None
+    currency = next(
+        (code for code, regex in _CURRENCY_KIND if regex.fullmatch(currency_text.strip())), None
+    )
+    if currency is None:
+        return None
+    return _make(text, match.start(), match.end(), "fine", amount=amount, currency=currency)
+
+
+def _non_overlapping(candidates: list[tuple[int, PenaltyMatch]]) -> list[PenaltyMatch]:
+    chosen: list[PenaltyMatch] = []
+    for _, match in sorted(candidates, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start)):
+        if all(match.end <= other.start or match.start >= other.end for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
