@@ -165,4 +165,4 @@ def test_spans_do_not_overlap():
     )
     matches = find_penalties(sentence)
     assert [m.penalty for m in matches] == ["imprisonment", "administrative_arrest", "fine"]
-    assert all(a.end <= b.start for a, b in zip(matches, matches[1:]))
+    assert all(a.end <= b.start for a, b in zip(matches, matches[1:], strict=False))

@@ -1,0 +1,28 @@
+"""Every setting and every CLI command is documented in the README."""
+
+from __future__ import annotations
+
+from pledgewatch.cli import app
+from pledgewatch.config import settings_table
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_setting_is_in_the_readme():
+    for variable, _, help_text in settings_table():
+        assert f"`{variable}`" in README, variable
+        assert help_text, f"{variable} has no help text"
+
+
+def test_every_command_is_in_the_readme():
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        if getattr(command, "commands", None):
+            for sub in command.commands:
+                assert f"pledgewatch {name} {sub}" in README, f"{name} {sub}"
+        else:
+            assert f"pledgewatch {name}" in README, name
