@@ -129,7 +129,11 @@ def _adjacent_profession(doc, person: Span, professions, organizations) -> Span 
     if after:
         profession = after[0]
         gap = doc.text[person.end : profession.start]
-        if re.fullmatch(r"\s*[,(–—-]\s*([\w-]+\s+){0,2}", gap):
+        owned_by_next = any(
+            0 <= other.start - profession.end <= 2
+            for other in doc.spans_in(doc.sentence_index(person.start), "person")
+        )  # "Marat Zhylanbayev, human rights defender Yerzhan Elshibayev"
+        if re.fullmatch(r"\s*[,(–—-]\s*([\w-]+\s+){0,2}", gap) and not owned_by_next:
             return profession
     return None
 

@@ -114,9 +114,31 @@ class RussianNLP:
                 )
                 for t in sent.tokens
             ]
-            sentences.append(Sentence(sent.start, sent.stop, tokens))
-        spans = [NerSpan(s.type, s.start, s.stop, s.text) for s in doc.spans]
+            sentences.extend(_split_at_line_breaks(text, Sentence(sent.start, sent.stop, tokens)))
+        spans = [_first_line(s.type, s.start, s.text) for s in doc.spans]
         return Analysis(text, sentences, spans)
+
+
+def _split_at_line_breaks(text: str, sentence: Sentence) -> list[Sentence]:
+    """A line break ends a sentence: a title or a dateline is never part of the next one
+    (natasha's segmenter joins lines that do not end in a full stop)."""
+    pieces, current = [], []
+    for token in sentence.tokens:
+        if current and "\n" in text[current[-1].end : token.start]:
+            pieces.append(current)
+            current = []
+        current.append(token)
+    if current:
+        pieces.append(current)
+    if len(pieces) == 1:
+        return [sentence]
+    return [Sentence(p[0].start, p[-1].end, p) for p in pieces]
+
+
+def _first_line(type_: str, start: int, span_text: str) -> NerSpan:
+    """natasha lets a name run over a line break («Марата Жыланбаева\n\nАлматы»)."""
+    line = span_text.split("\n", 1)[0].rstrip()
+    return NerSpan(type_, start, start + len(line), line)
 
 
 @cache

@@ -4,9 +4,10 @@ Absolute forms: «17 января 2024 года», «17.01.2024», «2024-01-17�
 «январских событий 2022 года», «в 2023 году», "17 January 2024", "January 17, 2024",
 "in January 2022", "in 2023". Forms that need the document's date (``reference``, usually its
 publication date) are skipped without one: a day and month without a year («4 апреля», "on
-4 April": the reference year, or the year before when that would be after the reference),
-and relative dates («вчера», «в понедельник» — the latest Monday on or before the reference,
-«в прошлом году», «в прошлом месяце», "yesterday", "last year", "on Monday").
+4 April": the reference year, or the year before when that would be more than 90 days after
+the reference), and relative dates («вчера», «в понедельник» — the latest Monday on or
+before the reference, «в прошлом году», «в прошлом месяце», "yesterday", "last year",
+"on Monday").
 
 Spans leave out the preposition («в январе 2022 года» → «январе 2022 года») and keep the
 word «года»/«г.» after a year.
@@ -18,7 +19,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pledgewatch.extract.grammars.numbers import FLAGS, key_windows, lowered, word_alternation
+from pledgewatch.extract.grammars.numbers import (
+    FLAGS,
+    key_windows,
+    lowered,
+    non_overlapping,
+    word_alternation,
+)
 
 
 @dataclass
@@ -240,11 +247,7 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
                 if value:
                     start, end = match.span(match.lastgroup)
                     candidates.append(DateMatch(start, end, text[start:end], value))
-    chosen: list[DateMatch] = []
-    for found in sorted(candidates, key=lambda d: (-(d.end - d.start), d.start)):
-        if all(found.end <= other.start or found.start >= other.end for other in chosen):
-            chosen.append(found)
-    return sorted(chosen, key=lambda d: d.start)
+    return non_overlapping((d.start - d.end, d.start, d.end, d) for d in candidates)
 
 
 def _month(name: str) -> int | None:
@@ -272,7 +275,7 @@ def _absolute(kind: str, match: re.Match, reference: date | None) -> str | None:
         if reference is None:
             return None
         year = reference.year
-        if _valid(year, month, day) and date(year, month, day) > reference:
+        if _valid(year, month, day) and date(year, month, day) > reference + _AHEAD:
             year -= 1
     if not _valid(year, month, day):
         return None
@@ -293,6 +296,12 @@ _ADJECTIVE_MONTHS = {
     "ноябрьск": "ноябрь",
     "декабрьск": "декабрь",
 }
+
+
+# A day and month without a year fall in the reference's year when that puts them at most
+# this far after it (a hearing set for next month, «под домашний арест до 15 марта»), else in
+# the year before.
+_AHEAD = timedelta(days=90)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

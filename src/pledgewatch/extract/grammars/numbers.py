@@ -7,11 +7,19 @@ fragment without capturing groups) and hand the matched text to ``parse_number``
 The word alternation is compiled as a trie (``word_alternation``): Python's ``re`` tries the
 branches of a flat alternation one by one at every position, and with a few hundred number
 forms that alone would cost more than the whole grammar budget.
+
+This module also holds the few helpers every grammar uses (``FLAGS``, ``word_alternation``,
+``lowered``, ``key_windows``, ``non_overlapping``): it is the one module they all import.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 FLAGS = re.IGNORECASE | re.UNICODE
 
@@ -104,38 +112,6 @@ MULTIPLIER_WORDS: dict[float, list[str]] = {
     1_000_000: _forms("миллион", ",а,ов,у,ам,ами,ом,ах") + ["млн", "million"],
     1_000_000_000: _forms("миллиард", ",а,ов,у,ам,ами,ом,ах") + ["млрд", "billion"],
 }
-
-
-def lowered(text: str) -> str:
-    """``text`` in lower case with the same length, so offsets carry over.
-
-    The grammars find cheap anchors (unit words, month names, key stems) in this copy with
-    case-sensitive patterns, which ``re`` scans several times faster than IGNORECASE ones,
-    and run their full patterns only around the anchors.
-    """
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lowers to two characters
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low
-
-
-def key_windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged stretches of ``low`` from ``before`` characters before to ``after`` characters
-    after each occurrence of one of ``keys``: where a pattern that must contain a key can
-    match. Scanning these instead of the whole text is what keeps the grammars fast."""
-    spans = []
-    for key in keys:
-        at = low.find(key)
-        while at != -1:
-            spans.append((max(0, at - before), min(len(low), at + len(key) + after)))
-            at = low.find(key, at + len(key))
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return merged
 
 
 def _fold(word: str) -> str:
@@ -282,3 +258,52 @@ def parse_number(text: str) -> float | None:
     if not seen_value:
         return None
     return total + current
+
+
+# --- helpers the other grammars share ------------------------------------------------
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length, so offsets carry over.
+
+    The grammars find cheap anchors (unit words, month names, key stems) in this copy with
+    case-sensitive patterns, which ``re`` scans several times faster than IGNORECASE ones,
+    and run their full patterns only around the anchors.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def non_overlapping(candidates: Iterable[tuple[Any, int, int, T]]) -> list[T]:
+    """From ``(rank, start, end, item)`` candidates, the items whose spans do not overlap,
+    taking the lowest rank first, in text order."""
+    starts: list[int] = []
+    chosen: list[tuple[int, int, T]] = []
+    for _, start, end, item in sorted(candidates, key=lambda c: (c[0], c[1])):
+        at = bisect.bisect_left(starts, start)
+        if at > 0 and chosen[at - 1][1] > start or at < len(chosen) and chosen[at][0] < end:
+            continue
+        starts.insert(at, start)
+        chosen.insert(at, (start, end, item))
+    return [item for _, _, item in chosen]
+
+
+def key_windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``low`` from ``before`` characters before to ``after`` characters
+    after each occurrence of one of ``keys``: where a pattern that must contain a key can
+    match. Scanning these instead of the whole text is what keeps the grammars fast."""
+    spans = []
+    for key in keys:
+        at = low.find(key)
+        while at != -1:
+            spans.append((max(0, at - before), min(len(low), at + len(key) + after)))
+            at = low.find(key, at + len(key))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pledgewatch.extract.grammars.numbers import FLAGS, key_windows, lowered
+from pledgewatch.extract.grammars.numbers import FLAGS, key_windows, lowered, non_overlapping
 
 
 @dataclass
@@ -256,11 +256,7 @@ def find_offences(text: str) -> list[OffenceMatch]:
             found.update(
                 (m.start(), m.end(), order, category) for m in regex.finditer(text, lo, hi)
             )
-    chosen: list[tuple[int, int, int, str]] = []
-    for item in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
-        if all(item[1] <= other[0] or item[0] >= other[1] for other in chosen):
-            chosen.append(item)
-    return [
-        OffenceMatch(start, end, text[start:end], category)
-        for start, end, _, category in sorted(chosen)
-    ]
+    return non_overlapping(
+        ((start - end, order), start, end, OffenceMatch(start, end, text[start:end], category))
+        for start, end, order, category in found
+    )

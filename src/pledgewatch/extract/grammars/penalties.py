@@ -26,6 +26,7 @@ from pledgewatch.extract.grammars.numbers import (
     NUMBER_WORDS,
     key_windows,
     lowered,
+    non_overlapping,
     parse_number,
     word_alternation,
 )
@@ -59,9 +60,7 @@ _UNIT_KIND_RE = {kind: re.compile(rf"(?:{body})(?![\w])", FLAGS) for kind, body 
 
 _HALF = r"(?:\s+с\s+половиной|[\s-]+and[\s-]+a[\s-]+half)"
 _A = r"(?<![\w])an?(?=[\s-]+(?:year|month|week|day))"
-_HALF_YEAR = (
-    r"(?<![\w])(?:пол(?:года|угода|угоду|годом)|half[\s-]a[\s-]year|half-year|six\s+months)(?![\w])"
-)
+_HALF_YEAR = r"(?<![\w])(?:пол(?:года|угода|угоду|годом)|half[\s-]a[\s-]year|half-year)(?![\w])"
 _PART = rf"(?:{_HALF_YEAR}|(?:{NUMBER_RE}|{_A})(?:[\s\u00a0]+|-){_UNIT_RE}{_HALF}?)"
 _TERM_RE = re.compile(
     rf"{_PART}(?:(?:\s*,\s*|[\s\u00a0]+(?:и|and)[\s\u00a0]+|[\s\u00a0]+){_PART}){{0,2}}", FLAGS
@@ -155,7 +154,7 @@ _RIGHT_KINDS = {
 _EACH_AFTER_RE = re.compile(r"\s*,?\s*(?:каждому|каждого|каждый|каждая|each)(?![\w])", FLAGS)
 _NOT_A_PENALTY_AFTER_RE = re.compile(
     r"\s+(?:назад|тому|спустя|подряд|ago|later|earlier|old|of\s+age|от\s+роду|стажа|опыта|"
-    r"в\s+возрасте|после|before|after)(?![\w])",
+    r"в\s+возрасте)(?![\w])",
     FLAGS,
 )
 
@@ -366,7 +365,10 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
         for lo, hi in key_windows(low, keys, 20, 40):
             for match in regex.finditer(text, lo, hi):
                 candidates.append((1, _make(text, match.start(), match.end(), penalty)))
-    return _non_overlapping(candidates)
+    # a term or an amount beats a bare word; then the longer span
+    return non_overlapping(
+        ((-priority, m.start - m.end), m.start, m.end, m) for priority, m in candidates
+    )
 
 
 def _terms(text: str, low: str):
@@ -491,11 +493,3 @@ def _fine(text: str, match: re.Match) -> PenaltyMatch | None:
     if currency is None:
         return None
     return _make(text, match.start(), match.end(), "fine", amount=amount, currency=currency)
-
-
-def _non_overlapping(candidates: list[tuple[int, PenaltyMatch]]) -> list[PenaltyMatch]:
-    chosen: list[PenaltyMatch] = []
-    for _, match in sorted(candidates, key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start)):
-        if all(match.end <= other.start or match.start >= other.end for other in chosen):
-            chosen.append(match)
-    return sorted(chosen, key=lambda m: m.start)

@@ -108,7 +108,7 @@ _CHARGE_CONTEXT_RE = re.compile(
     FLAGS,
 )
 _UNDER_BEFORE_RE = re.compile(r"(?<![\w])(?:по|under)\s*$", FLAGS)
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s+[А-ЯЁA-Z«\"„“(])|\n", FLAGS)
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s+[А-ЯЁA-Z«\"„“(])|\n")  # case-sensitive
 _SENTENCE_WINDOW = 300
 
 
@@ -165,7 +165,7 @@ def _charge_context(text: str, start: int, end: int) -> bool:
     if _UNDER_BEFORE_RE.search(text, max(0, start - 10), start):
         return True
     left = max(0, start - _SENTENCE_WINDOW)
-    for boundary in _SENTENCE_END_RE.finditer(text, left, start):
+    for boundary in _SENTENCE_END_RE.finditer(text, left, start + 1):  # +1: see the capital
         left = boundary.end()
     right_match = _SENTENCE_END_RE.search(text, end, end + _SENTENCE_WINDOW)
     right = right_match.start() if right_match else min(len(text), end + _SENTENCE_WINDOW)
