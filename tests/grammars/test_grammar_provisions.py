@@ -102,3 +102,10 @@ def test_several_references_in_a_text():
         (["488"], "AC", "KZ"),
     ]
     assert all(text[r.start : r.end] == r.text for r in refs)
+
+
+def test_a_charge_word_in_another_sentence_does_not_count():
+    text = "Его обвинили в клевете. Статья 174 предусматривает до 7 лет."
+    assert find_provision_refs(text) == []
+    text = "Статья 174 применяется часто: по ней обвинили уже сотни людей."
+    assert [r.articles for r in find_provision_refs(text)] == [["174"]]

@@ -272,6 +272,8 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         ):
             continue
         match = penalty.data
+        if match.upper_bound:
+            continue  # «грозит до 7 лет»: the law's maximum, not a sentence
         attributes = {"penalty": match.penalty, "term_months": match.term_months}
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
