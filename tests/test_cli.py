@@ -10,8 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 
 CLI = [sys.executable, "-m", "pledgewatch.cli"]
 

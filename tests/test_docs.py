@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from pledgewatch.cli import app
 from pledgewatch.config import settings_table
-
-from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
