@@ -19,7 +19,7 @@ run: $(BIN)/.installed
 
 ## Lint and run the whole test suite.
 test: $(BIN)/.installed
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 bench: $(BIN)/.installed

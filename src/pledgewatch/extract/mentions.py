@@ -37,6 +37,7 @@ from pledgewatch.resolve.translit import cyr_to_lat, match_key
 KnownNames = Callable[[str], tuple[str, str | None] | None]
 
 _QUOTES = "«»„“”\"'"
+_TURKIC_PATRONYMIC = re.compile(r"\s+(кызы|уулу|улы|ұлы|қызы|оглы|угли|огли)\b")
 _EXCLAIMED_TAIL = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+!")
 _ACRONYM_TAIL = re.compile(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11})\)\s*$")
 
@@ -54,6 +55,9 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     for span in analysis.spans:
         if span.type != "PER":
             continue
+        particle = _TURKIC_PATRONYMIC.match(doc.text, span.end)
+        if particle:  # natasha leaves out «кызы» of «Махабат Тажибек кызы»
+            span = type(span)(span.type, span.start, particle.end(), doc.text[span.start : particle.end()])
         tokens = _span_tokens(analysis, span)
         words = [t for t in tokens if t.text[:1].isalpha()]
         (full if len(words) >= 2 else partial).append((span, tokens))
@@ -61,7 +65,7 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     surnames: dict[str, str] = {}
     for span, tokens in full:
         person = normalize_person_name(span.text, [t.feats for t in tokens])
-        if not person.last:
+        if not (person.last or person.patronymic):  # «Махабат Тажибек кызы» has no surname
             continue
         country = _sentence_country(doc, span.start)
         key = doc.add_entity(
