@@ -25,6 +25,29 @@ class Settings(BaseSettings):
     keep_originals: bool = Field(
         True, description="Keep each ingested file's bytes so a better extractor can re-read it."
     )
+    anonymous_read: bool = Field(
+        False,
+        description="Web app: let visitors who are not signed in read (never write); "
+        "for a public instance.",
+    )
+    session_hours: float = Field(
+        336, gt=0, description="Web app: how long a sign-in lasts, in hours (default 14 days)."
+    )
+    trust_proxy_headers: bool = Field(
+        False,
+        description="Web app: trust X-Forwarded-Proto/-For from a reverse proxy in front of "
+        "`pledgewatch serve` (HTTPS there makes cookies Secure; the client address there "
+        "is the one rate limits count).",
+    )
+    login_max_failures: int = Field(
+        5,
+        gt=0,
+        description="Web app: failed sign-ins allowed per user name and address "
+        "within the login window before further attempts are refused.",
+    )
+    login_window_minutes: float = Field(
+        15, gt=0, description="Web app: the sliding window of the sign-in rate limit, in minutes."
+    )
 
 
 @cache

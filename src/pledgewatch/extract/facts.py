@@ -403,6 +403,7 @@ _TOPIC_SPLIT = {
 }
 
 
+_DANGLING = re.compile(r"(\s+(and|or|to|и|или|а также))+$", re.I)
 _ATTRIBUTION = re.compile(r"[»”\"]\s*[,–—-]|\s[–—-]\s")
 
 
@@ -413,7 +414,7 @@ def _topics(doc, lang, start, end) -> list[tuple[int, int]]:
     attribution = _ATTRIBUTION.search(text)  # «…», - заявили организации
     if attribution:
         text = text[: attribution.start()]
-    stripped = text.rstrip(' .,;:!»"”\n')
+    stripped = _DANGLING.sub("", text.rstrip(' .,;:!»"”\n'))
     lead = len(stripped) - len(stripped.lstrip(" ,"))
     pieces, cursor = [], lead
     for match in _TOPIC_SPLIT[lang].finditer(stripped):
@@ -492,16 +493,25 @@ def _commitment_facts(doc: DocumentContext, lang: str) -> None:
         if not instrument.commitments:
             continue
         first = doc.sentence_index(span.start)
-        last = min(len(doc.sentences), first + 3) - 1
-        window_start, window_end = doc.sentences[first][0], doc.sentences[last][1]
         own = {c.id for c in instrument.commitments}
-        for match in refdata.find_commitments(doc.text[window_start:window_end]):
-            start, end = window_start + match.start, window_start + match.end
-            for commitment_id in match.commitments:
-                if commitment_id in own:
-                    _add_commitment(
-                        doc, lang, instrument, refdata.commitment(commitment_id), start, end
-                    )
+        for index in range(first, len(doc.sentences)):
+            window_start, window_end = doc.sentences[index]
+            sentence = doc.text[window_start:window_end]
+            if index > first + 1 and not _INSTRUMENT_REFERENCE.search(sentence):
+                continue  # later sentences count when they refer back to the instrument
+            for match in refdata.find_commitments(sentence):
+                start, end = window_start + match.start, window_start + match.end
+                for commitment_id in match.commitments:
+                    if commitment_id in own:
+                        commitment = refdata.commitment(commitment_id)
+                        _add_commitment(doc, lang, instrument, commitment, start, end)
+
+
+_INSTRUMENT_REFERENCE = re.compile(
+    r"\b(декларац\w+|обязательств\w*|приверженн\w+|пообеща\w+|declaration|pledge[sd]?|"
+    r"commitments?|committed|promised?)\b",
+    re.I,
+)
 
 
 def _add_commitment(doc, lang, instrument, commitment, start: int, end: int) -> None:

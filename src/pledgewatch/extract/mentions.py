@@ -57,7 +57,9 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             continue
         particle = _TURKIC_PATRONYMIC.match(doc.text, span.end)
         if particle:  # natasha leaves out «кызы» of «Махабат Тажибек кызы»
-            span = type(span)(span.type, span.start, particle.end(), doc.text[span.start : particle.end()])
+            span = type(span)(
+                span.type, span.start, particle.end(), doc.text[span.start : particle.end()]
+            )
         tokens = _span_tokens(analysis, span)
         words = [t for t in tokens if t.text[:1].isalpha()]
         (full if len(words) >= 2 else partial).append((span, tokens))
@@ -581,7 +583,7 @@ def _quote_tolerant(alias: str) -> str:
     words = [
         re.escape(w[:-2]) + r"\w{0,4}"
         if len(w) >= 5 and w.isalpha() and w.islower()
-        else re.escape(w)
+        else r"[-–—]\s*".join(re.escape(part) for part in w.split("-"))
         for w in re.findall(r"[\w-]+|[^\w\s«»„“”\"'–—-]+", alias)
     ]
     glue = r"[\s«»„“”\"'–—-]*"

@@ -41,7 +41,7 @@ ROLE_WORDS: dict[str, dict[str, re.Pattern]] = {
             "blogger": r"\b(satirical |video )?bloggers?\b",
             "journalist": r"\b(journalists?|reporters?|editors?|correspondents?)\b",
             "lawyer": r"\b(lawyers?|attorneys?|advocates?)\b",
-            "opposition_politician": r"\b(opposition (politician|leader|figure|activist)s?|(leader|chair(man|woman)?|founder|head) of the (\w+ )?(opposition )?(party|movement))\b",
+            "opposition_politician": r"\b(opposition (party )?(politician|leader|figure|activist)s?|(leader|chair(man|woman)?|founder|head) of the (\w+ )?(opposition )?(party|movement))\b",
             "judge": r"\bjudges?\b",
             "prosecutor": r"\bprosecutors?\b",
             "official": r"\b(officials?|ministers?|akims?)\b",
