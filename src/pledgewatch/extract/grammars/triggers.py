@@ -18,10 +18,16 @@ def _compile(table: dict[str, str]) -> dict[str, re.Pattern]:
     return {key: re.compile(pattern, _FLAGS) for key, pattern in table.items()}
 
 
+def _words(table: dict[str, str]) -> dict[str, re.Pattern]:
+    """Like _compile, but a word never starts after a hyphen: «министр» is not a role
+    word inside «премьер-министр»."""
+    return _compile({key: r"(?<![\w-])" + pattern.removeprefix(r"\b") for key, pattern in table.items()})
+
+
 # --- roles: the words before or after a name that say what the person does ------------
 
 ROLE_WORDS: dict[str, dict[str, re.Pattern]] = {
-    "ru": _compile(
+    "ru": _words(
         {
             "human_rights_defender": r"\bправозащитни(к|ка|ку|ком|ке|ца|цы|цу|цей|це|ков|кам)\b",
             "activist": r"\bактивист(|а|у|ом|е|ка|ки|ку|кой|ке|ов|ам)\b",
@@ -34,7 +40,7 @@ ROLE_WORDS: dict[str, dict[str, re.Pattern]] = {
             "official": r"\b(чиновни(к|ка|ку|ком)|аким(|а|у|ом)|министр(|а|у|ом))\b",
         }
     ),
-    "en": _compile(
+    "en": _words(
         {
             "human_rights_defender": r"\b(human[- ]rights (defender|activist|lawyer)s?|rights defenders?)\b",
             "activist": r"\b(civil society |civic |political )?activists?\b",
