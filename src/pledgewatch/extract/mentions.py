@@ -37,6 +37,7 @@ from pledgewatch.resolve.translit import cyr_to_lat, match_key
 KnownNames = Callable[[str], tuple[str, str | None] | None]
 
 _QUOTES = "«»„“”\"'"
+_BRACKETED = re.compile(r"\(\s*([^()]+?)\s*\)")
 _TURKIC_PATRONYMIC = re.compile(r"\s+(кызы|уулу|улы|ұлы|қызы|оглы|угли|огли)\b")
 _EXCLAIMED_TAIL = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+!")
 _ACRONYM_TAIL = re.compile(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11})\)\s*$")
@@ -60,29 +61,36 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             span = type(span)(
                 span.type, span.start, particle.end(), doc.text[span.start : particle.end()]
             )
+        bracket = span.text.find("(")
+        latin = None
+        if bracket > 0:  # «Модибо Сидибе (Modibo Sidibe)»: the name and its Latin spelling
+            inner = _BRACKETED.match(span.text, bracket)
+            if inner and inner.group(1).isascii():
+                latin = (span.start + inner.start(1), span.start + inner.end(1))
+            cut = span.text[:bracket].rstrip()
+            span = type(span)(span.type, span.start, span.start + len(cut), cut)
         tokens = _span_tokens(analysis, span)
         words = [t for t in tokens if t.text[:1].isalpha()]
-        (full if len(words) >= 2 else partial).append((span, tokens))
+        (full if len(words) >= 2 else partial).append((span, tokens, latin))
 
     surnames: dict[str, str] = {}
-    for span, tokens in full:
+    for span, tokens, latin in full:
         person = normalize_person_name(span.text, [t.feats for t in tokens])
         if not (person.last or person.patronymic):  # «Махабат Тажибек кызы» has no surname
             continue
         country = _sentence_country(doc, span.start)
+        aliases = [cyr_to_lat(person.full)]
+        if latin:
+            aliases.append(doc.text[latin[0] : latin[1]])
         key = doc.add_entity(
-            EntityDraft(
-                person_key(person.full),
-                "person",
-                person.full,
-                country,
-                aliases=[cyr_to_lat(person.full)],
-            )
+            EntityDraft(person_key(person.full), "person", person.full, country, aliases=aliases)
         )
         doc.add_span("person", span.start, span.end, key)
+        if latin:
+            doc.add_span("person", *latin, key)
         surnames.setdefault(surname_key(person), key)
 
-    for span, tokens in partial:
+    for span, tokens, _latin in partial:
         person = normalize_person_name(span.text, [t.feats for t in tokens])
         key = surnames.get(surname_key(person)) if person.last else None
         if key is not None:

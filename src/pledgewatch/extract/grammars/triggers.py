@@ -21,7 +21,9 @@ def _compile(table: dict[str, str]) -> dict[str, re.Pattern]:
 def _words(table: dict[str, str]) -> dict[str, re.Pattern]:
     """Like _compile, but a word never starts after a hyphen: «министр» is not a role
     word inside «премьер-министр»."""
-    return _compile({key: r"(?<![\w-])" + pattern.removeprefix(r"\b") for key, pattern in table.items()})
+    return _compile(
+        {key: r"(?<![\w-])" + pattern.removeprefix(r"\b") for key, pattern in table.items()}
+    )
 
 
 # --- roles: the words before or after a name that say what the person does ------------
