@@ -16,6 +16,7 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/pledgewatch --db $(DB) ingest samples/
 	$(BIN)/pledgewatch --db $(DB) summary
+	$(BIN)/pledgewatch --db $(DB) serve
 
 ## Lint and run the whole test suite.
 test: $(BIN)/.installed

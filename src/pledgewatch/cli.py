@@ -213,6 +213,129 @@ def summary() -> None:
         render_summary(session, console)
 
 
+
+# --- web app and accounts ------------------------------------------------------------------
+
+user_app = typer.Typer(help="Accounts of the web app: add, list, API tokens.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web app: browse, search, review and upload (creates the first admin)."""
+    import uvicorn
+
+    from pledgewatch.auth import ensure_first_admin
+    from pledgewatch.store.db import session_scope
+    from pledgewatch.web.app import create_app
+
+    settings = get_settings()
+    engine = _engine()
+    with session_scope(engine) as session:
+        created = ensure_first_admin(session)
+    if created:
+        name, password = created
+        console.print(
+            f"[bold]Created the first user[/]: [bold]{name}[/] with password "
+            f"[bold]{escape(password)}[/]\n(shown once: keep it, or change it on the account "
+            "page after signing in)",
+            highlight=False,
+        )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        errors.print(f"[yellow]warning:[/] listening on {host}: reachable from the network")
+    console.print(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/")
+    uvicorn.run(
+        create_app(state.db, settings),
+        host=host,
+        port=port,
+        proxy_headers=settings.trust_proxy_headers,
+        forwarded_allow_ips="*" if settings.trust_proxy_headers else None,
+        log_level="info",
+    )
+
+
+def _read_password(password_stdin: bool) -> str:
+    if password_stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -).")],
+    role: Annotated[str, typer.Option(help="viewer (reads), editor (reviews, uploads) or admin (manages users).")] = "viewer",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from stdin (for scripts).")
+    ] = False,
+) -> None:
+    """Add a user of the web app; the password is asked for (or read from stdin)."""
+    from pledgewatch.auth import ROLES, AccountError, create_user
+    from pledgewatch.store.db import session_scope
+
+    if role not in ROLES:
+        errors.print(f"[red]error:[/] unknown role {role!r} (use {', '.join(ROLES)})")
+        raise typer.Exit(2)
+    password = _read_password(password_stdin)
+    engine = _engine()
+    try:
+        with session_scope(engine) as session:
+            create_user(session, name=name, password=password, role=role)
+    except AccountError as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(1) from exc
+    console.print(f"added {role} {name}", highlight=False)
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """List the users of the web app with their roles."""
+    from sqlalchemy import select
+
+    from pledgewatch.store.db import session_scope
+    from pledgewatch.store.models import User
+
+    table = Table("name", "role", "active", "created")
+    with session_scope(_engine()) as session:
+        for user in session.scalars(select(User).order_by(User.name)):
+            table.add_row(
+                user.name, user.role, "yes" if user.active else "no", f"{user.created_at:%Y-%m-%d}"
+            )
+    console.print(table)
+
+
+@user_app.command("token")
+def user_token(
+    name: Annotated[str, typer.Argument(help="The user the token acts as.")],
+    label: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
+) -> None:
+    """Create a personal API token for a user and print it (once)."""
+    from pledgewatch.auth import create_api_token, get_user
+    from pledgewatch.store.db import session_scope
+
+    with session_scope(_engine()) as session:
+        user = get_user(session, name)
+        if user is None:
+            errors.print(f"[red]error:[/] no user named {name!r}")
+            raise typer.Exit(1)
+        token, _ = create_api_token(session, user, label)
+    print(token)
+
+
+def _register_sub_apps() -> None:
+    from pledgewatch.evaluate.cli import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_register_sub_apps()
+
+
 def run() -> None:  # pragma: no cover - console entry point
     app()
 

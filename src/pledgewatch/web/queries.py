@@ -221,9 +221,14 @@ def fact_outs(
         )
     }
     doc_ids = {e.document_id for f in facts for e in f.evidence}
-    titles = dict(
-        session.execute(select(Document.id, Document.title).where(Document.id.in_(doc_ids))).all()
-    )
+    documents = {
+        row.id: (row.title, row.published)
+        for row in session.execute(
+            select(Document.id, Document.title, Document.published).where(
+                Document.id.in_(doc_ids)
+            )
+        )
+    }
     reviews: dict[str, list[schemas.ReviewOut]] = defaultdict(list)
     if with_reviews and facts:
         for review in session.scalars(
@@ -236,7 +241,11 @@ def fact_outs(
     for fact in facts:
         record = fact_record(fact)
         record["evidence"] = [
-            schemas.EvidenceOut(**e, document_title=titles.get(e["document"]))
+            schemas.EvidenceOut(
+                **e,
+                document_title=documents.get(e["document"], (None, None))[0],
+                document_published=documents.get(e["document"], (None, None))[1],
+            )
             for e in record["evidence"]
         ]
         subject = entities.get(fact.subject_id, (None, None))

@@ -47,6 +47,7 @@ class EvidenceOut(BaseModel):
     end: int
     quote: str
     document_title: str | None = None
+    document_published: str | None = None
 
 
 class ReviewOut(BaseModel):

@@ -1,0 +1,166 @@
+"""The web app: ``create_app()`` wires the JSON API (``/api/v1``), the HTML pages and the
+static files to one database. `pledgewatch serve` runs it with uvicorn."""
+
+from __future__ import annotations
+
+import threading
+import time
+from importlib.resources import files
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pledgewatch import __version__
+from pledgewatch.config import Settings, get_settings
+from pledgewatch.store.db import open_store
+from pledgewatch.web.deps import CsrfFailed, Forbidden, LoginRequired
+
+# No inline script or style anywhere: even text that slipped past escaping could not run.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class SecurityHeaders:
+    """A plain ASGI middleware (cheaper than BaseHTTPMiddleware) adding the headers above."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                present = {name for name, _ in message["headers"]}
+                message["headers"].extend(h for h in SECURITY_HEADERS if h[0] not in present)
+            await send(message)
+
+        return await self.app(scope, receive, send_with_headers)
+
+
+class StatsCache:
+    """The home page's counts, kept for a few seconds and dropped on every write, so the
+    busiest page does not recount the record on each visit."""
+
+    def __init__(self, ttl_s: float = 30.0) -> None:
+        self.ttl_s = ttl_s
+        self._value = None
+        self._at = 0.0
+        self._lock = threading.Lock()
+
+    def get(self, compute):
+        with self._lock:
+            if self._value is not None and time.monotonic() - self._at < self.ttl_s:
+                return self._value
+        value = compute()
+        with self._lock:
+            self._value, self._at = value, time.monotonic()
+        return value
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._value = None
+
+
+API_DESCRIPTION = """
+The pledgewatch record as JSON: documents, entities, facts with their evidence, search and
+review decisions. Ids are those of `pledgewatch export --format json`.
+
+Authenticate with a personal API token (create one on your account page, or with
+`pledgewatch user token NAME`): `Authorization: Bearer pw_…`. A browser that is signed in
+may also call the API with its session cookie; writes then need the `X-CSRF-Token` header.
+"""
+
+
+def create_app(database_url: str | None = None, settings: Settings | None = None) -> FastAPI:
+    from pledgewatch.web.api import router as api_router
+    from pledgewatch.web.pages import router as pages_router
+
+    settings = settings or get_settings()
+    engine = open_store(database_url or settings.database_url)
+    app = FastAPI(
+        title="pledgewatch",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url="/openapi.json",
+        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is enough
+        redoc_url=None,
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.state.stats_cache = StatsCache()
+    app.add_middleware(SecurityHeaders)
+    app.mount(
+        "/static", StaticFiles(directory=str(files("pledgewatch.web") / "static")), name="static"
+    )
+    app.include_router(api_router, prefix="/api/v1")
+    app.include_router(pages_router)
+    _install_error_handlers(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    from pledgewatch.web.render import render
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, exc: LoginRequired) -> Response:
+        if _wants_json(request):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=403)
+        return render(request, "error.html", {"title_key": "forbidden",
+                                              "text_key": "forbidden_text"}, 403)
+
+    @app.exception_handler(CsrfFailed)
+    async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=403)
+        return render(request, "error.html", {"title_key": "error", "text_key": "csrf_failed"}, 403)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _wants_json(request) or exc.status_code not in (404, 405, 413):
+            return JSONResponse(
+                {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
+            )
+        if exc.status_code == 404:
+            return render(request, "error.html", {"title_key": "not_found",
+                                                  "text_key": "not_found_text"}, 404)
+        return render(request, "error.html", {"title_key": "error", "text_key": None,
+                                              "detail": str(exc.detail)}, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()
+        ]
+        if _wants_json(request):
+            return JSONResponse({"detail": errors}, status_code=422)
+        detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
+        return render(request, "error.html", {"title_key": "error", "text_key": None,
+                                              "detail": detail}, 422)
