@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= pledgewatch.sqlite
 
-.PHONY: run test lint bench clean
+.PHONY: run test bench bench-web clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/ingest.py --docs 300
+
+bench-web: $(BIN)/.installed
+	$(BIN)/python bench/web.py --docs 10000
 
 clean:
 	rm -rf $(VENV) *.sqlite *.sqlite-* .pytest_cache .ruff_cache test-artifacts

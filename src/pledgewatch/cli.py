@@ -213,7 +213,6 @@ def summary() -> None:
         render_summary(session, console)
 
 
-
 # --- web app and accounts ------------------------------------------------------------------
 
 user_app = typer.Typer(help="Accounts of the web app: add, list, API tokens.", no_args_is_help=True)
@@ -269,7 +268,10 @@ def _read_password(password_stdin: bool) -> str:
 @user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help="User name (letters, digits, . _ @ + -).")],
-    role: Annotated[str, typer.Option(help="viewer (reads), editor (reviews, uploads) or admin (manages users).")] = "viewer",
+    role: Annotated[
+        str,
+        typer.Option(help="viewer (reads), editor (reviews, uploads) or admin (manages users)."),
+    ] = "viewer",
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from stdin (for scripts).")
     ] = False,

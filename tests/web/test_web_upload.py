@@ -40,3 +40,13 @@ def test_upload_refuses_files_over_the_limit(web_db):
 def test_upload_needs_the_csrf_token(editor):
     response = editor.post("/upload", files=[("files", ("a.txt", b"text", "text/plain"))])
     assert response.status_code == 403
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(web_db):
+    client = make_client(web_db, max_file_mb=0.001)  # 50 files of 1 kB, plus 1 MB
+    login(client, "editor")
+    page = client.get("/upload")
+    huge = b"x" * (2 * 1024 * 1024)
+    response = client.post("/upload", data={"csrf_token": csrf_of(page.text)},
+                           files=[("files", ("huge.txt", huge, "text/plain"))])
+    assert response.status_code == 413

@@ -27,7 +27,7 @@ from pledgewatch.extract.types import Extraction
 EXTRACTOR = "pledgewatch-rules"
 EXTRACTOR_VERSION = "0.1.0"
 
-__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "Extraction", "KnownNames", "extract"]
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "Extraction", "KnownNames", "dateline_date", "extract"]
 
 
 def extract(
@@ -81,11 +81,16 @@ def _cyrillic(text: str) -> bool:
     return cyrillic >= latin
 
 
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline in the first short lines («Алматы, 12 октября 2023 г.»)."""
+    short_lines = [line for line in text[:600].splitlines()[:6] if 0 < len(line) < 80]
+    return next(filter(None, map(parse_published, short_lines)), None)
+
+
 def _reference_date(published: str | None, text: str) -> date | None:
     """The date relative dates count from: the publication date, else a full date in the
     dateline («Алматы, 12 октября 2023 г.», "Almaty, 18 January 2024")."""
-    if not published:
-        published = parse_published(text[:120].split("\n\n", 1)[0])
+    published = published or dateline_date(text)
     if published and len(published) >= 10:
         try:
             return date.fromisoformat(published[:10])

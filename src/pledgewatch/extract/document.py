@@ -28,6 +28,7 @@ class DocumentContext:
     sentences: list[tuple[int, int]]
     extraction: Extraction = field(default_factory=Extraction)
     spans: list[Span] = field(default_factory=list)
+    provision_refs: list | None = None  # the provisions grammar's matches, found once
 
     def __post_init__(self) -> None:
         self._sentence_starts = [start for start, _ in self.sentences]

@@ -39,12 +39,17 @@ _GAP_WORDS = re.compile(r"^[\s\w\-–—«»„“”\"']{0,60}$")
 def build_facts(doc: DocumentContext) -> None:
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
+    last_seen = -10
     for index in range(len(doc.sentences)):
         persons = doc.spans_in(index, "person")
         demand_start = _demand_facts(doc, index, lang)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
-        if not subjects and last_persons and _PRONOUN[lang].search(doc.sentence_text(index)):
-            subjects = last_persons
+        if (
+            not subjects
+            and last_persons
+            and (_PRONOUN[lang].search(doc.sentence_text(index)) or index - last_seen <= 2)
+        ):
+            subjects = last_persons  # «Его обвиняют …», or the person of the sentence before
         _role_facts(doc, index, persons)
         _membership_facts(doc, index, lang, persons)
         if subjects:
@@ -54,7 +59,7 @@ def build_facts(doc: DocumentContext) -> None:
             _sentence_facts(doc, index, lang, subjects, limit)
             _release_facts(doc, index, lang, subjects, limit)
         if persons:
-            last_persons = persons[-1:]
+            last_persons, last_seen = persons[-1:], index
     _commitment_facts(doc, lang)
 
 

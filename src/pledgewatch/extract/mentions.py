@@ -292,9 +292,10 @@ def _fold(text: str) -> str:
 
 
 def add_russian_places(doc: DocumentContext, analysis: Analysis) -> None:
+    codes = [(ref.start, ref.end) for ref in _provision_refs(doc)]
     for span in analysis.spans:
-        if span.type != "LOC":
-            continue
+        if span.type != "LOC" or any(s <= span.start < e for s, e in codes):
+            continue  # «РК» of «УК РК» names the code, not a place
         tokens = _span_tokens(analysis, span)
         lemma = " ".join(t.lemma for t in tokens)
         _add_place(doc, span.start, span.end, lemma or span.text, nominative_phrase(tokens))
@@ -398,8 +399,14 @@ def document_country(doc: DocumentContext) -> str | None:
 # --- legal provisions, offences, instruments, typed spans ----------------------------------
 
 
+def _provision_refs(doc: DocumentContext):
+    if doc.provision_refs is None:
+        doc.provision_refs = find_provision_refs(doc.text)
+    return doc.provision_refs
+
+
 def add_provisions(doc: DocumentContext) -> None:
-    for ref in find_provision_refs(doc.text):
+    for ref in _provision_refs(doc):
         country = ref.country or _sentence_country(doc, ref.start)
         for article in ref.articles:
             key = provision_entity(doc, country, article, code=ref.code)

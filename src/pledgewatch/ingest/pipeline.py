@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pledgewatch.config import Settings
-from pledgewatch.extract import EXTRACTOR, EXTRACTOR_VERSION, Extraction, extract
+from pledgewatch.extract import EXTRACTOR, EXTRACTOR_VERSION, Extraction, dateline_date, extract
 from pledgewatch.extract.document import short_hash
 from pledgewatch.ingest.acquire import sha256_bytes
 from pledgewatch.ingest.errors import FileTooLarge, IngestError
@@ -95,6 +95,7 @@ def prepare(path: Path, settings: Settings, session: Session | None = None) -> P
     )
     text = parsed.text[: settings.max_text_chars]
     parsed.text = text
+    parsed.published = parsed.published or dateline_date(text)
     language = detect_language(text)
     known = known_person_lookup(session) if session is not None else None
     extraction = extract(text, language, parsed.published, known)

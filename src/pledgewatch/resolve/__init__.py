@@ -1,24 +1,56 @@
-"""The resolve stage: entity drafts of one document -> stored entities.
+"""The resolve stage: entity drafts of one document -> stored entities, and the resolver's
+merge judgements between stored records.
 
-A draft with a reference-data id is the entity of that id. Any other draft is matched by
-the script-independent key of its name against the aliases of stored entities of the same
-type (and, for people, a compatible country), so «Марат Жыланбаев» from one document and
-"Marat Zhylanbayev" from another land on one record. Nothing is merged destructively here:
-entities are only created or extended with aliases.
+A draft with a reference-data id is the entity of that id. Any other draft is the stored
+entity with the same match key of one of its names (and, for people, a compatible
+country), so «Марата Жыланбаева» and "Marat Zhylanbayev" land on one record. Drafts of one
+document that name one person differently («Айгерим Тлеужан», «Айгерим Тлеужанову»,
+«М. Жыланбаев» next to «Марат Жыланбаев») become one entity with both forms as aliases.
+
+A new person or organization is then compared (``match.compare_persons``) with the stored
+records that share a block key; the resolver records 'same' at or above ``AUTO_MERGE``
+and 'unsure' in the review band (``judgements``). Entities are never merged in place:
+export, show and the web app read the clusters from the judgement log, so a researcher
+can split or join records and the decision survives re-ingesting and ``resolve_all``.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, selectinload
 
 from pledgewatch.extract.document import short_hash
 from pledgewatch.extract.types import EntityDraft, Extraction
+from pledgewatch.resolve.judgements import (
+    NOT_SAME,
+    RESOLVER,
+    SAME,
+    UNSURE,
+    Decision,
+    Resolution,
+    load_resolution,
+    record_judgement,
+)
+from pledgewatch.resolve.match import (
+    AUTO_MERGE,
+    REVIEW,
+    MatchContext,
+    OrganizationRecord,
+    PersonRecord,
+    block_keys,
+    compare_organizations,
+    compare_persons,
+    organization_block_keys,
+    organization_key,
+)
 from pledgewatch.resolve.names import name_key
 from pledgewatch.resolve.translit import match_key
-from pledgewatch.store.models import Alias, Entity
+from pledgewatch.store.models import Alias, Entity, EntityBlock, Fact, Judgement, Mention
 
 _PREFIX = {
     "person": "per",
@@ -29,9 +61,22 @@ _PREFIX = {
     "commitment": "cmt",
     "instrument": "ins",
 }
+MATCHED_TYPES = ("person", "organization")
 
 
 def alias_key(entity_type: str, name: str) -> str:
+    """The key aliases are looked up by: order-, case-form- and script-independent for
+    people, without quotes and legal form for organizations."""
+    if entity_type == "person":
+        return name_key(name)
+    if entity_type == "organization":
+        return organization_key(name)
+    return match_key(name)
+
+
+def _identity_key(entity_type: str, name: str) -> str:
+    # what ids were derived from before organization keys dropped legal forms: kept so
+    # that re-ingesting gives the ids it always gave
     return name_key(name) if entity_type == "person" else match_key(name)
 
 
@@ -39,17 +84,54 @@ def entity_id(entity_type: str, identity: str) -> str:
     return f"{_PREFIX[entity_type]}_{short_hash(entity_type, identity)}"
 
 
+def entity_blocks(entity_type: str, names: Iterable[str]) -> set[str]:
+    keys: set[str] = set()
+    for name in names:
+        if entity_type == "person":
+            keys |= block_keys(name)
+        elif entity_type == "organization":
+            keys |= organization_block_keys(name)
+    return keys
+
+
+# --- one document ---------------------------------------------------------------------------
+
+
 def resolve(session: Session, extraction: Extraction) -> dict[str, Entity]:
-    """Stored entity for each draft key of the extraction (created where none matches)."""
-    return {key: resolve_draft(session, draft) for key, draft in extraction.entities.items()}
+    """Stored entity for each draft key of the extraction (created where none matches);
+    new people and organizations are compared with the records they may be."""
+    groups = _same_person_in_document(extraction)
+    entities: dict[str, Entity] = {}
+    created: list[tuple[str, Entity]] = []
+    for key, draft in extraction.entities.items():
+        if groups.get(key, key) != key:
+            continue
+        others = [extraction.entities[k] for k, rep in groups.items() if rep == key and k != key]
+        if others:
+            names = [n for d in others for n in (d.name, *d.aliases)]
+            draft = replace(draft, aliases=[*draft.aliases, *names])
+        entity, new = _resolve_draft(session, draft)
+        entities[key] = entity
+        if new and entity.type in MATCHED_TYPES:
+            created.append((key, entity))
+    for key, rep in groups.items():
+        entities[key] = entities[rep]
+    if created:
+        _match_new_entities(session, created, extraction, entities)
+    return entities
 
 
 def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
+    """The stored entity of one draft (created where none matches)."""
+    return _resolve_draft(session, draft)[0]
+
+
+def _resolve_draft(session: Session, draft: EntityDraft) -> tuple[Entity, bool]:
     entity = _find(session, draft)
+    created = entity is None
     if entity is None:
-        identity = draft.ref or alias_key(draft.type, draft.name)
         entity = Entity(
-            id=entity_id(draft.type, identity),
+            id=_free_id(session, draft),
             type=draft.type,
             name=draft.name,
             country=draft.country,
@@ -65,8 +147,23 @@ def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
         merged = {**draft.attributes, **(entity.attributes or {})}
         if merged != entity.attributes:
             entity.attributes = merged
-    _add_aliases(session, entity, [draft.name, *draft.aliases])
-    return entity
+    added = _add_aliases(session, entity, [draft.name, *draft.aliases])
+    if entity.type in MATCHED_TYPES and (created or added):
+        _add_blocks(session, entity, added if not created else [entity.name, *added])
+    return entity, created
+
+
+def _free_id(session: Session, draft: EntityDraft) -> str:
+    """The draft's content id; another person of the same name (another country) gets the
+    id of its name and country, so the first keeps the id it always had."""
+    identity = draft.ref or _identity_key(draft.type, draft.name)
+    candidate = entity_id(draft.type, identity)
+    n = 0
+    while session.get(Entity, candidate) is not None:
+        n += 1
+        suffix = draft.country or "?"
+        candidate = entity_id(draft.type, f"{identity}|{suffix}" + (f"|{n}" if n > 1 else ""))
+    return candidate
 
 
 def _find(session: Session, draft: EntityDraft) -> Entity | None:
@@ -89,26 +186,365 @@ def _find(session: Session, draft: EntityDraft) -> Entity | None:
     return None
 
 
-def _add_aliases(session: Session, entity: Entity, names: list[str]) -> None:
+def _add_aliases(session: Session, entity: Entity, names: list[str]) -> list[str]:
     known = {a.name for a in entity.aliases}
+    added = []
     for name in names:
         name = " ".join(name.split())
         if name and name not in known:
             known.add(name)
             entity.aliases.append(Alias(name=name, key=alias_key(entity.type, name)))
+            added.append(name)
+    return added
+
+
+def _add_blocks(session: Session, entity: Entity, names: list[str]) -> None:
+    have = set(
+        session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
+    )
+    for block in sorted(entity_blocks(entity.type, names) - have):
+        session.add(EntityBlock(entity_id=entity.id, block=block))
+    session.flush()
+
+
+def _same_person_in_document(extraction: Extraction) -> dict[str, str]:
+    """Draft key -> the key of the first draft in the document that is the same person
+    («Айгерим Тлеужанову» and «Айгерим Тлеужан», «Мамай Ж.» and «Жанболат Мамай»)."""
+    people = [(k, d) for k, d in extraction.entities.items() if d.type == "person" and not d.ref]
+    groups: dict[str, str] = {}
+    context = MatchContext(same_document=True)
+    for i, (key, draft) in enumerate(people):
+        if key in groups:
+            continue
+        record = PersonRecord((draft.name, *draft.aliases), draft.country)
+        for other_key, other in people[i + 1 :]:
+            if other_key in groups:
+                continue
+            other_record = PersonRecord((other.name, *other.aliases), other.country)
+            if compare_persons(record, other_record, context) >= AUTO_MERGE:
+                groups[other_key] = key
+    return groups
+
+
+def _match_new_entities(
+    session: Session,
+    created: list[tuple[str, Entity]],
+    extraction: Extraction,
+    entities: dict[str, Entity],
+) -> None:
+    """Compares each new person or organization with the stored records that share a block
+    key, record by record (a merged record counts once, with all its names)."""
+    document_ids = {e.id for e in entities.values()}
+    roles = _draft_roles(extraction)
+    people_here = {
+        name_key(d.name) for d in extraction.entities.values() if d.type == "person"
+    }
+    resolution = load_resolution(session)
+    for key, entity in created:
+        blocks = entity_blocks(entity.type, [a.name for a in entity.aliases] or [entity.name])
+        if not blocks:
+            continue
+        candidate_ids = set(
+            session.scalars(
+                select(EntityBlock.entity_id)
+                .join(Entity, Entity.id == EntityBlock.entity_id)
+                .where(EntityBlock.block.in_(blocks), Entity.type == entity.type)
+            )
+        ) - document_ids
+        if not candidate_ids:
+            continue
+        survivors = sorted({resolution.canonical_id(c) for c in candidate_ids})
+        if entity.type == "person":
+            own_key = name_key(entity.name)
+            record = PersonRecord(
+                _names(entity),
+                entity.country,
+                frozenset(roles.get(key, ())),
+                frozenset(people_here - {own_key}),
+                entity.id,
+            )
+            scored = [
+                (compare_persons(record, _person_record(session, resolution, s)), s)
+                for s in survivors
+            ]
+        else:
+            record = OrganizationRecord(_names(entity), entity.country, entity.ref, entity.id)
+            scored = [
+                (compare_organizations(record, _organization_record(session, resolution, s)), s)
+                for s in survivors
+            ]
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        merged = False
+        for score, survivor in scored:
+            if score < REVIEW:
+                break
+            # one 'same' per new record: a record that matched two others must not bridge
+            # records the resolver kept apart; the others wait for a researcher
+            decision = SAME if score >= AUTO_MERGE and not merged else UNSURE
+            merged = merged or decision == SAME
+            record_judgement(
+                session, survivor, entity.id, decision, decided_by=RESOLVER, score=score
+            )
+
+
+def _draft_roles(extraction: Extraction) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = defaultdict(set)
+    for fact in extraction.facts:
+        if fact.type == "role" and fact.subject and fact.attributes.get("role"):
+            roles[fact.subject].add(fact.attributes["role"])
+    return roles
+
+
+def _names(entity: Entity) -> tuple[str, ...]:
+    return (entity.name, *sorted({a.name for a in entity.aliases} - {entity.name}))
+
+
+def _person_record(session: Session, resolution: Resolution, survivor: str) -> PersonRecord:
+    ids = resolution.members(survivor)
+    members = session.scalars(
+        select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(ids))
+    ).all()
+    names: list[str] = []
+    for member in sorted(members, key=lambda e: ids.index(e.id)):
+        names += [n for n in _names(member) if n not in names]
+    country = next((m.country for m in members if m.id == survivor and m.country), None)
+    country = country or next((m.country for m in members if m.country), None)
+    roles = {
+        (attributes or {}).get("role")
+        for (attributes,) in session.execute(
+            select(Fact.attributes).where(Fact.type == "role", Fact.subject_id.in_(ids))
+        )
+    }
+    documents = select(Mention.document_id).where(Mention.entity_id.in_(ids))
+    others = session.scalars(
+        select(Entity.name)
+        .join(Mention, Mention.entity_id == Entity.id)
+        .where(
+            Mention.document_id.in_(documents), Entity.type == "person", Entity.id.not_in(ids)
+        )
+        .distinct()
+    )
+    return PersonRecord(
+        tuple(names),
+        country,
+        frozenset(r for r in roles if r),
+        frozenset(name_key(n) for n in others),
+        survivor,
+    )
+
+
+def _organization_record(
+    session: Session, resolution: Resolution, survivor: str
+) -> OrganizationRecord:
+    ids = resolution.members(survivor)
+    members = session.scalars(
+        select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(ids))
+    ).all()
+    names: list[str] = []
+    for member in members:
+        names += [n for n in _names(member) if n not in names]
+    ref = next((m.ref for m in members if m.ref), None)
+    country = next((m.country for m in members if m.country), None)
+    return OrganizationRecord(tuple(names), country, ref, survivor)
 
 
 def known_person_lookup(session: Session):
-    """For English extraction: match key of a name -> (canonical name, country)."""
+    """For English extraction: match key of a name -> (canonical name, country) of the
+    record it belongs to (the survivor where records were merged)."""
 
     def lookup(key: str) -> tuple[str, str | None] | None:
-        row = session.execute(
-            select(Entity.name, Entity.country)
+        found = session.scalar(
+            select(Entity.id)
             .join(Alias, Alias.entity_id == Entity.id)
             .where(Entity.type == "person", Alias.key == key)
             .order_by(Entity.created_at, Entity.id)
             .limit(1)
-        ).first()
-        return (row.name, row.country) if row else None
+        )
+        if found is None:
+            return None
+        survivor = session.get(Entity, load_resolution(session).canonical_id(found))
+        return survivor.name, survivor.country
 
     return lookup
+
+
+# --- the whole database --------------------------------------------------------------------
+
+
+@dataclass
+class ResolveReport:
+    """What ``resolve_all`` did."""
+
+    entities: int = 0
+    compared: int = 0
+    same: int = 0
+    unsure: int = 0
+    retracted: int = 0
+    records_before: int = 0
+    records_after: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def resolve_all(session: Session, progress: Progress | None = None) -> ResolveReport:
+    """Re-runs resolution over the whole database: alias keys and blocks are recomputed,
+    every pair of records that share a block is compared again, and the resolver's
+    judgements are brought in line with the scores ('same', 'unsure', or 'not same' where
+    an earlier automatic merge no longer holds). A pair a researcher has judged is left
+    alone. Returns counts."""
+    report = ResolveReport()
+    entities = session.scalars(
+        select(Entity)
+        .options(selectinload(Entity.aliases))
+        .where(Entity.type.in_(MATCHED_TYPES))
+        .order_by(Entity.created_at, Entity.id)
+    ).all()
+    report.entities = len(entities)
+    _refresh_keys_and_blocks(session, entities, progress)
+    before = load_resolution(session)
+    report.records_before = len(entities) - sum(len(c) - 1 for c in before.clusters.values())
+    log = _PairLog(session)
+    for entity_type in MATCHED_TYPES:
+        of_type = [e for e in entities if e.type == entity_type]
+        report.by_type[entity_type] = len(of_type)
+        _resolve_type(session, entity_type, of_type, log, report, progress)
+    after = load_resolution(session)
+    report.records_after = len(entities) - sum(len(c) - 1 for c in after.clusters.values())
+    return report
+
+
+def _refresh_keys_and_blocks(
+    session: Session, entities: list[Entity], progress: Progress | None
+) -> None:
+    session.execute(delete(EntityBlock))
+    total = len(entities)
+    for n, entity in enumerate(entities, 1):
+        for alias in entity.aliases:
+            key = alias_key(entity.type, alias.name)
+            if alias.key != key:
+                alias.key = key
+        for block in sorted(entity_blocks(entity.type, _names(entity))):
+            session.add(EntityBlock(entity_id=entity.id, block=block))
+        if progress and (n % 200 == 0 or n == total):
+            progress("keys and blocks", n, total)
+    session.flush()
+
+
+class _PairLog:
+    """The judgements per pair, to decide what the resolver should add."""
+
+    def __init__(self, session: Session):
+        self.human: dict[frozenset[str], Decision] = {}
+        self.automatic: dict[frozenset[str], Decision] = {}
+        for row in session.scalars(select(Judgement).order_by(Judgement.decided_at, Judgement.id)):
+            d = Decision.of(row)
+            (self.automatic if d.automatic else self.human)[d.pair] = d
+
+    def add(self, row: Judgement) -> None:
+        d = Decision.of(row)
+        (self.automatic if d.automatic else self.human)[d.pair] = d
+
+
+def _decide(
+    session: Session, log: _PairLog, a: str, b: str, score: float, resolution: Resolution
+) -> str | None:
+    """Records the resolver's decision on one pair where it differs from its last one."""
+    pair = frozenset((a, b))
+    if pair in log.human:
+        return None  # a researcher has decided
+    desired = SAME if score >= AUTO_MERGE else UNSURE if score >= REVIEW else None
+    last = log.automatic.get(pair)
+    if desired is None:
+        if last is None or last.decision == NOT_SAME:
+            return None
+        desired = NOT_SAME  # an earlier automatic merge or doubt no longer holds
+    elif last is not None and last.decision == desired:
+        return None
+    if desired in (SAME, UNSURE) and any(not d.automatic for d in resolution.apart(a, b)):
+        return None  # a researcher said these records are different
+    row = record_judgement(session, a, b, desired, decided_by=RESOLVER, score=score)
+    log.add(row)
+    return desired
+
+
+def _resolve_type(
+    session: Session,
+    entity_type: str,
+    entities: list[Entity],
+    log: _PairLog,
+    report: ResolveReport,
+    progress: Progress | None,
+) -> None:
+    by_id = {e.id: e for e in entities}
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for entity_id, block in session.execute(
+        select(EntityBlock.entity_id, EntityBlock.block).where(EntityBlock.entity_id.in_(by_id))
+    ):
+        blocks[block].append(entity_id)
+    pairs: set[tuple[str, str]] = set()
+    for block, ids in blocks.items():
+        if block.startswith("s:") and len(ids) > 400:
+            continue  # a very common surname: its first-letter blocks cover it
+        ids = sorted(ids)
+        for i in range(len(ids)):
+            for j in range(i + 1, len(ids)):
+                pairs.add((ids[i], ids[j]))
+    # pairs the resolver judged before are looked at again even if their blocks changed
+    for pair in log.automatic:
+        a, b = sorted(pair)
+        if a in by_id and b in by_id:
+            pairs.add((a, b))
+    records = _records(session, entity_type, entities)
+    total = len(pairs)
+    resolution = load_resolution(session)
+    for n, (a, b) in enumerate(sorted(pairs), 1):
+        if entity_type == "person":
+            score = compare_persons(records[a], records[b])
+        else:
+            score = compare_organizations(records[a], records[b])
+        report.compared += 1
+        decision = _decide(session, log, a, b, score, resolution)
+        if decision is not None:
+            resolution = load_resolution(session)
+            if decision == SAME:
+                report.same += 1
+            elif decision == UNSURE:
+                report.unsure += 1
+            else:
+                report.retracted += 1
+        if progress and (n % 200 == 0 or n == total):
+            progress(f"compare {entity_type} records", n, total)
+
+
+def _records(session: Session, entity_type: str, entities: list[Entity]) -> dict[str, object]:
+    if entity_type == "organization":
+        return {
+            e.id: OrganizationRecord(_names(e), e.country, e.ref, e.id) for e in entities
+        }
+    ids = [e.id for e in entities]
+    roles: dict[str, set[str]] = defaultdict(set)
+    for subject, attributes in session.execute(
+        select(Fact.subject_id, Fact.attributes).where(Fact.type == "role")
+    ):
+        if subject and (attributes or {}).get("role"):
+            roles[subject].add(attributes["role"])
+    documents: dict[str, set[str]] = defaultdict(set)
+    in_document: dict[str, set[str]] = defaultdict(set)
+    for document_id, entity_id in session.execute(
+        select(Mention.document_id, Mention.entity_id)
+        .where(Mention.type == "person", Mention.entity_id.is_not(None))
+        .distinct()
+    ):
+        documents[entity_id].add(document_id)
+        in_document[document_id].add(entity_id)
+    keys = {e.id: name_key(e.name) for e in entities}
+    records = {}
+    for e in entities:
+        co = {keys[o] for d in documents.get(e.id, ()) for o in in_document[d] if o in keys}
+        records[e.id] = PersonRecord(
+            _names(e), e.country, frozenset(roles.get(e.id, ())), frozenset(co - {keys[e.id]}), e.id
+        )
+    del ids
+    return records

@@ -52,6 +52,55 @@ class SecurityHeaders:
         return await self.app(scope, receive, send_with_headers)
 
 
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes before they are spooled to disk: by the
+    declared Content-Length, or while a body without one streams in."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(send)
+        received = 0
+
+        async def counted_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    raise RequestTooLarge()
+            return message
+
+        try:
+            return await self.app(scope, counted_receive, send)
+        except RequestTooLarge:
+            return await self._refuse(send)
+
+    async def _refuse(self, send) -> None:
+        body = b'{"detail": "request body too large"}'
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+class RequestTooLarge(Exception):
+    pass
+
+
 class StatsCache:
     """The home page's counts, kept for a few seconds and dropped on every write, so the
     busiest page does not recount the record on each visit."""
@@ -88,6 +137,7 @@ may also call the API with its session cookie; writes then need the `X-CSRF-Toke
 
 def create_app(database_url: str | None = None, settings: Settings | None = None) -> FastAPI:
     from pledgewatch.web.api import router as api_router
+    from pledgewatch.web.api.documents import MAX_UPLOAD_FILES
     from pledgewatch.web.pages import router as pages_router
 
     settings = settings or get_settings()
@@ -103,6 +153,10 @@ def create_app(database_url: str | None = None, settings: Settings | None = None
     app.state.engine = engine
     app.state.settings = settings
     app.state.stats_cache = StatsCache()
+    # an upload request holds at most MAX_UPLOAD_FILES files of the allowed size
+    app.add_middleware(
+        BodyLimit, limit=int(settings.max_file_mb * 1024 * 1024 * MAX_UPLOAD_FILES) + 1024 * 1024
+    )
     app.add_middleware(SecurityHeaders)
     app.mount(
         "/static", StaticFiles(directory=str(files("pledgewatch.web") / "static")), name="static"
@@ -133,8 +187,9 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def forbidden(request: Request, exc: Forbidden) -> Response:
         if _wants_json(request):
             return JSONResponse({"detail": exc.detail}, status_code=403)
-        return render(request, "error.html", {"title_key": "forbidden",
-                                              "text_key": "forbidden_text"}, 403)
+        return render(
+            request, "error.html", {"title_key": "forbidden", "text_key": "forbidden_text"}, 403
+        )
 
     @app.exception_handler(CsrfFailed)
     async def csrf_failed(request: Request, exc: CsrfFailed) -> Response:
@@ -149,18 +204,22 @@ def _install_error_handlers(app: FastAPI) -> None:
                 {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
             )
         if exc.status_code == 404:
-            return render(request, "error.html", {"title_key": "not_found",
-                                                  "text_key": "not_found_text"}, 404)
-        return render(request, "error.html", {"title_key": "error", "text_key": None,
-                                              "detail": str(exc.detail)}, exc.status_code)
+            return render(
+                request, "error.html", {"title_key": "not_found", "text_key": "not_found_text"}, 404
+            )
+        return render(
+            request,
+            "error.html",
+            {"title_key": "error", "text_key": None, "detail": str(exc.detail)},
+            exc.status_code,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
-        errors = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()
-        ]
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
         if _wants_json(request):
             return JSONResponse({"detail": errors}, status_code=422)
         detail = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in errors)
-        return render(request, "error.html", {"title_key": "error", "text_key": None,
-                                              "detail": detail}, 422)
+        return render(
+            request, "error.html", {"title_key": "error", "text_key": None, "detail": detail}, 422
+        )

@@ -14,9 +14,7 @@ class Series:
     label: str
 
 
-def bar_chart(
-    rows: list[tuple[str, list[int]]], series: list[Series], *, title: str
-) -> Markup:
+def bar_chart(rows: list[tuple[str, list[int]]], series: list[Series], *, title: str) -> Markup:
     """Grouped horizontal bars: one group per row (a country), one bar per series."""
     label_w, bar_w, bar_h, gap = 130, 320, 12, 10
     legend_h = 16 * len(series) + 8
@@ -31,8 +29,12 @@ def bar_chart(
     ]
     for k, s in enumerate(series):  # legend, one line each: labels can be long
         y = 4 + 16 * k
-        parts.append(f'<rect class="bar-{escape(s.key)}" x="{label_w}" y="{y}" width="10" height="10"/>')
-        parts.append(f'<text class="legend" x="{label_w + 14}" y="{y + 9}">{escape(s.label)}</text>')
+        parts.append(
+            f'<rect class="bar-{escape(s.key)}" x="{label_w}" y="{y}" width="10" height="10"/>'
+        )
+        parts.append(
+            f'<text class="legend" x="{label_w + 14}" y="{y + 9}">{escape(s.label)}</text>'
+        )
     for i, (label, values) in enumerate(rows):
         y = legend_h + i * group_h
         parts.append(
@@ -63,9 +65,7 @@ def _year_fraction(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def timeline(
-    items: list[tuple[str | None, str, str, str, bool]], *, title: str
-) -> Markup | None:
+def timeline(items: list[tuple[str | None, str, str, str, bool]], *, title: str) -> Markup | None:
     """A horizontal time axis with one marker per dated event.
 
     ``items`` are (date, type, label, href, approximate); an approximate date (the
@@ -106,9 +106,7 @@ def timeline(
         parts.append(f'<line class="guide" x1="{x}" y1="30" x2="{x}" y2="{y}"/>')
         parts.append(f'<a href="{escape(href)}">')
         hollow = " approximate" if approximate else ""
-        parts.append(
-            f'<circle class="event-{escape(type_)}{hollow}" cx="{x}" cy="{y}" r="6"/>'
-        )
+        parts.append(f'<circle class="event-{escape(type_)}{hollow}" cx="{x}" cy="{y}" r="6"/>')
         parts.append(
             f'<text class="event-label" x="{x + dx}" y="{y + 4}" text-anchor="{anchor}">'
             f"{'≈ ' if approximate else ''}{escape(date)} · {escape(label)}</text></a>"

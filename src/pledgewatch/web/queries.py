@@ -5,12 +5,13 @@ objects, so a page never shows what the API would not.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import String, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from pledgewatch.model.vocab import REGION
@@ -224,9 +225,7 @@ def fact_outs(
     documents = {
         row.id: (row.title, row.published)
         for row in session.execute(
-            select(Document.id, Document.title, Document.published).where(
-                Document.id.in_(doc_ids)
-            )
+            select(Document.id, Document.title, Document.published).where(Document.id.in_(doc_ids))
         )
     }
     reviews: dict[str, list[schemas.ReviewOut]] = defaultdict(list)
@@ -527,8 +526,11 @@ def search(
     if filters.country:
         entities = [e for e in entities if e.country == filters.country.upper()]
     candidates: set[str] = set()
+    capped = False
     if groups:
-        candidates.update(_fulltext_ids(session, groups, SEARCH_CANDIDATES))
+        fulltext = _fulltext_ids(session, groups, SEARCH_CANDIDATES)
+        capped = len(fulltext) >= SEARCH_CANDIDATES
+        candidates.update(fulltext)
     if entities:
         candidates.update(
             session.scalars(
@@ -549,8 +551,7 @@ def search(
             documents=hits_page,
             facets={},
         )
-    ids = list(candidates)
-    where = [Document.id.in_(ids), *filters.conditions()]
+    where = [Document.id.in_(id_set(session, sorted(candidates))), *filters.conditions()]
     matching = select(Document.id).where(*where)
     total = session.scalar(select(func.count()).select_from(Document).where(*where)) or 0
     docs = session.scalars(
@@ -566,7 +567,20 @@ def search(
         entities=[entity_out(e) for e in entities],
         documents=schemas.Page(items=hits, total=total, limit=limit, offset=offset),
         facets=_facets(session, matching) if total else {},
+        capped=capped,
     )
+
+
+def id_set(session: Session, ids: list[str]):
+    """A subquery of the given ids bound as one parameter (a JSON array on SQLite, an array
+    on PostgreSQL): thousands of ids as separate parameters cost more to compile and bind
+    than the queries that use them."""
+    if session.bind.dialect.name == "sqlite":
+        values = func.json_each(json.dumps(ids)).table_valued("value")
+        return select(values.c.value)
+    from sqlalchemy.dialects.postgresql import ARRAY
+
+    return select(func.unnest(bindparam("ids", ids, type_=ARRAY(String))))
 
 
 def _facets(session: Session, matching) -> dict[str, list[schemas.FacetValue]]:

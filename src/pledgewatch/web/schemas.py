@@ -149,6 +149,11 @@ class SearchOut(BaseModel):
     facets: dict[str, list[FacetValue]] = Field(
         description="country, type (entity type mentioned), fact_type, language, year"
     )
+    capped: bool = Field(
+        False,
+        description="The words match more documents than one search weighs (5,000): the "
+        "total and the facets count those it weighed.",
+    )
 
 
 class CountryStats(BaseModel):

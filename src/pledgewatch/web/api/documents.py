@@ -21,9 +21,7 @@ def document_filters(
     country: Annotated[
         str | None, Query(description="Mentions an entity of this country (ISO code).")
     ] = None,
-    type: Annotated[
-        str | None, Query(description="Mentions an entity of this type.")
-    ] = None,
+    type: Annotated[str | None, Query(description="Mentions an entity of this type.")] = None,
     fact_type: Annotated[
         str | None, Query(description="Has evidence for a fact of this type.")
     ] = None,

@@ -29,9 +29,7 @@ def list_entities(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page[EntityOut]:
-    return queries.list_entities(
-        db, type=type, country=country, q=q, limit=limit, offset=offset
-    )
+    return queries.list_entities(db, type=type, country=country, q=q, limit=limit, offset=offset)
 
 
 @router.get(

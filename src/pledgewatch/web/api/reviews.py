@@ -39,8 +39,7 @@ def list_reviews(
     "/reviews",
     summary="Accept or reject many facts at once",
     response_model=BulkReviewOut,
-    description="All or none: an unknown fact id refuses the whole request. Needs the "
-    "editor role.",
+    description="All or none: an unknown fact id refuses the whole request. Needs the editor role.",
     responses={422: {"description": "An unknown fact id"}},
 )
 def bulk_review(

@@ -14,8 +14,14 @@ router = APIRouter()
 
 def _page(request: Request, db, status_code: int = 200, **extra):
     users = db.scalars(select(User).order_by(User.name)).all()
-    context = {"users": users, "roles": auth.ROLES, "message": None, "error": None,
-               "password": None, **extra}
+    context = {
+        "users": users,
+        "roles": auth.ROLES,
+        "message": None,
+        "error": None,
+        "password": None,
+        **extra,
+    }
     return render(request, "admin_users.html", context, status_code)
 
 

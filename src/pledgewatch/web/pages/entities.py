@@ -27,9 +27,7 @@ def entity_list(
     q: str | None = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ):
-    page = queries.list_entities(
-        db, type=type, country=country, q=q, limit=PER_PAGE, offset=offset
-    )
+    page = queries.list_entities(db, type=type, country=country, q=q, limit=PER_PAGE, offset=offset)
     return render(
         request,
         "entities.html",
@@ -82,9 +80,11 @@ def entity_page(
     timeline_ids = {item.fact for item in entity.timeline}
     roles = [f for f in entity.facts if f.type == "role" and f.status != "rejected"]
     demands_for = [f for f in entity.incoming if f.type == "demand"]
-    other_facts = [
-        f for f in entity.facts if f.id not in timeline_ids and f not in roles
-    ] if entity.type == "person" else entity.facts
+    other_facts = (
+        [f for f in entity.facts if f.id not in timeline_ids and f not in roles]
+        if entity.type == "person"
+        else entity.facts
+    )
     other_incoming = (
         [f for f in entity.incoming if f.type != "demand"]
         if entity.type == "person"

@@ -84,8 +84,9 @@ def bulk(request: Request, db: DbSession, principal: Editor, form: PostedForm):
     try:
         apply_bulk(db, ids, decision, principal.user)
     except ReviewError as exc:
-        return render(request, "error.html", {"title_key": "error", "text_key": None,
-                                              "detail": str(exc)}, 422)
+        return render(
+            request, "error.html", {"title_key": "error", "text_key": None, "detail": str(exc)}, 422
+        )
     db.commit()
     request.app.state.stats_cache.invalidate()
     joiner = "&" if suffix else "?"
@@ -108,8 +109,9 @@ def one(
     return _render_one(request, db, principal, fact, type, document, done=done)
 
 
-def _render_one(request, db, principal, fact, type, document, *, done=None, error=None,
-                status_code=200):
+def _render_one(
+    request, db, principal, fact, type, document, *, done=None, error=None, status_code=200
+):
     contexts = []
     for evidence in fact.evidence:
         text = db.scalar(select(Document.text).where(Document.id == evidence.document))
@@ -159,7 +161,7 @@ def decide(fact_id: str, request: Request, db: DbSession, principal: Editor, for
     try:
         if decision == "correct":
             attributes = {
-                key[len("attr."):]: str(value)
+                key[len("attr.") :]: str(value)
                 for key, value in form.multi_items()
                 if key.startswith("attr.")
             }
@@ -167,10 +169,12 @@ def decide(fact_id: str, request: Request, db: DbSession, principal: Editor, for
                 decision="correct",
                 attributes=attributes,
                 date=str(form.get("date") or "") or None,
-                subject=_pick_entity(db, str(form.get("subject") or ""),
-                                     str(form.get("subject_other") or "")),
-                object=_pick_entity(db, str(form.get("object") or ""),
-                                    str(form.get("object_other") or "")),
+                subject=_pick_entity(
+                    db, str(form.get("subject") or ""), str(form.get("subject_other") or "")
+                ),
+                object=_pick_entity(
+                    db, str(form.get("object") or ""), str(form.get("object_other") or "")
+                ),
                 note=str(form.get("note") or "") or None,
             )
         elif decision in ("accept", "reject"):
@@ -179,8 +183,9 @@ def decide(fact_id: str, request: Request, db: DbSession, principal: Editor, for
             raise ReviewError("choose accept, reject or correct")
         apply_review(db, fact_id, review, principal.user)
     except ReviewError as exc:
-        return _render_one(request, db, principal, fact, type_, document, error=str(exc),
-                           status_code=422)
+        return _render_one(
+            request, db, principal, fact, type_, document, error=str(exc), status_code=422
+        )
     db.commit()
     request.app.state.stats_cache.invalidate()
     target = queries.next_suggested(db, _queue_filters(type_, document), after=fact_id)

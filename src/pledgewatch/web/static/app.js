@@ -134,7 +134,10 @@ function showResult(cell, result, panel) {
     cell.append(link);
   }
   if (result.status === "added") {
-    cell.append(` · ${result.entities} / ${result.facts}`);
+    const found = (panel.dataset.found || "{entities} / {facts}")
+      .replace("{entities}", result.entities)
+      .replace("{facts}", result.facts);
+    cell.append(` · ${found}`);
   }
   if (result.error) {
     const err = document.createElement("span");
