@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _alias_pymorphy() -> None:
@@ -179,8 +179,12 @@ def nominative_phrase(tokens: list[Token]) -> str:
 
 
 def _pick(token: Token):
-    case = _CASES.get(token.feats.get("Case", ""))
-    parses = _morph().parse(token.text)
+    return _parse_in_case(token.text, _CASES.get(token.feats.get("Case", "")))
+
+
+@lru_cache(maxsize=100_000)
+def _parse_in_case(word: str, case: str | None):
+    parses = _morph().parse(word)
     for parse in parses:
         if case is None or parse.tag.case == case:
             return parse
