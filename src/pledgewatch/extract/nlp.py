@@ -143,11 +143,10 @@ def russian_nlp() -> RussianNLP:
     return RussianNLP()
 
 
-@cache
 def _morph():
-    import pymorphy3
+    from pledgewatch.resolve.names import morph
 
-    return pymorphy3.MorphAnalyzer()
+    return morph()  # one analyser per process (each costs ~19 MB)
 
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.orm import Session
 
 from pledgewatch.config import Settings
@@ -38,6 +38,7 @@ class Prepared:
     parsed: ParsedDocument
     language: str | None
     extraction: Extraction
+    terms: str  # the search index's terms, computed here so that workers share the cost
 
 
 @dataclass
@@ -99,7 +100,8 @@ def prepare(path: Path, settings: Settings, session: Session | None = None) -> P
     language = detect_language(text)
     known = known_person_lookup(session) if session is not None else None
     extraction = extract(text, language, parsed.published, known)
-    return Prepared(str(path), sha256_bytes(data), data, parsed, language, extraction)
+    terms = document_terms(text)
+    return Prepared(str(path), sha256_bytes(data), data, parsed, language, extraction, terms)
 
 
 def is_stored(session: Session, sha256: str) -> bool:
@@ -128,18 +130,19 @@ def store_prepared(session: Session, prepared: Prepared, settings: Settings) -> 
     session.flush()
     extraction = prepared.extraction
     entities = resolve(session, extraction)
-    for mention in extraction.mentions:
-        entity = entities.get(mention.entity) if mention.entity else None
-        session.add(
-            Mention(
-                document_id=doc.id,
-                entity_id=entity.id if entity else None,
-                type=mention.type,
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-            )
-        )
+    mention_rows = [
+        {
+            "document_id": doc.id,
+            "entity_id": entities[m.entity].id if m.entity else None,
+            "type": m.type,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+        }
+        for m in extraction.mentions
+    ]
+    if mention_rows:  # one statement for all of them, not one ORM object each
+        session.execute(insert(Mention), mention_rows)
     fact_ids = set()
     for draft in extraction.facts:
         subject = entities[draft.subject].id if draft.subject else None
@@ -176,7 +179,7 @@ def store_prepared(session: Session, prepared: Prepared, settings: Settings) -> 
             Evidence(document_id=doc.id, start=start, end=end, quote=parsed.text[start:end])
         )
         session.add(fact)
-    session.add(SearchText(document_id=doc.id, terms=document_terms(parsed.text)))
+    session.add(SearchText(document_id=doc.id, terms=prepared.terms))
     session.flush()
     return Outcome(
         prepared.path,

@@ -22,11 +22,10 @@ from pledgewatch.store.models import Alias, Document, Entity, Mention
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
-@cache
 def _morph():
-    import pymorphy3
+    from pledgewatch.resolve.names import morph
 
-    return pymorphy3.MorphAnalyzer()
+    return morph()  # one analyser per process (each costs ~19 MB)
 
 
 @cache
