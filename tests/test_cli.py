@@ -151,12 +151,55 @@ def test_bad_inputs_each_get_one_line_and_lose_nothing(tmp_path):
     assert texts["page.html"]["title"] == "Задержан журналист"
     people = {e["name"] for e in export["entities"] if e["type"] == "person"}
     assert {"Данияр Адилбеков", "Асхат Жексебаев"} <= people
-    html_mentions = [
-        m["text"] for e in export["entities"] for m in e["mentions"]
-    ]
+    html_mentions = [m["text"] for e in export["entities"] for m in e["mentions"]]
     assert not any("alert" in text for text in html_mentions)
 
 
 def test_usage_error_exits_2(tmp_path):
     result = run("export", "--format", "xml", cwd=tmp_path, check=False)
     assert result.returncode == 2
+
+
+def test_ctrl_c_keeps_what_was_stored(tmp_path):
+    """Interrupting a batch keeps every document already committed; ingesting again adds
+    only the rest."""
+    import signal
+    import sqlite3
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(60):
+        (folder / f"doc{n:02}.txt").write_text(
+            f"Журналист Данияр Адилбеков{n} был задержан в Алматы. Документ номер {n}.\n" * 40,
+            encoding="utf-8",
+        )
+    database = tmp_path / "pledgewatch.sqlite"
+    process = subprocess.Popen(
+        [*CLI, "ingest", str(folder)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(database) as connection:
+                return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    deadline = time.monotonic() + 120
+    while stored() < 3 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    kept = stored()
+    assert 3 <= kept, err
+    if kept < 60:  # interrupted before the end
+        assert process.returncode == 130, err
+        assert "documents stored so far are kept" in err
+    result = run("ingest", str(folder), cwd=tmp_path)
+    assert f"added {60 - kept}, skipped {kept} as duplicates, failed 0" in result.stdout
+    assert stored() == 60
