@@ -934,42 +934,38 @@ def _keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     return re.compile(gap.join(_token_pattern(t, single) for t in tokens))
 
 
-@cache
-def _offence_patterns() -> tuple[tuple[re.Pattern[str], str, str, tuple[str, ...], int], ...]:
-    owners: dict[str, list[Provision]] = {}
+_Pattern = tuple[re.Pattern[str], str, str, tuple[str, ...], int]
+
+
+def _keyword_patterns(items, label: str) -> tuple[_Pattern, ...]:
+    """(pattern, keyword, label value, owner ids, words) for every keyword of ``items``
+    (provisions or commitments); one pattern per distinct keyword, owned by all items that
+    list it."""
+    owners: dict[str, list] = {}
     originals: dict[str, str] = {}
-    for p in provisions():
-        for kw in p.keywords:
+    for item in items:
+        for kw in item.keywords:
             key = normalize_name(kw)
-            owners.setdefault(key, []).append(p)
+            owners.setdefault(key, []).append(item)
             originals.setdefault(key, kw)
     result = []
     for key, owned in owners.items():
         pattern = _keyword_pattern(originals[key])
         if pattern is not None:
             weight = len(re.findall(r"\w+", key))
-            ids = tuple(p.id for p in owned)
-            result.append((pattern, originals[key], owned[0].category, ids, weight))
+            ids = tuple(item.id for item in owned)
+            result.append((pattern, originals[key], getattr(owned[0], label), ids, weight))
     return tuple(result)
 
 
 @cache
-def _commitment_patterns() -> tuple[tuple[re.Pattern[str], str, str, tuple[str, ...], int], ...]:
-    owners: dict[str, list[Commitment]] = {}
-    originals: dict[str, str] = {}
-    for c in commitments():
-        for kw in c.keywords:
-            key = normalize_name(kw)
-            owners.setdefault(key, []).append(c)
-            originals.setdefault(key, kw)
-    result = []
-    for key, owned in owners.items():
-        pattern = _keyword_pattern(originals[key])
-        if pattern is not None:
-            weight = len(re.findall(r"\w+", key))
-            ids = tuple(c.id for c in owned)
-            result.append((pattern, originals[key], owned[0].theme, ids, weight))
-    return tuple(result)
+def _offence_patterns() -> tuple[_Pattern, ...]:
+    return _keyword_patterns(provisions(), "category")
+
+
+@cache
+def _commitment_patterns() -> tuple[_Pattern, ...]:
+    return _keyword_patterns(commitments(), "theme")
 
 
 def _scan(
