@@ -9,6 +9,7 @@ from pledgewatch.extract.facts import build_facts
 from pledgewatch.extract.grammars.dates import parse_published
 from pledgewatch.extract.mentions import (
     KnownNames,
+    add_country_adjectives,
     add_english_organizations,
     add_english_persons,
     add_gazetteer_organizations,
@@ -55,6 +56,7 @@ def extract(
         add_offences(doc)
         add_instruments(doc)
         add_russian_persons(doc, analysis)
+        add_country_adjectives(doc)
     else:
         from razdel import sentenize
 

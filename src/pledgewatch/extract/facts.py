@@ -76,7 +76,7 @@ def _matches(pattern: re.Pattern, doc: DocumentContext, index: int, limit: int |
 
 
 def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | None, Span | None]:
-    dates = doc.spans_in(index, "date")
+    dates = [d for d in doc.spans_in(index, "date") if d.data.value]
     if not dates:
         return None, None
     best = min(dates, key=lambda d: abs(d.start - offset))
@@ -123,7 +123,13 @@ def _adjacent_profession(doc, person: Span, professions, organizations) -> Span 
     or right after it in apposition («Марат Жыланбаев, лидер партии»)."""
     before = [p for p in professions if p.end <= person.start]
     if before:
-        profession = before[-1]
+        # the nearest; of nested spans ending there, a specific role before "other", then
+        # the longest («оппозиционный политик», not «политик»)
+        last_end = max(p.end for p in before)
+        profession = min(
+            (p for p in before if p.end == last_end),
+            key=lambda p: (p.data == "other", p.start),
+        )
         gap = doc.text[profession.end : person.start]
         for org in organizations:
             if profession.end <= org.start and org.end <= person.start:
@@ -213,6 +219,7 @@ def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
     return any(
         p.start <= match.start() < p.end or 0 <= p.start - match.end() <= 6
         for p in doc.spans_in(index, "penalty")
+        if p.data is not None
     )
 
 
@@ -266,7 +273,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
     provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
     provision = provisions.pop() if len(provisions) == 1 else None
     for penalty in doc.spans_in(index, "penalty"):
-        if penalty.start >= limit:
+        if penalty.start >= limit or penalty.data is None:
             continue
         before = [t for t in triggers if t[0] < penalty.start]
         anchor = before[-1][1] if before else sentence_start

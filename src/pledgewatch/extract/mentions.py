@@ -17,9 +17,17 @@ from functools import cache
 
 from pledgewatch import refdata
 from pledgewatch.extract.document import DocumentContext
-from pledgewatch.extract.grammars.dates import find_dates
+from pledgewatch.extract.grammars.countries import country_code as world_country_code
+from pledgewatch.extract.grammars.countries import country_name as world_country_name
+from pledgewatch.extract.grammars.countries import find_country_adjectives
+from pledgewatch.extract.grammars.dates import find_date_mentions
 from pledgewatch.extract.grammars.offences import find_offences
 from pledgewatch.extract.grammars.penalties import find_penalties
+from pledgewatch.extract.grammars.professions import (
+    complement_end,
+    find_professions,
+    is_title_word,
+)
 from pledgewatch.extract.grammars.provisions import find_provision_refs
 from pledgewatch.extract.grammars.triggers import EVENT_WORDS, GENERIC_ORGS, ROLE_WORDS
 from pledgewatch.extract.nlp import Analysis, nominative_phrase
@@ -70,10 +78,16 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             cut = span.text[:bracket].rstrip()
             span = type(span)(span.type, span.start, span.start + len(cut), cut)
         tokens = _span_tokens(analysis, span)
+        while len(tokens) > 1 and is_title_word(tokens[0].text):  # «Принц Филипп»
+            tokens = tokens[1:]
+            span = type(span)(
+                span.type, tokens[0].start, span.end, doc.text[tokens[0].start : span.end]
+            )
         words = [t for t in tokens if t.text[:1].isalpha()]
         (full if len(words) >= 2 else partial).append((span, tokens, latin))
 
     surnames: dict[str, str] = {}
+    first_names: dict[str, str] = {}
     for span, tokens, latin in full:
         person = normalize_person_name(span.text, [t.feats for t in tokens])
         if not (person.last or person.patronymic):  # «Махабат Тажибек кызы» has no surname
@@ -89,10 +103,29 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
         if latin:
             doc.add_span("person", *latin, key)
         surnames.setdefault(surname_key(person), key)
+        if person.first:
+            first_names.setdefault(name_key(person.first), key)
 
+    # A one-word name: the document's full-name person with that surname (or first name),
+    # else a person of its own when the word is a surname or a single name («Мугабе»,
+    # «Акихито»); a bare first name nobody in the document has is left out (it would
+    # merge unrelated people across documents).
     for span, tokens, _latin in partial:
         person = normalize_person_name(span.text, [t.feats for t in tokens])
         key = surnames.get(surname_key(person)) if person.last else None
+        if key is None and person.first:
+            key = first_names.get(name_key(person.first))
+        if key is None and person.last and not person.first:
+            country = _sentence_country(doc, span.start)
+            key = doc.add_entity(
+                EntityDraft(
+                    person_key(person.full),
+                    "person",
+                    person.full,
+                    country,
+                    aliases=[cyr_to_lat(person.full)],
+                )
+            )
         if key is not None:
             doc.add_span("person", span.start, span.end, key)
 
@@ -341,6 +374,11 @@ def _add_place(
     doc: DocumentContext, start: int, end: int, name: str, label: str | None = None
 ) -> None:
     country = refdata.country_by_name(name) or (label and refdata.country_by_name(label))
+    if country is None:
+        code = world_country_code(name, label, doc.text[start:end])
+        if code is not None:
+            _add_world_country(doc, start, end, code)
+            return
     if country is not None:
         key = doc.add_entity(
             EntityDraft(
@@ -369,6 +407,41 @@ def _add_place(
         )
     )
     doc.add_span("location", start, end, key)
+
+
+def _add_world_country(doc: DocumentContext, start: int, end: int, code: str) -> None:
+    """A country the reference data does not list (grammars.countries knows them all)."""
+    known = refdata.country(code) if code in _REFERENCE_CODES() else None
+    if known is not None:
+        names = (known.name_ru, known.name_en)
+    else:
+        names = (world_country_name(code, "ru"), world_country_name(code, "en"))
+    name = names[0] if doc.language == "ru" else names[1]
+    key = doc.add_entity(
+        EntityDraft(
+            f"country:{code}",
+            "country",
+            name,
+            code,
+            aliases=[n for n in names if n and n != name],
+            ref=f"country:{code}" if known is not None else None,
+        )
+    )
+    doc.add_span("country", start, end, key)
+
+
+@cache
+def _REFERENCE_CODES() -> frozenset[str]:  # noqa: N802
+    return frozenset(c.code for c in refdata.countries())
+
+
+def add_country_adjectives(doc: DocumentContext) -> None:
+    """«итальянскому», «британской»: a country named by its adjective (NEREL tags these
+    COUNTRY). Inside an organization's name too («Российская академия наук»), never
+    inside a place name («Советского Союза»)."""
+    for start, end, code in find_country_adjectives(doc.text):
+        if not doc.covered(start, end, ("country", "location", "person")):
+            _add_world_country(doc, start, end, code)
 
 
 def _sentence_country(doc: DocumentContext, offset: int) -> str | None:
@@ -412,6 +485,31 @@ def add_provisions(doc: DocumentContext) -> None:
             key = provision_entity(doc, country, article, code=ref.code)
             if key:
                 doc.add_span("legal_provision", ref.start, ref.end, key, data=ref)
+                if len(ref.articles) == 1:
+                    for start, end in _provision_parts(ref):
+                        doc.add_span("legal_provision", start, end, key)
+
+
+_PART_KEYWORD = re.compile(r"(?<![\w])(?:ч\.|част(?:ь|и|ью))\s*\d", re.IGNORECASE)
+_ARTICLE_KEYWORD = re.compile(
+    r"(?<![\w])(?:ст\.|стать(?:я|и|е|ю|ей))\s*\d+(?:[-.]\d+)*", re.IGNORECASE
+)
+
+
+def _provision_parts(ref) -> list[tuple[int, int]]:
+    """The nested parts of a reference NEREL also annotates: «части 2 статьи 104» and
+    «статьи 104» inside «пункту 6 части 2 статьи 104 УК РФ»."""
+    text, parts = ref.text, []
+    article = _ARTICLE_KEYWORD.search(text)
+    if article is None:
+        return parts
+    part = _PART_KEYWORD.search(text, 0, article.start())
+    if part is not None:
+        parts.append((ref.start + part.start(), ref.start + article.end()))
+    parts.append((ref.start + article.start(), ref.start + article.end()))
+    # the code alone («УК РФ», «УК») is not this article: it is left out rather than
+    # linked to the article's entity
+    return parts
 
 
 def provision_entity(
@@ -606,13 +704,70 @@ def _quote_tolerant(alias: str) -> str:
 
 
 def add_typed_spans(doc: DocumentContext, reference_date) -> None:
-    for penalty in find_penalties(doc.text):
+    penalties = find_penalties(doc.text)
+    for penalty in penalties:
         doc.add_span("penalty", penalty.start, penalty.end, data=penalty)
-    for date in find_dates(doc.text, reference_date):
+    # the head of each penalty («24 годам тюрьмы» → «тюрьмы») and a few penalties named
+    # without a term («домашний арест», «смертная казнь»), as NEREL annotates them: spans
+    # without data, which the fact rules do not read
+    for match in _PENALTY_HEAD.finditer(doc.text):
+        inside = any(p.start <= match.start() and match.end() <= p.end for p in penalties)
+        if inside or match.group("alone"):
+            doc.add_span("penalty", match.start(), match.end())
+    for date in find_date_mentions(doc.text, reference_date):
         doc.add_span("date", date.start, date.end, data=date)
+
+
+_PENALTY_HEAD = re.compile(
+    r"(?<![\w-])(?:(?P<alone>домашн\w+\s+арест\w*|смертн\w+\s+казн\w+|\d+-летн\w+\s+срок\w*"
+    r"|тюремн\w+\s+срок\w*|пожизненн\w+\s+(?:срок\w*|заключени\w+)"
+    r"|колони\w*\s+(?:общего|строгого|особого)\s+режима)"
+    r"|лишени[яеию]\s+свободы|тюрьм[аыеу]|(?:исправительн\w+\s+)?колони[ияюей]+"
+    r"(?:\s+(?:общего|строгого|особого)\s+режима)?|(?:административн\w+\s+)?ареста|штраф\w*)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def add_professions(doc: DocumentContext) -> None:
     for role, pattern in ROLE_WORDS[doc.language if doc.language in ROLE_WORDS else "en"].items():
         for match in pattern.finditer(doc.text):
             doc.add_span("profession", match.start(), match.end(), data=role)
+    if doc.language == "ru":
+        _add_lexicon_professions(doc)
+
+
+_COMPLEMENT_TYPES = ("country", "organization", "location")
+
+
+def _add_lexicon_professions(doc: DocumentContext) -> None:
+    """Professions of the lexicon (grammars.professions): the head word («президента»), the
+    head with its modifier («главный тренер») and the outer phrase with its genitive
+    complement («президента США», «министр иностранных дел России», «сотрудник полиции»),
+    each a profession span, as NEREL annotates them. Words that are professions only with a
+    complement («глава», «сотрудник») give the outer phrase alone."""
+    starts = {}
+    for span in doc.spans:
+        if span.type in _COMPLEMENT_TYPES:
+            starts[span.start] = max(starts.get(span.start, 0), span.end)
+    for match in find_professions(doc.text):
+        if doc.covered(match.head_start, match.end, ("person",)):
+            continue
+        end = match.end
+        fixed = complement_end(doc.text, end)
+        if fixed is not None:
+            end = fixed
+        after = _next_word_start(doc.text, end)
+        if after in starts:
+            end = starts[after]
+        if not match.needs_complement:
+            doc.add_span("profession", match.head_start, match.end, data=match.role)
+            if match.start < match.head_start:
+                doc.add_span("profession", match.start, match.end, data=match.role)
+        if end > match.end:
+            doc.add_span("profession", match.start, end, data=match.role)
+
+
+def _next_word_start(text: str, end: int) -> int:
+    """Where the next word starts when only one space separates it from ``end``."""
+    return end + 1 if text[end : end + 1] == " " else -1

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from pledgewatch.extract.grammars.numbers import (
     FLAGS,
+    NUMBER_RE,
     key_windows,
     lowered,
     non_overlapping,
@@ -360,3 +361,137 @@ def parse_published(text: str) -> str | None:
     if full:
         return full[0].value
     return dates[0].value if dates else None
+
+
+# --- date mentions ---------------------------------------------------------------------------
+#
+# A date *mention* is the phrase that names a time, as NEREL annotates it: with its
+# preposition and a leading weekday («в 2017 году», «с 10 апреля 2016 года», «в начале 2017
+# года», «В воскресенье, 11 июня 2017 года»), a range as one phrase («с 1975 по 1977»), and
+# also the dates whose value needs a reference date that the document does not have
+# («10 апреля», «в мае», «в четверг», «сегодня»): their ``value`` is None. ``find_dates``
+# (above) stays the grammar for values; facts take their dates from mentions with a value.
+
+_MONTH_RU_RE = word_alternation(k for k in MONTHS if not k.isascii())
+_MENTION_RULES = [
+    # «в мае», «с января», «в начале декабря»: a month alone after a preposition
+    re.compile(
+        rf"(?<=[\s\u00a0])(?P<m>{_MONTH_RU_RE})(?![\w])"
+        r"(?=(?:\s+(?:и|или)\s+\w+)?\s*[^\s\w]|\s+(?!\d))",
+        FLAGS,
+    ),
+    # «весной 2012 года», «летом»
+    re.compile(
+        rf"(?<![\w])(?:весной|летом|осенью|зимой|весну|лето|осень|зиму)(?:{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?)",
+        FLAGS,
+    ),
+    # «1980-е», «1990-х годах»
+    re.compile(
+        rf"(?<![\d])(?P<y>(?:19|20)\d0)-?(?:е|х|ые|ых)(?![\w])(?:{_SP}(?:год(?:ы|ах|ов|ами)?)(?![\w]))?",
+        FLAGS,
+    ),
+    # «в течение двух лет», «за последние 200 лет», «через несколько дней», «три года назад»
+    re.compile(
+        r"(?<![\w])(?:(?:в\s+течение|за|через|спустя|на\s+протяжении)\s+"
+        r"(?:(?:последн|ближайш|следующ|прошедш)\w+\s+)?"
+        rf"(?:(?:{NUMBER_RE}|нескольк\w+|пар[ыу]|двух|трех|трёх)\s+)?"
+        r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц\w*|недел[июь]\w*|дн(?:я|ей|и)|день|сут\w+|десятилети\w+|"
+        r"век(?:а|ов)?)"
+        rf"|(?:{NUMBER_RE}|нескольк\w+|пар[ыу])\s+(?:лет|год(?:а)?|месяц\w*|недел\w+|дн(?:я|ей)|день)"
+        r"\s+(?:назад|тому\s+назад))(?![\w])",
+        FLAGS,
+    ),
+    # fixed phrases
+    re.compile(
+        r"(?<![\w])(?:(?:на|в)\s+(?:этой|прошлой|следующей|будущей|текущей)\s+неделе"
+        r"|на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+этот\s+день|в\s+настоящее\s+время"
+        r"|накануне(?=\s*[,.]|\s+(?:вечером|утром|днём|днем|в|на|он|она|они))"
+        r"|в\s+последние\s+(?:годы|месяцы|дни|недели|десятилетия)"
+        r"|в\s+(?:прошлом|этом|текущем|следующем|минувшем|позапрошлом)\s+(?:году|месяце|веке)"
+        r"|в\s+(?:XX|XXI|XIX|XVIII)\s+век[еа])(?![\w])",
+        FLAGS,
+    ),
+]
+# A year alone after a preposition: «в 1976», «с 2008 по 2010»
+_BARE_YEAR_RE = re.compile(
+    rf"(?<![\w])(?:в|с|со|до|к|по|от)[\s\u00a0](?P<y>{_YEAR})(?![\w.,\-–—]\d)"
+    r"(?![\s\u00a0]*(?!(?:по|до|и|или|[–—-])[\s\u00a0])[а-яёa-z%])",
+    FLAGS,
+)
+_RELATIVE_ANY_RE = _RELATIVE_RE
+_LEFT_RE = re.compile(
+    r"(?<![\w])"
+    r"(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\s*,\s*)?"
+    r"(?:(?:в|во|с|со|до|на|по|через|от|за|к|ко|около|после|накануне|начиная\s+с|вплоть\s+до|"
+    r"не\s+позднее|не\s+ранее|примерно\s+в)\s+)?"
+    r"(?:(?:начале|конце|середине|течение|первой\s+половине|второй\s+половине|"
+    r"начала|конца|середины|ночь\s+на|ночь\s+с)\s+)?$",
+    FLAGS,
+)
+_RANGE_GLUE_RE = re.compile(r"[\s\u00a0]*(?:[–—-]|по|до|и)[\s\u00a0]*$", FLAGS)
+_RANGE_OPEN_RE = re.compile(r"(?<![\w])(?:с|со|от|между)[\s\u00a0]+$", FLAGS)
+
+
+def find_date_mentions(text: str, reference: date | None = None) -> list[DateMatch]:
+    """Date mentions of ``text`` (see above): sorted, non-overlapping; ``value`` is None
+    where the text alone does not give one."""
+    low = lowered(text)
+    candidates: list[DateMatch] = list(find_dates(text, reference))
+
+    def add(start: int, end: int, value: str | None) -> None:
+        candidates.append(DateMatch(start, end, text[start:end], value))
+
+    if reference is None:  # what find_dates skipped for want of a reference
+        for digits in _DIGITS_RE.finditer(text):
+            for kind in ("day_month",):
+                match = _RULE[kind].match(text, digits.start())
+                if match:
+                    add(*match.span(), None)
+        for lo, hi in key_windows(low, _RELATIVE_KEYS, 40, 12):
+            for match in _RELATIVE_RE.finditer(text, lo, hi):
+                add(*match.span(match.lastgroup), None)
+    for rule in _MENTION_RULES:
+        for match in rule.finditer(text):
+            groups = match.groupdict()
+            value = groups.get("y")
+            if groups.get("m"):
+                if not _LEFT_RE.search(text, max(0, match.start() - 40), match.start()).group():
+                    continue  # a month alone only after a preposition («в мае»)
+                value = None
+            add(*match.span(), value)
+    for match in _BARE_YEAR_RE.finditer(text):
+        add(*match.span("y"), match.group("y"))
+    chosen = non_overlapping((d.start - d.end, d.start, d.end, d) for d in candidates)
+    extended = [_extended(text, d) for d in _ranges(text, chosen)]
+    return non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended)
+
+
+def _ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """«с 1975 по 1977», «с 1 марта 2011 по декабрь 2015»: one mention."""
+    merged: list[DateMatch] = []
+    for d in dates:
+        if merged:
+            last = merged[-1]
+            gap = text[last.end : d.start]
+            if (
+                len(gap) <= 6
+                and _RANGE_GLUE_RE.match(gap + "")
+                and re.fullmatch(r"[\s\u00a0]*(?:[–—-]|по|до)[\s\u00a0]*", gap, FLAGS)
+                and _RANGE_OPEN_RE.search(text, max(0, last.start - 10), last.start)
+            ):
+                merged[-1] = DateMatch(last.start, d.end, text[last.start : d.end], last.value)
+                continue
+        merged.append(d)
+    return merged
+
+
+def _extended(text: str, d: DateMatch) -> DateMatch:
+    start, end = d.start, d.end
+    left = _LEFT_RE.search(text, max(0, start - 60), start)
+    if left and left.group():
+        start = left.start()
+    if text[end - 1 : end] == "." and re.search(r"(?<![а-яё])гг?\.$", text[max(0, end - 4) : end]):
+        end -= 1  # «в 2013 г.»: the full stop may end the sentence too
+    if (start, end) == (d.start, d.end):
+        return d
+    return DateMatch(start, end, text[start:end], d.value)

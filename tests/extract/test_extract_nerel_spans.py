@@ -1,0 +1,65 @@
+"""Spans extract() adds for NEREL-style measurement: outer and head professions, world
+countries and their adjectives, titles stripped from names, one-word names, penalty heads,
+nested parts of an article reference, date mentions with prepositions."""
+
+import pytest
+
+from pledgewatch.extract import extract
+
+
+def spans(text: str, type_: str) -> set[str]:
+    return {m.text for m in extract(text, "ru").mentions if m.type == type_}
+
+
+# (text, mention type, texts that must be among that type's mentions)
+CASES = [
+    ("Президент США Джо Байден прибыл в Японию.", "profession", {"Президент", "Президент США"}),
+    ("Президент США Джо Байден прибыл в Японию.", "country", {"США", "Японию"}),
+    ("Итальянскому послу вручили ноту.", "country", {"Итальянскому"}),
+    ("Принц Филипп Маунтбеттен посетил Лондон.", "person", {"Филипп Маунтбеттен"}),
+    ("Принц Филипп Маунтбеттен посетил Лондон.", "profession", {"Принц"}),
+    ("Роберт Мугабе ушёл в отставку. Мугабе было 93 года.", "person", {"Роберт Мугабе", "Мугабе"}),
+    ("Суд приговорил его к 24 годам тюрьмы.", "penalty", {"24 годам тюрьмы", "тюрьмы"}),
+    ("Ему назначили домашний арест.", "penalty", {"домашний арест"}),
+    (
+        "Его обвинили по пункту 6 части 2 статьи 104 УК РФ.",
+        "legal_provision",
+        {"пункту 6 части 2 статьи 104 УК РФ", "части 2 статьи 104", "статьи 104"},
+    ),
+    ("В 2017 году он переехал в Москву.", "date", {"В 2017 году"}),
+    (
+        "В воскресенье, 11 июня 2017 года, прошёл митинг.",
+        "date",
+        {"В воскресенье, 11 июня 2017 года"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, type_, expected", CASES)
+def test_nerel_spans(text, type_, expected):
+    assert expected <= spans(text, type_)
+
+
+@pytest.mark.parametrize(
+    "text, type_, absent",
+    [
+        ("После суда он уехал.", "profession", {"После"}),
+        ("Принц Филипп Маунтбеттен посетил Лондон.", "person", {"Принц Филипп Маунтбеттен"}),
+        ("Кэтрин пришла домой.", "person", {"Кэтрин"}),  # a bare first name: no entity
+    ],
+)
+def test_nerel_spans_absent(text, type_, absent):
+    assert not absent & spans(text, type_)
+
+
+def test_role_fact_from_lexicon_profession():
+    extraction = extract("Министр иностранных дел России Сергей Лавров прилетел в Анкару.", "ru")
+    roles = [f for f in extraction.facts if f.type == "role"]
+    assert [f.attributes["role"] for f in roles] == ["official"]
+    assert roles[0].spans and roles[0].spans[0][0] == "profession"
+
+
+def test_dates_without_value_do_not_date_facts():
+    extraction = extract("В четверг журналист Иван Петров задержан в Алматы.", "ru")
+    detentions = [f for f in extraction.facts if f.type == "detention"]
+    assert detentions and all(f.date is None for f in detentions)
