@@ -138,7 +138,7 @@ RELEASE = {
     "en": _compile(
         {
             "pardon": r"\bpardon(ed|s)?\b",
-            "amnesty": r"\b(under an amnesty|amnestied|amnesty)\b",
+            "amnesty": r"\b(under (an|the) amnesty|amnestied|amnesty(?! International))\b",
             "early": r"\b(early release|released early|parole[d]?)\b",
             "end_of_term": r"\b(after serving (his|her|their|the) (full )?([\w-]+ )?(sentence|term))\b",
             "transfer_to_house_arrest": r"\btransferred to house arrest\b",
