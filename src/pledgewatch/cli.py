@@ -331,8 +331,10 @@ def user_token(
 
 def _register_sub_apps() -> None:
     from pledgewatch.evaluate.cli import eval_app
+    from pledgewatch.resolve import cli as resolve_cli
 
     app.add_typer(eval_app, name="eval")
+    app.add_typer(resolve_cli.app)  # merge, split, resolve, judgements
 
 
 _register_sub_apps()

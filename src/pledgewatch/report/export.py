@@ -1,6 +1,9 @@
 """Exports: the ``pledgewatch/1`` JSON contract (design.md) and CSV for spreadsheets.
 
-Output is deterministic for the same database: everything is ordered by id.
+Output is deterministic for the same database: everything is ordered by id. Merged
+records (see ``resolve.judgements``) are exported once, under the surviving id, with the
+names and mentions of every member; ``referents`` lists the absorbed ids, and facts name
+survivors as subject and object.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -15,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from pledgewatch.model.vocab import ENTITY_TYPES
+from pledgewatch.resolve.judgements import load_resolution
 from pledgewatch.store.models import Document, Entity, Fact, Mention
 
 SCHEMA = "pledgewatch/1"
@@ -35,27 +40,37 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def entity_record(entity: Entity, mentions: list[Mention]) -> dict:
+def entity_record(entity: Entity, mentions: list[Mention], absorbed: Sequence[Entity] = ()) -> dict:
+    """One record; ``absorbed`` are the entities merged into ``entity`` (their names become
+    aliases, their ids ``referents``; pass their mentions in ``mentions``)."""
+    names = {a.name for e in (entity, *absorbed) for a in e.aliases}
+    names |= {e.name for e in absorbed}
+    attributes = {}
+    for member in reversed((entity, *absorbed)):
+        attributes.update(member.attributes or {})
     return {
         "id": entity.id,
         "type": entity.type,
         "name": entity.name,
-        "aliases": sorted({a.name for a in entity.aliases} - {entity.name}),
-        "country": entity.country,
-        "attributes": entity.attributes or {},
+        "aliases": sorted(names - {entity.name}),
+        "country": entity.country or next((e.country for e in absorbed if e.country), None),
+        "attributes": attributes,
+        "referents": sorted(e.id for e in absorbed),
         "mentions": [
             {"document": m.document_id, "start": m.start, "end": m.end, "text": m.text}
-            for m in sorted(mentions, key=lambda m: (m.document_id, m.start, m.end))
+            for m in sorted(mentions, key=lambda m: (m.document_id, m.start, m.end, m.id or 0))
         ],
     }
 
 
-def fact_record(fact: Fact) -> dict:
+def fact_record(fact: Fact, canonical: Callable[[str], str] | None = None) -> dict:
+    """One fact; ``canonical`` maps an entity id to its record's surviving id."""
+    survivor = canonical or (lambda entity_id: entity_id)
     return {
         "id": fact.id,
         "type": fact.type,
-        "subject": fact.subject_id,
-        "object": fact.object_id,
+        "subject": survivor(fact.subject_id) if fact.subject_id else None,
+        "object": survivor(fact.object_id) if fact.object_id else None,
         "attributes": fact.attributes or {},
         "date": fact.date,
         "status": fact.status,
@@ -73,6 +88,8 @@ def fact_record(fact: Fact) -> dict:
 
 
 def build_export(session: Session) -> dict:
+    resolution = load_resolution(session)
+    canonical = resolution.canonical_id
     documents = session.scalars(select(Document).order_by(Document.id)).all()
     mentions_by_entity: dict[str, list[Mention]] = defaultdict(list)
     spans = []
@@ -80,7 +97,7 @@ def build_export(session: Session) -> dict:
         select(Mention).order_by(Mention.document_id, Mention.start, Mention.end, Mention.type)
     ):
         if mention.entity_id:
-            mentions_by_entity[mention.entity_id].append(mention)
+            mentions_by_entity[canonical(mention.entity_id)].append(mention)
         else:
             spans.append(
                 {
@@ -94,14 +111,21 @@ def build_export(session: Session) -> dict:
     entities = session.scalars(
         select(Entity).options(selectinload(Entity.aliases)).order_by(Entity.id)
     ).all()
+    by_id = {e.id: e for e in entities}
     facts = session.scalars(
         select(Fact).options(selectinload(Fact.evidence)).order_by(Fact.id)
     ).all()
+    records = []
+    for entity in entities:
+        if canonical(entity.id) != entity.id:
+            continue  # exported with its survivor
+        absorbed = [by_id[i] for i in resolution.absorbed(entity.id) if i in by_id]
+        records.append(entity_record(entity, mentions_by_entity.get(entity.id, []), absorbed))
     return {
         "schema": SCHEMA,
         "documents": [document_record(d) for d in documents],
-        "entities": [entity_record(e, mentions_by_entity.get(e.id, [])) for e in entities],
-        "facts": [fact_record(f) for f in facts],
+        "entities": records,
+        "facts": [fact_record(f, canonical) for f in facts],
         "spans": spans,
     }
 

@@ -1,5 +1,7 @@
 """Plain-text views of the record for the CLI: one entity with the evidence behind each
-fact, and a summary of what the database holds."""
+fact, and a summary of what the database holds. Merged records (``resolve.judgements``)
+show as one: an absorbed id shows its survivor, with the names, facts and documents of
+every member."""
 
 from __future__ import annotations
 
@@ -8,15 +10,22 @@ from rich.table import Table
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from pledgewatch.resolve.judgements import load_resolution
 from pledgewatch.store.models import Document, Entity, Fact, Mention
 from pledgewatch.store.search import search_entities
 
 
 def find_entity(session: Session, query: str) -> list[Entity]:
-    entity = session.get(Entity, query)
-    if entity is not None:
-        return [entity]
-    return search_entities(session, query)
+    """The records an id or a name points to (survivors, each once)."""
+    resolution = load_resolution(session)
+    entity = session.get(Entity, query.strip())
+    found = [entity] if entity is not None else search_entities(session, query)
+    out: list[Entity] = []
+    for item in found:
+        survivor = session.get(Entity, resolution.canonical_id(item.id)) or item
+        if survivor not in out:
+            out.append(survivor)
+    return out
 
 
 def describe_fact(fact: Fact, names: dict[str, str]) -> str:
@@ -38,9 +47,20 @@ def describe_fact(fact: Fact, names: dict[str, str]) -> str:
 
 
 def render_entity(session: Session, entity: Entity, console: Console) -> None:
+    resolution = load_resolution(session)
+    entity = session.get(Entity, resolution.canonical_id(entity.id)) or entity
+    member_ids = resolution.members(entity.id)
+    members = [session.get(Entity, i) for i in member_ids]
+    members = [m for m in members if m is not None]
     console.rule(f"{entity.name}  [dim]{entity.type} {entity.id}[/]")
-    aliases = sorted({a.name for a in entity.aliases} - {entity.name})
-    console.print(f"country: {entity.country or '—'}", highlight=False)
+    names = {a.name for m in members for a in m.aliases} | {m.name for m in members}
+    aliases = sorted(names - {entity.name})
+    country = entity.country or next((m.country for m in members if m.country), None)
+    console.print(f"country: {country or '—'}", highlight=False)
+    if len(member_ids) > 1:
+        console.print(
+            "merged from: " + ", ".join(i for i in member_ids if i != entity.id), highlight=False
+        )
     if aliases:
         console.print("aliases: " + "; ".join(aliases), highlight=False, markup=False)
     if entity.attributes:
@@ -49,15 +69,19 @@ def render_entity(session: Session, entity: Entity, console: Console) -> None:
     facts = session.scalars(
         select(Fact)
         .options(selectinload(Fact.evidence))
-        .where(or_(Fact.subject_id == entity.id, Fact.object_id == entity.id))
+        .where(or_(Fact.subject_id.in_(member_ids), Fact.object_id.in_(member_ids)))
         .order_by(Fact.date.nulls_last(), Fact.type, Fact.id)
     ).all()
     ids = {f.subject_id for f in facts} | {f.object_id for f in facts}
     ids.discard(None)
-    names = dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(ids))).all())
+    survivors = {resolution.canonical_id(i) for i in ids}
+    survivor_names = dict(
+        session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(survivors))).all()
+    )
+    names = {i: survivor_names.get(resolution.canonical_id(i), i) for i in ids}
     console.print(f"facts: {len(facts)}")
     for fact in facts:
-        who = "" if fact.subject_id == entity.id else f"{names.get(fact.subject_id, 'unnamed')}: "
+        who = "" if fact.subject_id in member_ids else f"{names.get(fact.subject_id, 'unnamed')}: "
         console.print(
             f"  • {who}{describe_fact(fact, names)}  [dim]{fact.status} {fact.confidence:.2f}[/]",
             highlight=False,
@@ -71,7 +95,7 @@ def render_entity(session: Session, entity: Entity, console: Console) -> None:
                 style="italic",
             )
     documents = session.scalars(
-        select(Mention.document_id).where(Mention.entity_id == entity.id).distinct()
+        select(Mention.document_id).where(Mention.entity_id.in_(member_ids)).distinct()
     ).all()
     console.print(f"mentioned in {len(documents)} document(s): " + ", ".join(sorted(documents)))
 
@@ -79,11 +103,12 @@ def render_entity(session: Session, entity: Entity, console: Console) -> None:
 def render_summary(session: Session, console: Console) -> None:
     documents = session.scalar(select(func.count()).select_from(Document)) or 0
     console.print(f"[bold]{documents}[/] documents")
+    resolution = load_resolution(session)
     counts = Table("entity type", "count")
     for type_, n in session.execute(
         select(Entity.type, func.count()).group_by(Entity.type).order_by(Entity.type)
     ):
-        counts.add_row(type_, str(n))
+        counts.add_row(type_, str(n - _absorbed_count(session, resolution, type_)))
     console.print(counts)
     facts = Table("fact type", "count")
     for type_, n in session.execute(
@@ -92,21 +117,38 @@ def render_summary(session: Session, console: Console) -> None:
         facts.add_row(type_, str(n))
     console.print(facts)
     people = Table("person", "country", "facts", title="People")
-    rows = session.execute(
-        select(Entity.id, Entity.name, Entity.country, func.count(Fact.id))
-        .join(Fact, Fact.subject_id == Entity.id)
-        .where(Entity.type == "person")
-        .group_by(Entity.id, Entity.name, Entity.country)
-        .order_by(func.count(Fact.id).desc(), Entity.name)
-    ).all()
-    names = dict(session.execute(select(Entity.id, Entity.name)).all())
-    for entity_id, name, country, _ in rows:
-        facts_of = session.scalars(
-            select(Fact).where(Fact.subject_id == entity_id).order_by(Fact.type, Fact.id)
-        ).all()
+    persons = {e.id: e for e in session.scalars(select(Entity).where(Entity.type == "person"))}
+    names = {i: e.name for i, e in persons.items()}
+    names |= {i: names[s] for i, s in resolution.canonical.items() if s in names}
+    facts_by_record: dict[str, list[Fact]] = {}
+    for fact in session.scalars(
+        select(Fact).where(Fact.subject_id.in_(persons)).order_by(Fact.type, Fact.id)
+    ):
+        facts_by_record.setdefault(resolution.canonical_id(fact.subject_id), []).append(fact)
+    ordered = sorted(facts_by_record.items(), key=lambda kv: (-len(kv[1]), names[kv[0]]))
+    for entity_id, facts_of in ordered:
+        entity = persons[entity_id]
+        country = entity.country or next(
+            (persons[m].country for m in resolution.members(entity_id) if persons[m].country),
+            None,
+        )
         people.add_row(
-            f"{name}\n[dim]{entity_id}[/]",
+            f"{entity.name}\n[dim]{entity_id}[/]",
             country or "—",
             "\n".join(sorted({describe_fact(f, names) for f in facts_of})),
         )
     console.print(people)
+
+
+def _absorbed_count(session: Session, resolution, entity_type: str) -> int:
+    absorbed = [i for i, s in resolution.canonical.items() if i != s]
+    if not absorbed:
+        return 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Entity)
+            .where(Entity.type == entity_type, Entity.id.in_(absorbed))
+        )
+        or 0
+    )

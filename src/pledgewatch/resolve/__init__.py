@@ -169,7 +169,10 @@ def _free_id(session: Session, draft: EntityDraft) -> str:
 def _find(session: Session, draft: EntityDraft) -> Entity | None:
     if draft.ref:
         return session.scalars(select(Entity).where(Entity.ref == draft.ref)).first()
-    keys = {alias_key(draft.type, name) for name in [draft.name, *draft.aliases]}
+    names = [draft.name, *draft.aliases]
+    keys = {alias_key(draft.type, name) for name in names}
+    if draft.type == "organization":
+        keys |= {match_key(name) for name in names}  # keys stored before legal forms were dropped
     keys.discard("")
     if not keys:
         return None
@@ -199,9 +202,7 @@ def _add_aliases(session: Session, entity: Entity, names: list[str]) -> list[str
 
 
 def _add_blocks(session: Session, entity: Entity, names: list[str]) -> None:
-    have = set(
-        session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
-    )
+    have = set(session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id)))
     for block in sorted(entity_blocks(entity.type, names) - have):
         session.add(EntityBlock(entity_id=entity.id, block=block))
     session.flush()
@@ -234,23 +235,25 @@ def _match_new_entities(
 ) -> None:
     """Compares each new person or organization with the stored records that share a block
     key, record by record (a merged record counts once, with all its names)."""
+    _ensure_blocks(session)
     document_ids = {e.id for e in entities.values()}
     roles = _draft_roles(extraction)
-    people_here = {
-        name_key(d.name) for d in extraction.entities.values() if d.type == "person"
-    }
+    people_here = {name_key(d.name) for d in extraction.entities.values() if d.type == "person"}
     resolution = load_resolution(session)
     for key, entity in created:
         blocks = entity_blocks(entity.type, [a.name for a in entity.aliases] or [entity.name])
         if not blocks:
             continue
-        candidate_ids = set(
-            session.scalars(
-                select(EntityBlock.entity_id)
-                .join(Entity, Entity.id == EntityBlock.entity_id)
-                .where(EntityBlock.block.in_(blocks), Entity.type == entity.type)
+        candidate_ids = (
+            set(
+                session.scalars(
+                    select(EntityBlock.entity_id)
+                    .join(Entity, Entity.id == EntityBlock.entity_id)
+                    .where(EntityBlock.block.in_(blocks), Entity.type == entity.type)
+                )
             )
-        ) - document_ids
+            - document_ids
+        )
         if not candidate_ids:
             continue
         survivors = sorted({resolution.canonical_id(c) for c in candidate_ids})
@@ -287,6 +290,26 @@ def _match_new_entities(
             )
 
 
+def _ensure_blocks(session: Session) -> None:
+    """Blocks for records stored before blocks existed (a database upgraded to 0004)."""
+    if session.info.get("pledgewatch.blocks_checked"):
+        return
+    session.info["pledgewatch.blocks_checked"] = True
+    missing = session.scalars(
+        select(Entity)
+        .options(selectinload(Entity.aliases))
+        .where(
+            Entity.type.in_(MATCHED_TYPES),
+            ~select(EntityBlock.entity_id).where(EntityBlock.entity_id == Entity.id).exists(),
+        )
+    ).all()
+    for entity in missing:
+        for block in sorted(entity_blocks(entity.type, _names(entity))):
+            session.add(EntityBlock(entity_id=entity.id, block=block))
+    if missing:
+        session.flush()
+
+
 def _draft_roles(extraction: Extraction) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = defaultdict(set)
     for fact in extraction.facts:
@@ -319,9 +342,7 @@ def _person_record(session: Session, resolution: Resolution, survivor: str) -> P
     others = session.scalars(
         select(Entity.name)
         .join(Mention, Mention.entity_id == Entity.id)
-        .where(
-            Mention.document_id.in_(documents), Entity.type == "person", Entity.id.not_in(ids)
-        )
+        .where(Mention.document_id.in_(documents), Entity.type == "person", Entity.id.not_in(ids))
         .distinct()
     )
     return PersonRecord(
@@ -463,7 +484,7 @@ def _decide(
     elif last is not None and last.decision == desired:
         return None
     if desired in (SAME, UNSURE) and any(not d.automatic for d in resolution.apart(a, b)):
-        return None  # a researcher said these records are different
+        return None  # a researcher said these records are different (as they stood)
     row = record_judgement(session, a, b, desired, decided_by=RESOLVER, score=score)
     log.add(row)
     return desired
@@ -507,7 +528,6 @@ def _resolve_type(
         report.compared += 1
         decision = _decide(session, log, a, b, score, resolution)
         if decision is not None:
-            resolution = load_resolution(session)
             if decision == SAME:
                 report.same += 1
             elif decision == UNSURE:
@@ -520,10 +540,7 @@ def _resolve_type(
 
 def _records(session: Session, entity_type: str, entities: list[Entity]) -> dict[str, object]:
     if entity_type == "organization":
-        return {
-            e.id: OrganizationRecord(_names(e), e.country, e.ref, e.id) for e in entities
-        }
-    ids = [e.id for e in entities]
+        return {e.id: OrganizationRecord(_names(e), e.country, e.ref, e.id) for e in entities}
     roles: dict[str, set[str]] = defaultdict(set)
     for subject, attributes in session.execute(
         select(Fact.subject_id, Fact.attributes).where(Fact.type == "role")
@@ -546,5 +563,4 @@ def _records(session: Session, entity_type: str, entities: list[Entity]) -> dict
         records[e.id] = PersonRecord(
             _names(e), e.country, frozenset(roles.get(e.id, ())), frozenset(co - {keys[e.id]}), e.id
         )
-    del ids
     return records

@@ -236,3 +236,19 @@ class Review(Base):
     reviewer: Mapped[str] = mapped_column(String(120))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+# --- resolution (migration 0004) ------------------------------------------------------------
+
+
+class EntityBlock(Base):
+    """Blocking keys of a person's or organization's names (surname skeleton, first letter,
+    acronym): the resolver compares a new record only with records that share a key.
+    Derived from the names; ``pledgewatch resolve`` rebuilds them."""
+
+    __tablename__ = "entity_blocks"
+
+    entity_id: Mapped[str] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    block: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)
