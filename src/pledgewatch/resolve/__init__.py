@@ -103,17 +103,22 @@ def resolve(session: Session, extraction: Extraction) -> dict[str, Entity]:
     groups = _same_person_in_document(extraction)
     entities: dict[str, Entity] = {}
     created: list[tuple[str, Entity]] = []
-    for key, draft in extraction.entities.items():
-        if groups.get(key, key) != key:
-            continue
-        others = [extraction.entities[k] for k, rep in groups.items() if rep == key and k != key]
-        if others:
-            names = [n for d in others for n in (d.name, *d.aliases)]
-            draft = replace(draft, aliases=[*draft.aliases, *names])
-        entity, new = _resolve_draft(session, draft)
-        entities[key] = entity
-        if new and entity.type in MATCHED_TYPES:
-            created.append((key, entity))
+    seen: dict[tuple[str, str], Entity] = {}  # this document's alias keys, not yet flushed
+    with session.no_autoflush:  # one flush per document, not one per query
+        for key, draft in extraction.entities.items():
+            if groups.get(key, key) != key:
+                continue
+            others = [
+                extraction.entities[k] for k, rep in groups.items() if rep == key and k != key
+            ]
+            if others:
+                names = [n for d in others for n in (d.name, *d.aliases)]
+                draft = replace(draft, aliases=[*draft.aliases, *names])
+            entity, new = _resolve_draft(session, draft, seen)
+            entities[key] = entity
+            if new and entity.type in MATCHED_TYPES:
+                created.append((key, entity))
+    session.flush()
     for key, rep in groups.items():
         entities[key] = entities[rep]
     if created:
@@ -126,12 +131,15 @@ def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
     return _resolve_draft(session, draft)[0]
 
 
-def _resolve_draft(session: Session, draft: EntityDraft) -> tuple[Entity, bool]:
-    entity = _find(session, draft)
+def _resolve_draft(
+    session: Session, draft: EntityDraft, seen: dict[tuple[str, str], Entity] | None = None
+) -> tuple[Entity, bool]:
+    seen = {} if seen is None else seen
+    entity = _seen_in_document(draft, seen) or _find(session, draft)
     created = entity is None
     if entity is None:
         entity = Entity(
-            id=_free_id(session, draft),
+            id=_free_id(session, draft, seen),
             type=draft.type,
             name=draft.name,
             country=draft.country,
@@ -139,8 +147,8 @@ def _resolve_draft(session: Session, draft: EntityDraft) -> tuple[Entity, bool]:
             ref=draft.ref,
             created_at=datetime.now(UTC),
         )
-        session.add(entity)
-        session.flush()
+        session.add(entity)  # flushed with the rest of the document
+        seen[("id", entity.id)] = entity
     else:
         if entity.country is None and draft.country:
             entity.country = draft.country
@@ -148,18 +156,36 @@ def _resolve_draft(session: Session, draft: EntityDraft) -> tuple[Entity, bool]:
         if merged != entity.attributes:
             entity.attributes = merged
     added = _add_aliases(session, entity, [draft.name, *draft.aliases])
+    for alias in entity.aliases:
+        seen.setdefault((entity.type, alias.key), entity)
     if entity.type in MATCHED_TYPES and (created or added):
-        _add_blocks(session, entity, added if not created else [entity.name, *added])
+        _add_blocks(session, entity, [entity.name, *added] if created else added, created)
     return entity, created
 
 
-def _free_id(session: Session, draft: EntityDraft) -> str:
+def _seen_in_document(draft: EntityDraft, seen: dict[tuple[str, str], Entity]) -> Entity | None:
+    """An entity this document already resolved under one of the draft's names (its aliases
+    are not flushed yet, so the database cannot answer)."""
+    if draft.ref:
+        return None  # reference ids are looked up directly
+    for name in [draft.name, *draft.aliases]:
+        entity = seen.get((draft.type, alias_key(draft.type, name)))
+        if entity is not None and not (
+            draft.country and entity.country and draft.country != entity.country
+        ):
+            return entity
+    return None
+
+
+def _free_id(
+    session: Session, draft: EntityDraft, seen: dict[tuple[str, str], Entity] | None = None
+) -> str:
     """The draft's content id; another person of the same name (another country) gets the
     id of its name and country, so the first keeps the id it always had."""
     identity = draft.ref or _identity_key(draft.type, draft.name)
     candidate = entity_id(draft.type, identity)
     n = 0
-    while session.get(Entity, candidate) is not None:
+    while (seen and ("id", candidate) in seen) or session.get(Entity, candidate) is not None:
         n += 1
         suffix = draft.country or "?"
         candidate = entity_id(draft.type, f"{identity}|{suffix}" + (f"|{n}" if n > 1 else ""))
@@ -201,11 +227,17 @@ def _add_aliases(session: Session, entity: Entity, names: list[str]) -> list[str
     return added
 
 
-def _add_blocks(session: Session, entity: Entity, names: list[str]) -> None:
-    have = set(session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id)))
+def _add_blocks(session: Session, entity: Entity, names: list[str], new: bool = False) -> None:
+    """Blocking keys of new names; a new entity has none yet, so nothing to look up."""
+    have = (
+        set()
+        if new
+        else set(
+            session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
+        )
+    )
     for block in sorted(entity_blocks(entity.type, names) - have):
         session.add(EntityBlock(entity_id=entity.id, block=block))
-    session.flush()
 
 
 def _same_person_in_document(extraction: Extraction) -> dict[str, str]:
@@ -266,9 +298,20 @@ def _match_new_entities(
                 frozenset(people_here - {own_key}),
                 entity.id,
             )
+            # names first, from one query: the full record (roles, co-mentions: four
+            # queries) only for candidates whose names alone could reach the review band
+            names = _names_of(session, resolution, survivors)
+            promising = [
+                s
+                for s in survivors
+                if compare_persons(
+                    record, PersonRecord(names[s], None, frozenset(), frozenset(), s)
+                )
+                >= _NAMES_WORTH_A_LOOK
+            ]
             scored = [
                 (compare_persons(record, _person_record(session, resolution, s)), s)
-                for s in survivors
+                for s in promising
             ]
         else:
             record = OrganizationRecord(_names(entity), entity.country, entity.ref, entity.id)
@@ -320,6 +363,26 @@ def _draft_roles(extraction: Extraction) -> dict[str, set[str]]:
 
 def _names(entity: Entity) -> tuple[str, ...]:
     return (entity.name, *sorted({a.name for a in entity.aliases} - {entity.name}))
+
+
+# compare_persons returns the bare name score below 0.5, where context is not consulted
+_NAMES_WORTH_A_LOOK = 0.5
+
+
+def _names_of(
+    session: Session, resolution: Resolution, survivors: list[str]
+) -> dict[str, tuple[str, ...]]:
+    """Every name of every member of each survivor, in one query."""
+    member_of = {m: s for s in survivors for m in resolution.members(s)}
+    names: dict[str, list[str]] = {s: [] for s in survivors}
+    rows = session.execute(
+        select(Alias.entity_id, Alias.name).where(Alias.entity_id.in_(member_of))
+    )
+    for entity_id, name in rows:
+        bucket = names[member_of[entity_id]]
+        if name not in bucket:
+            bucket.append(name)
+    return {s: tuple(n) for s, n in names.items()}
 
 
 def _person_record(session: Session, resolution: Resolution, survivor: str) -> PersonRecord:
