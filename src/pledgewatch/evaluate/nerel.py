@@ -53,8 +53,8 @@ LOC = "LOC"
 LOC_UNION = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE", "LOCATION", "DISTRICT"})
 
 # The project's mention and span types -> NEREL entity types. ``location`` is decided per
-# mention by :func:`location_type`; ``instrument`` and ``commitment`` have no counterpart
-# (an instrument is a declaration as a whole, which NEREL may tag LAW, EVENT or nothing).
+# mention by :func:`location_type`; an ``instrument`` by its kind (:data:`LAW_KINDS`);
+# ``commitment`` has no counterpart.
 MENTION_TYPES = {
     "person": "PERSON",
     "organization": "ORGANIZATION",
@@ -66,6 +66,10 @@ MENTION_TYPES = {
     "profession": "PROFESSION",
     "event": "EVENT",
 }
+
+# Kinds of ``instrument`` scored as LAW: a law as a whole («УК РФ», «Конституции», «закон о
+# …»); declarations and treaties are not scored.
+LAW_KINDS = frozenset({"law", "draft_law"})
 
 # Fact type -> (NEREL relation, span type of the second argument). The first argument is
 # always the subject person's mention in the fact's evidence sentence closest to that span;
@@ -219,6 +223,9 @@ def nerel_type(mention: MentionDraft, entity: EntityDraft | None = None) -> str 
     """The NEREL type of one of the project's mentions, or None when it has none."""
     if mention.type == "location":
         return location_type(mention.text, entity)
+    if mention.type == "instrument":
+        kind = entity.attributes.get("kind") if entity is not None else None
+        return "LAW" if kind in LAW_KINDS else None
     return MENTION_TYPES.get(mention.type)
 
 

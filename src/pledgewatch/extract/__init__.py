@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from pledgewatch.extract.crimes import add_crime_phrases
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.facts import build_facts
 from pledgewatch.extract.grammars.dates import parse_published
+from pledgewatch.extract.laws import add_laws, tokens_at
 from pledgewatch.extract.mentions import (
     KnownNames,
     add_country_adjectives,
@@ -22,6 +24,10 @@ from pledgewatch.extract.mentions import (
     add_russian_persons,
     add_russian_places,
     add_typed_spans,
+)
+from pledgewatch.extract.organizations import (
+    add_generic_organizations,
+    extend_named_organizations,
 )
 from pledgewatch.extract.types import Extraction
 
@@ -56,7 +62,11 @@ def extract(
         add_offences(doc)
         add_instruments(doc)
         add_russian_persons(doc, analysis)
+        add_crime_phrases(doc, analysis)
+        add_laws(doc, tokens_at(analysis))
         add_country_adjectives(doc)
+        add_generic_organizations(doc, analysis)
+        extend_named_organizations(doc)
     else:
         from razdel import sentenize
 

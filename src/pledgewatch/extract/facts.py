@@ -102,7 +102,11 @@ def _role_facts(doc: DocumentContext, index: int, persons: list[Span]) -> None:
         if profession is None:
             continue
         employer = next(
-            (o for o in organizations if profession.end <= o.start and o.end <= person.start),
+            (
+                o
+                for o in organizations
+                if profession.end <= o.start and o.end <= person.start and o.entity
+            ),
             None,
         )  # «лидер партии «Алга, Казахстан!» Марат Жыланбаев»
         doc.add_fact(
@@ -152,6 +156,8 @@ def _adjacent_profession(doc, person: Span, professions, organizations) -> Span 
 def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list[Span]) -> None:
     sentence_start, _ = doc.sentences[index]
     for org in doc.spans_in(index, "organization"):
+        if org.entity is None:
+            continue  # «полиция», «правительство Кубы»: no entity to be a member of
         window_start = max(sentence_start, org.start - 45)
         window = doc.text[window_start : org.start].rstrip("«»„“”\"' ")
         cue = MEMBERSHIP_WORDS[lang].search(window)
@@ -248,8 +254,11 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
         else:
             continue
         crime_spans = [
-            s for s in doc.spans_in(index, "crime") if s.entity == target.entity or s is target
-        ]
+            s
+            for s in _outer_crimes(doc, index, limit)
+            if (s.entity == target.entity if provision is not None else s.entity is None)
+            and (provision is not None or s.data.category == target.data.category)
+        ] or [target]
         for person in subjects:
             doc.add_fact(
                 FactDraft(
@@ -260,7 +269,7 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
                     date=_nearest_date(doc, index, target.start)[0],
                     confidence=0.75,
                     evidence=_evidence(doc, index),
-                    spans=_spans_of(*crime_spans[:1]),
+                    spans=_spans_of(*crime_spans),
                 )
             )
 
@@ -292,6 +301,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
         people = subjects if each else [_person_for(subjects, penalty)]
         date, date_span = _nearest_date(doc, index, penalty.start)
+        crimes = _outer_crimes(doc, index, limit)
         for person in people:
             doc.add_fact(
                 FactDraft(
@@ -302,9 +312,26 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
                     date=date,
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
-                    spans=_spans_of(penalty),
+                    spans=_spans_of(penalty, *crimes),
                 )
             )
+
+
+def _outer_crimes(doc: DocumentContext, index: int, limit: int) -> list[Span]:
+    """The sentence's crime spans before ``limit`` that no other crime span contains
+    («убийстве 14 пограничников», not «убийстве» inside it)."""
+    crimes = [c for c in doc.spans_in(index, "crime") if c.start < limit]
+    return [
+        c
+        for c in crimes
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.start, o.end) != (c.start, c.end)
+            for o in crimes
+        )
+    ]
 
 
 def _verb_after(triggers, penalty: Span) -> bool:
@@ -355,7 +382,9 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
     actions = _drop_overlapping(actions)
     if not actions:
         return None
-    demanders = [s for s in doc.spans_in(index, "organization") if s.start < trigger.start()]
+    demanders = [
+        s for s in doc.spans_in(index, "organization") if s.start < trigger.start() and s.entity
+    ]  # an organization named by a common noun («полиция») has no entity and demands nothing
     unnamed = UNNAMED_DEMANDERS[lang].search(doc.text, sentence_start, trigger.start())
     addressee = _addressee(doc, index, lang, trigger.start())
     pending: list[str] = []
@@ -395,12 +424,25 @@ def _demand_objects(doc, index, lang, action, start, end):
     objects, seen = [], set()
     for span in doc.spans_in(index, *types):
         if start <= span.start < end and span.entity and span.entity not in seen:
+            if span.type == "instrument" and _inside_provision(doc, span):
+                continue  # «УК РК» of «статьи 174 УК РК»: the provision is the object
             seen.add(span.entity)
             objects.append(span)
+    if any(o.type != "instrument" for o in objects):
+        # «положения Уголовного кодекса, предусматривающие наказание за …»: the provisions
+        # are the object, not the code they belong to (a law found by the law grammar)
+        objects = [o for o in objects if o.type != "instrument" or doc.entity(o.entity).ref]
     topics = []
     if not objects and action in ("stop", "abandon", "investigate", "repeal", "amend"):
         topics = _topics(doc, lang, start, end)
     return objects, topics
+
+
+def _inside_provision(doc: DocumentContext, span: Span) -> bool:
+    return any(
+        p.type == "legal_provision" and p.start <= span.start and span.end <= p.end
+        for p in doc.spans
+    )
 
 
 _TOPIC_SPLIT = {
@@ -502,7 +544,7 @@ def _commitment_facts(doc: DocumentContext, lang: str) -> None:
     each linked to every Central Asian party of the instrument."""
     for span in (s for s in doc.spans if s.type == "instrument"):
         instrument = span.data
-        if not instrument.commitments:
+        if instrument is None or not instrument.commitments:
             continue
         first = doc.sentence_index(span.start)
         own = {c.id for c in instrument.commitments}

@@ -217,6 +217,12 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             acronym = tail.group(1)
             end = start + tail.start()
             text = doc.text[start:end]
+        if text.endswith(".") and not re.search(r"\b\w{1,3}\.$", text):
+            end, text = end - 1, text[:-1]  # «в Колумбийском университете.»
+        if _NOT_ORGANIZATION.fullmatch(text) or _TITLE_CUE.search(
+            doc.text, max(0, start - 80), start
+        ):
+            continue  # a platform or the title of a film, album, cinema, brand
         if _is_generic(text) or doc.covered(start, end, ("organization", "instrument")):
             continue
         tokens = [t for t in _span_tokens(analysis, span) if t.end <= end]
@@ -228,6 +234,20 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         if tail:
             a_start = span.start + tail.start(1)
             doc.add_span("organization", a_start, a_start + len(acronym), key)
+
+
+# Names natasha tags as organizations that NEREL does not: web platforms and the Internet.
+_NOT_ORGANIZATION = re.compile(
+    r"(?:YouTube|Instagram|Tumblr|Weibo|WeChat|TikTok|Интернет\w*|[Тт]в[иі]ттер\w*|Википеди\w+"
+    r"|МКС|Сети|Сеть)",
+)
+# Quoted names after a word that says they are a title or a venue, not an organization
+# («в кинотеатрах «Звезда», «Космос» и «Юность»», «под торговыми марками «Раундап»»).
+_TITLE_CUE = re.compile(
+    r"(?:кинотеатр|марк|альбом|сингл|песн|фильм|картин|спектакл|истребител|самол[её]т|"
+    r"книг|роман|клип|шоу|сериал|передач|программ|фестивал)\w*\s*"
+    r"(?:[«\"][^«»\"\n]{1,40}[»\"]\s*(?:,|и)\s*)*[«\"]$",
+)
 
 
 def _is_generic(text: str) -> bool:
@@ -481,6 +501,13 @@ def _provision_refs(doc: DocumentContext):
 def add_provisions(doc: DocumentContext) -> None:
     for ref in _provision_refs(doc):
         country = ref.country or _sentence_country(doc, ref.start)
+        if not country and ref.code:
+            # «ст. 20.2 КоАП» in a text whose country is unknown: a provision span without
+            # an entity (no fact is built on it), and its parts
+            doc.add_span("legal_provision", ref.start, ref.end, data=ref)
+            for start, end in _provision_parts(ref) if len(ref.articles) == 1 else ():
+                doc.add_span("legal_provision", start, end)
+            continue
         for article in ref.articles:
             key = provision_entity(doc, country, article, code=ref.code)
             if key:
@@ -506,7 +533,10 @@ def _provision_parts(ref) -> list[tuple[int, int]]:
     part = _PART_KEYWORD.search(text, 0, article.start())
     if part is not None:
         parts.append((ref.start + part.start(), ref.start + article.end()))
-    parts.append((ref.start + article.start(), ref.start + article.end()))
+    if part is not None or ref.start + article.end() == ref.end:
+        # the article alone is a span when it is not the whole reference without its code:
+        # «статья 282» of «статья 282 УК РФ» is not annotated apart from it
+        parts.append((ref.start + article.start(), ref.start + article.end()))
     # the code alone («УК РФ», «УК») is not this article: it is left out rather than
     # linked to the article's entity
     return parts
