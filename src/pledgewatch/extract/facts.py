@@ -13,6 +13,7 @@ import re
 from pledgewatch import refdata
 from pledgewatch.extract.document import DocumentContext, Span
 from pledgewatch.extract.grammars.triggers import (
+    ACQUITTAL,
     ADDRESSEE_WORDS,
     CHARGE,
     DEMAND,
@@ -58,6 +59,7 @@ def build_facts(doc: DocumentContext) -> None:
             _charge_facts(doc, index, lang, subjects, limit)
             _sentence_facts(doc, index, lang, subjects, limit)
             _release_facts(doc, index, lang, subjects, limit)
+            _acquittal_facts(doc, index, lang, subjects, limit)
         if persons:
             last_persons, last_seen = persons[-1:], index
     _commitment_facts(doc, lang)
@@ -222,10 +224,12 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
 
 
 def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
+    """An administrative arrest («арестован на 15 суток») right at the trigger; a custody
+    term («взял под стражу на два месяца») is still a detention."""
     return any(
         p.start <= match.start() < p.end or 0 <= p.start - match.end() <= 6
         for p in doc.spans_in(index, "penalty")
-        if p.data is not None
+        if p.data is not None and p.data.penalty == "administrative_arrest"
     )
 
 
@@ -365,6 +369,24 @@ def _release_facts(doc, index, lang, subjects, limit) -> None:
         return  # the most specific kind wins: pardon > amnesty > early > ... > full
 
 
+def _acquittal_facts(doc, index, lang, subjects, limit) -> None:
+    match = next(iter(_matches(ACQUITTAL[lang], doc, index, limit)), None)
+    if match is None or _negated(doc, lang, match.start()):
+        return
+    date, date_span = _nearest_date(doc, index, match.start())
+    for person in subjects:
+        doc.add_fact(
+            FactDraft(
+                "acquittal",
+                person.entity,
+                date=date,
+                confidence=0.75,
+                evidence=_evidence(doc, index),
+                spans=_spans_of(date_span),
+            )
+        )
+
+
 # --- demands -------------------------------------------------------------------------------
 
 
@@ -404,8 +426,9 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
 
 
 def _drop_overlapping(actions):
+    """Of two actions at one place the longer wins ("drop all charges" over "drop")."""
     kept = []
-    for action in actions:
+    for action in sorted(actions, key=lambda a: (a[0], -a[1])):
         if kept and action[0] < kept[-1][1]:
             continue
         kept.append(action)

@@ -225,7 +225,18 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             continue  # a platform or the title of a film, album, cinema, brand
         if _is_generic(text) or doc.covered(start, end, ("organization", "instrument")):
             continue
+        kind = _ORGANIZATION_KIND_BEFORE.search(doc.text, max(0, start - 60), start)
+        if kind and doc.text[start - 1 : start] == "«" and text.count("«") <= text.count("»"):
+            # «Правозащитный центр «Жолдас»»: natasha tags only the quoted name
+            quoted_end = doc.text.find("»", end - 1)
+            if quoted_end != -1 and quoted_end - end < 3:
+                start, end = kind.start(), quoted_end + 1
+                text = doc.text[start:end]
         tokens = [t for t in _span_tokens(analysis, span) if t.end <= end]
+        if kind and start < span.start:
+            tokens = [
+                t for s in analysis.sentences for t in s.tokens if start <= t.start and t.end <= end
+            ]
         nominative = nominative_phrase(tokens) if tokens and not exclaimed else text
         key = _organization_entity(doc, text, acronym, nominative)
         if key is None:
@@ -236,6 +247,11 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             doc.add_span("organization", a_start, a_start + len(acronym), key)
 
 
+# The kind of organization before a quoted name: «Правозащитный центр «Жолдас»».
+_ORGANIZATION_KIND_BEFORE = re.compile(
+    r"(?:[А-ЯЁ][\w-]*\s+)?(?:[Цц]ентр|[Фф]онд|[Дд]вижени|[Пп]арти|[Оо]бъединени|[Бб]юро|"
+    r"[Аа]ссоциаци|[Сс]оюз|[Аа]льянс|[Ии]нститут)\w*\s*«$"
+)
 # Names natasha tags as organizations that NEREL does not: web platforms and the Internet.
 _NOT_ORGANIZATION = re.compile(
     r"(?:YouTube|Instagram|Tumblr|Weibo|WeChat|TikTok|Интернет\w*|[Тт]в[иі]ттер\w*|Википеди\w+"

@@ -86,7 +86,7 @@ DETENTION = {
     "en": _compile(
         {
             "house_arrest": r"\b(placed|put|transferred) under house arrest\b",
-            "arrest": r"\b(was|were|been|is) arrested\b|\barrested\b|\bremanded in custody\b|\btaken into custody\b|\bpre-trial detention\b",
+            "arrest": r"\b(was|were|been|is) arrested\b|\barrested\b|\bremanded (\w+ )?in custody\b|\btaken into custody\b|\bpre-trial detention\b",
             "detention": r"\b(was|were|been|is|are) detained\b|\bdetained\b",
         }
     ),
@@ -95,23 +95,26 @@ DETENTION = {
 CHARGE = {
     "ru": re.compile(
         r"\b(обвиня\w+|обвинени\w+|предъяв\w+|возбуд\w+|возбужден\w+|подозрева\w+|"
-        r"привлеч\w+\s+к\s+(уголовной\s+)?ответственности|уголовн\w+\s+дел\w*|по\s+стать\w+|по\s+ст\.|осужд\w+|осужден\w*)",
+        r"привлеч\w+\s+к\s+(уголовной\s+)?ответственности|уголовн\w+\s+дел\w*|по\s+стать\w+|по\s+ст\.|"
+        r"по\s+(ч\.|част\w+)\s*\d|осужд\w+|осужден\w*|признал\w*\s+(\w+\s+)?виновн\w+|признан\w*\s+виновн\w+)",
         _FLAGS,
     ),
     "en": re.compile(
-        r"\b(charged|charges?|accused|indicted|criminal case|prosecuted|convicted|suspected|under article)\b",
+        r"\b(charged|charges?|accused|indicted|criminal case|prosecuted|convicted|suspected|"
+        r"found guilty|under (part \d+ of )?article)\b",
         _FLAGS,
     ),
 }
 
 SENTENCE = {
     "ru": re.compile(
-        r"\b(приговор\w*|осужд\w+|осужден\w*|назнач\w+|признал\w*\s+виновн\w+|арестован\w*\s+на|"
+        r"\b(приговор\w*|осужд\w+|осужден\w*|назнач\w+|признал\w*\s+виновн\w+|арестован\w*\s+на|оштрафова\w+|"
         r"получил\w*\s+(срок|\d+|\w+\s+(год|лет))|отбыва\w+)",
         _FLAGS,
     ),
     "en": re.compile(
-        r"\b(sentenced|sentence[sd]?|convicted|jailed|handed|found guilty|serving)\b", _FLAGS
+        r"\b(sentenced|sentence[sd]?|convicted|jailed|hand(ed|s)|gave|gives|fined|found guilty|serving)\b",
+        _FLAGS,
     ),
 }
 
@@ -145,6 +148,12 @@ RELEASE = {
             "full": r"\b(was|were|been|is|are) (released|freed)\b|\b(walked|went) free\b",
         }
     ),
+}
+
+# Acquittals: a court found the person not guilty.
+ACQUITTAL = {
+    "ru": re.compile(r"\b(оправда(л|ла|ли|н|на|ны)|оправдательн\w+\s+приговор\w*)\b", _FLAGS),
+    "en": re.compile(r"\b(acquitted|acquittal|found not guilty)\b", _FLAGS),
 }
 
 # --- demands -----------------------------------------------------------------------------
