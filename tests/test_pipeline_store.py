@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -120,3 +121,17 @@ def test_size_limit_refuses_with_the_limit_named(sqlite_url, tmp_path):
     _, outcomes = _ingest(sqlite_url, [big], max_file_mb=1)
     assert outcomes[0].status == "failed"
     assert "big.txt" in outcomes[0].error and "1 MB" in outcomes[0].error
+
+
+NEREL_TRAIN = Path(__file__).resolve().parent.parent.parent / "shared/data/nerel-v1.1/train"
+
+
+@pytest.mark.parametrize("name", ["103597_text.txt", "107943_text.txt"])
+def test_entity_resolved_twice_in_one_document_is_stored_once(sqlite_url, name):
+    """Two drafts of one document that resolve to one new organization once made its
+    blocking keys collide (a lost document); both NEREL texts have such pairs."""
+    path = NEREL_TRAIN / name
+    if not path.exists():
+        pytest.skip(f"NEREL is not here ({NEREL_TRAIN}); it lives in ../shared/data")
+    _, outcomes = _ingest(sqlite_url, [path])
+    assert [o.status for o in outcomes] == ["added"], outcomes[0].error

@@ -97,13 +97,23 @@ def entity_blocks(entity_type: str, names: Iterable[str]) -> set[str]:
 # --- one document ---------------------------------------------------------------------------
 
 
+@dataclass
+class _Unflushed:
+    """What one document's resolution has added and not flushed yet (the database cannot
+    answer for it): alias keys, new entity ids, blocking keys per entity."""
+
+    by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    blocks: dict[str, set[str]] = field(default_factory=dict)
+
+
 def resolve(session: Session, extraction: Extraction) -> dict[str, Entity]:
     """Stored entity for each draft key of the extraction (created where none matches);
     new people and organizations are compared with the records they may be."""
     groups = _same_person_in_document(extraction)
     entities: dict[str, Entity] = {}
     created: list[tuple[str, Entity]] = []
-    seen: dict[tuple[str, str], Entity] = {}  # this document's alias keys, not yet flushed
+    seen = _Unflushed()
     with session.no_autoflush:  # one flush per document, not one per query
         for key, draft in extraction.entities.items():
             if groups.get(key, key) != key:
@@ -132,9 +142,9 @@ def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
 
 
 def _resolve_draft(
-    session: Session, draft: EntityDraft, seen: dict[tuple[str, str], Entity] | None = None
+    session: Session, draft: EntityDraft, seen: _Unflushed | None = None
 ) -> tuple[Entity, bool]:
-    seen = {} if seen is None else seen
+    seen = _Unflushed() if seen is None else seen
     entity = _seen_in_document(draft, seen) or _find(session, draft)
     created = entity is None
     if entity is None:
@@ -148,7 +158,7 @@ def _resolve_draft(
             created_at=datetime.now(UTC),
         )
         session.add(entity)  # flushed with the rest of the document
-        seen[("id", entity.id)] = entity
+        seen.ids.add(entity.id)
     else:
         if entity.country is None and draft.country:
             entity.country = draft.country
@@ -157,19 +167,19 @@ def _resolve_draft(
             entity.attributes = merged
     added = _add_aliases(session, entity, [draft.name, *draft.aliases])
     for alias in entity.aliases:
-        seen.setdefault((entity.type, alias.key), entity)
+        seen.by_key.setdefault((entity.type, alias.key), entity)
     if entity.type in MATCHED_TYPES and (created or added):
-        _add_blocks(session, entity, [entity.name, *added] if created else added, created)
+        _add_blocks(session, entity, [entity.name, *added] if created else added, seen, created)
     return entity, created
 
 
-def _seen_in_document(draft: EntityDraft, seen: dict[tuple[str, str], Entity]) -> Entity | None:
+def _seen_in_document(draft: EntityDraft, seen: _Unflushed) -> Entity | None:
     """An entity this document already resolved under one of the draft's names (its aliases
     are not flushed yet, so the database cannot answer)."""
     if draft.ref:
         return None  # reference ids are looked up directly
     for name in [draft.name, *draft.aliases]:
-        entity = seen.get((draft.type, alias_key(draft.type, name)))
+        entity = seen.by_key.get((draft.type, alias_key(draft.type, name)))
         if entity is not None and not (
             draft.country and entity.country and draft.country != entity.country
         ):
@@ -177,15 +187,13 @@ def _seen_in_document(draft: EntityDraft, seen: dict[tuple[str, str], Entity]) -
     return None
 
 
-def _free_id(
-    session: Session, draft: EntityDraft, seen: dict[tuple[str, str], Entity] | None = None
-) -> str:
+def _free_id(session: Session, draft: EntityDraft, seen: _Unflushed | None = None) -> str:
     """The draft's content id; another person of the same name (another country) gets the
     id of its name and country, so the first keeps the id it always had."""
     identity = draft.ref or _identity_key(draft.type, draft.name)
     candidate = entity_id(draft.type, identity)
     n = 0
-    while (seen and ("id", candidate) in seen) or session.get(Entity, candidate) is not None:
+    while (seen and candidate in seen.ids) or session.get(Entity, candidate) is not None:
         n += 1
         suffix = draft.country or "?"
         candidate = entity_id(draft.type, f"{identity}|{suffix}" + (f"|{n}" if n > 1 else ""))
@@ -227,17 +235,24 @@ def _add_aliases(session: Session, entity: Entity, names: list[str]) -> list[str
     return added
 
 
-def _add_blocks(session: Session, entity: Entity, names: list[str], new: bool = False) -> None:
-    """Blocking keys of new names; a new entity has none yet, so nothing to look up."""
-    have = (
-        set()
-        if new
-        else set(
-            session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
+def _add_blocks(
+    session: Session, entity: Entity, names: list[str], seen: _Unflushed, new: bool
+) -> None:
+    """Blocking keys of new names, minus those the entity has (stored, or added earlier in
+    this document and not flushed yet)."""
+    have = seen.blocks.get(entity.id)
+    if have is None:
+        have = (
+            set()
+            if new
+            else set(
+                session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
+            )
         )
-    )
+        seen.blocks[entity.id] = have
     for block in sorted(entity_blocks(entity.type, names) - have):
         session.add(EntityBlock(entity_id=entity.id, block=block))
+        have.add(block)
 
 
 def _same_person_in_document(extraction: Extraction) -> dict[str, str]:
