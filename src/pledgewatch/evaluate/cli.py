@@ -60,7 +60,7 @@ def nerel(
     directory: Annotated[
         Path,
         typer.Argument(
-            help="A NEREL split folder with .txt and .ann files, e.g. ../shared/data/nerel-v1.1/dev",
+            help="A NEREL split folder with .txt and .ann files (e.g. its dev folder).",
             exists=True,
             file_okay=False,
             dir_okay=True,

@@ -350,41 +350,34 @@ def _person_for(subjects: list[Span], target: Span) -> Span:
 
 def _release_facts(doc, index, lang, subjects, limit) -> None:
     for kind, pattern in RELEASE[lang].items():
-        match = next(iter(_matches(pattern, doc, index, limit)), None)
-        if match is None or _negated(doc, lang, match.start()):
-            continue
-        date, date_span = _nearest_date(doc, index, match.start())
-        for person in subjects:
-            doc.add_fact(
-                FactDraft(
-                    "release",
-                    person.entity,
-                    attributes={"kind": kind},
-                    date=date,
-                    confidence=0.75,
-                    evidence=_evidence(doc, index),
-                    spans=_spans_of(date_span),
-                )
-            )
-        return  # the most specific kind wins: pardon > amnesty > early > ... > full
+        if _dated_event(doc, index, lang, subjects, limit, pattern, "release", {"kind": kind}):
+            return  # the most specific kind wins: pardon > amnesty > early > ... > full
 
 
 def _acquittal_facts(doc, index, lang, subjects, limit) -> None:
-    match = next(iter(_matches(ACQUITTAL[lang], doc, index, limit)), None)
+    _dated_event(doc, index, lang, subjects, limit, ACQUITTAL[lang], "acquittal", {})
+
+
+def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attributes) -> bool:
+    """One fact per subject at the first, not negated, trigger of the sentence, dated by
+    the date nearest to it; False when the sentence has no such trigger."""
+    match = next(iter(_matches(pattern, doc, index, limit)), None)
     if match is None or _negated(doc, lang, match.start()):
-        return
+        return False
     date, date_span = _nearest_date(doc, index, match.start())
     for person in subjects:
         doc.add_fact(
             FactDraft(
-                "acquittal",
+                fact_type,
                 person.entity,
+                attributes=dict(attributes),
                 date=date,
                 confidence=0.75,
                 evidence=_evidence(doc, index),
                 spans=_spans_of(date_span),
             )
         )
+    return True
 
 
 # --- demands -------------------------------------------------------------------------------
