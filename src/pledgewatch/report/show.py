@@ -118,7 +118,7 @@ def render_summary(session: Session, console: Console) -> None:
     console.print(facts)
     people = Table("person", "country", "facts", title="People")
     persons = {e.id: e for e in session.scalars(select(Entity).where(Entity.type == "person"))}
-    names = {i: e.name for i, e in persons.items()}
+    names = dict(session.execute(select(Entity.id, Entity.name)).all())  # objects too
     names |= {i: names[s] for i, s in resolution.canonical.items() if s in names}
     facts_by_record: dict[str, list[Fact]] = {}
     for fact in session.scalars(
