@@ -33,8 +33,13 @@ def editor_api(web_db):
 def test_round_trip_on_sqlite_and_postgresql(database_url):
     """Documents, entities, facts, search and a review decision through the API, on each
     backend, with the export's ids."""
-    ingest_files(database_url, [SAMPLES / "01_zhylanbayev-sentence-ru.txt",
-                                SAMPLES / "21_summit-pledges-statement-en.txt"])
+    ingest_files(
+        database_url,
+        [
+            SAMPLES / "01_zhylanbayev-sentence-ru.txt",
+            SAMPLES / "21_summit-pledges-statement-en.txt",
+        ],
+    )
     add_users(database_url)
     client = make_client(database_url)
     client.headers.update(bearer(api_token(database_url, "editor")))
@@ -109,8 +114,14 @@ def test_unknown_ids_are_404(editor_api):
 def test_openapi_documents_every_route(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    assert {"/api/v1/documents", "/api/v1/entities/{entity_id}", "/api/v1/search",
-            "/api/v1/facts/{fact_id}/review", "/api/v1/reviews", "/api/v1/stats"} <= set(paths)
+    assert {
+        "/api/v1/documents",
+        "/api/v1/entities/{entity_id}",
+        "/api/v1/search",
+        "/api/v1/facts/{fact_id}/review",
+        "/api/v1/reviews",
+        "/api/v1/stats",
+    } <= set(paths)
     assert all(p.startswith("/api/v1/") for p in paths), "HTML pages are not API routes"
     for path, operations in paths.items():
         for method, operation in operations.items():
@@ -154,15 +165,26 @@ def test_correction_checks_the_vocabulary_and_records_changes(editor_api, web_db
     url = f"/api/v1/facts/{sentence['id']}/review"
     bad = editor_api.post(url, json={"decision": "correct", "attributes": {"penalty": "banana"}})
     assert bad.status_code == 422 and "banana" in bad.json()["detail"]
-    assert editor_api.post(url, json={"decision": "correct", "subject": "per_nobody"}).status_code == 422
-    assert editor_api.post(url, json={"decision": "correct", "date": "29 ноября"}).status_code == 422
-    other = next(e for e in export["entities"] if e["type"] == "person"
-                 and e["id"] != sentence["subject"])
+    assert (
+        editor_api.post(url, json={"decision": "correct", "subject": "per_nobody"}).status_code
+        == 422
+    )
+    assert (
+        editor_api.post(url, json={"decision": "correct", "date": "29 ноября"}).status_code == 422
+    )
+    other = next(
+        e for e in export["entities"] if e["type"] == "person" and e["id"] != sentence["subject"]
+    )
     attributes = {**sentence["attributes"], "term_months": "60"}
     done = editor_api.post(
         url,
-        json={"decision": "correct", "attributes": attributes, "date": "2023-11-29",
-              "subject": other["id"], "note": "checked against the verdict"},
+        json={
+            "decision": "correct",
+            "attributes": attributes,
+            "date": "2023-11-29",
+            "subject": other["id"],
+            "note": "checked against the verdict",
+        },
     ).json()
     assert done["status"] == "accepted" and done["subject"] == other["id"]
     assert done["attributes"]["term_months"] == 60 and done["date"] == "2023-11-29"
@@ -175,8 +197,9 @@ def test_correction_checks_the_vocabulary_and_records_changes(editor_api, web_db
 
 def test_bulk_review_is_all_or_none(editor_api, web_db):
     ids = [f["id"] for f in export_of(web_db)["facts"][:3]]
-    refused = editor_api.post("/api/v1/reviews", json={"facts": [*ids, "fct_nope"],
-                                                        "decision": "reject"})
+    refused = editor_api.post(
+        "/api/v1/reviews", json={"facts": [*ids, "fct_nope"], "decision": "reject"}
+    )
     assert refused.status_code == 422
     assert all(f["status"] == "suggested" for f in export_of(web_db)["facts"][:3])
     done = editor_api.post("/api/v1/reviews", json={"facts": ids, "decision": "reject"}).json()

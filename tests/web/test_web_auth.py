@@ -58,8 +58,12 @@ def test_redirect_after_sign_in_stays_on_this_site(client):
     page = client.get("/login")
     response = client.post(
         "/login",
-        data={"username": "viewer", "password": USERS["viewer"][0], "next": "//evil.example/x",
-              "csrf_token": csrf_of(page.text)},
+        data={
+            "username": "viewer",
+            "password": USERS["viewer"][0],
+            "next": "//evil.example/x",
+            "csrf_token": csrf_of(page.text),
+        },
     )
     assert response.headers["location"] == "/"
 
@@ -82,8 +86,12 @@ def test_viewer_reads_but_cannot_review_upload_or_manage(viewer, web_db):
     token = csrf_of(queue)
     refused = viewer.post(f"/review/{fact['id']}", data={"decision": "accept", "csrf_token": token})
     assert refused.status_code == 403
-    assert viewer.post("/review/bulk", data={"decision": "accept", "fact": fact["id"],
-                                             "csrf_token": token}).status_code == 403
+    assert (
+        viewer.post(
+            "/review/bulk", data={"decision": "accept", "fact": fact["id"], "csrf_token": token}
+        ).status_code
+        == 403
+    )
     assert viewer.get("/upload").status_code == 403
     assert viewer.get("/admin/users").status_code == 403
     assert 'href="/upload"' not in queue
@@ -102,8 +110,9 @@ def test_anonymous_read_only_instance(web_db):
     page = client.get(f"/review/{fact['id']}").text
     assert 'name="decision"' not in page and "Sign in" in page
     token = csrf_of(client.get("/login").text)
-    response = client.post(f"/review/{fact['id']}", data={"decision": "accept",
-                                                         "csrf_token": token})
+    response = client.post(
+        f"/review/{fact['id']}", data={"decision": "accept", "csrf_token": token}
+    )
     assert response.status_code == 303 and response.headers["location"].startswith("/login")
     api = client.post(f"/api/v1/facts/{fact['id']}/review", json={"decision": "accept"})
     assert api.status_code in (401, 403)
@@ -113,22 +122,30 @@ def test_anonymous_read_only_instance(web_db):
 def test_account_page_tokens_and_password(editor):
     page = editor.get("/account")
     assert "Personal API tokens" in page.text
-    created = editor.post("/account/tokens", data={"label": "laptop",
-                                                    "csrf_token": csrf_of(page.text)})
+    created = editor.post(
+        "/account/tokens", data={"label": "laptop", "csrf_token": csrf_of(page.text)}
+    )
     token = re.search(r'id="new-token">([^<]+)<', created.text).group(1)
     me = editor.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert me.json()["name"] == "editor"
-    token_id = re.search(r'/account/tokens/(\d+)/revoke', created.text).group(1)
+    token_id = re.search(r"/account/tokens/(\d+)/revoke", created.text).group(1)
     editor.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf_of(created.text)})
     fresh = editor.get("/account").text
     assert "laptop" not in fresh
     assert editor.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
-    wrong = editor.post("/account/password", data={"current": "nope", "new": "new-password-22",
-                                                   "csrf_token": csrf_of(fresh)})
+    wrong = editor.post(
+        "/account/password",
+        data={"current": "nope", "new": "new-password-22", "csrf_token": csrf_of(fresh)},
+    )
     assert wrong.status_code == 400
-    changed = editor.post("/account/password", data={"current": USERS["editor"][0],
-                                                     "new": "new-password-22",
-                                                     "csrf_token": csrf_of(fresh)})
+    changed = editor.post(
+        "/account/password",
+        data={
+            "current": USERS["editor"][0],
+            "new": "new-password-22",
+            "csrf_token": csrf_of(fresh),
+        },
+    )
     assert changed.status_code == 200 and "Password changed" in changed.text
     assert editor.get("/account").status_code == 200  # this browser stays signed in
 
@@ -136,27 +153,43 @@ def test_account_page_tokens_and_password(editor):
 def test_admin_adds_and_manages_users(admin, web_db):
     page = admin.get("/admin/users")
     token = csrf_of(page.text)
-    added = admin.post("/admin/users", data={"name": "maria", "role": "editor",
-                                             "password": "maria-password-1",
-                                             "csrf_token": token})
+    added = admin.post(
+        "/admin/users",
+        data={
+            "name": "maria",
+            "role": "editor",
+            "password": "maria-password-1",
+            "csrf_token": token,
+        },
+    )
     assert added.status_code == 200 and "User maria added." in added.text
     maria = make_client(web_db)
     assert login(maria, "maria", "maria-password-1").status_code == 303
     assert maria.get("/upload").status_code == 200
-    ids = dict(re.findall(r'<td>(\w+)</td>\s*<td colspan="2">\s*<form method="post" '
-                          r'action="/admin/users/(\d+)"', added.text))
-    admin.post(f"/admin/users/{ids['maria']}", data={"role": "viewer", "action": "save",
-                                                     "csrf_token": token})
+    ids = dict(
+        re.findall(
+            r'<td>(\w+)</td>\s*<td colspan="2">\s*<form method="post" '
+            r'action="/admin/users/(\d+)"',
+            added.text,
+        )
+    )
+    admin.post(
+        f"/admin/users/{ids['maria']}",
+        data={"role": "viewer", "action": "save", "csrf_token": token},
+    )
     assert maria.get("/").status_code == 303  # deactivated (no "active" box): signed out
     assert login(make_client(web_db), "maria", "maria-password-1").status_code == 401
-    reset = admin.post(f"/admin/users/{ids['editor']}", data={"action": "reset_password",
-                                                             "csrf_token": token})
+    reset = admin.post(
+        f"/admin/users/{ids['editor']}", data={"action": "reset_password", "csrf_token": token}
+    )
     new_password = re.search(r'id="new-password">([^<]+)<', reset.text).group(1)
     assert login(make_client(web_db), "editor", new_password).status_code == 303
-    last_admin = admin.post(f"/admin/users/{ids['admin']}", data={"role": "viewer",
-                                                                 "active": "on", "action": "save",
-                                                                 "csrf_token": token})
+    last_admin = admin.post(
+        f"/admin/users/{ids['admin']}",
+        data={"role": "viewer", "active": "on", "action": "save", "csrf_token": token},
+    )
     assert last_admin.status_code == 400 and "at least one active admin" in last_admin.text
-    bad = admin.post("/admin/users", data={"name": "x y", "role": "editor", "password": "",
-                                           "csrf_token": token})
+    bad = admin.post(
+        "/admin/users", data={"name": "x y", "role": "editor", "password": "", "csrf_token": token}
+    )
     assert bad.status_code == 400

@@ -25,21 +25,30 @@ def free_port() -> int:
 
 def test_user_add_from_stdin_and_prompt(tmp_path):
     db = str(tmp_path / "users.sqlite")
-    result = runner.invoke(app, ["--db", db, "user", "add", "maria", "--role", "editor",
-                                 "--password-stdin"], input="maria-password-1\n")
+    result = runner.invoke(
+        app,
+        ["--db", db, "user", "add", "maria", "--role", "editor", "--password-stdin"],
+        input="maria-password-1\n",
+    )
     assert result.exit_code == 0, result.output
     assert "added editor maria" in result.output
-    prompted = runner.invoke(app, ["--db", db, "user", "add", "olga"],
-                             input="olga-password-1\nolga-password-1\n")
+    prompted = runner.invoke(
+        app, ["--db", db, "user", "add", "olga"], input="olga-password-1\nolga-password-1\n"
+    )
     assert prompted.exit_code == 0, prompted.output
-    again = runner.invoke(app, ["--db", db, "user", "add", "maria", "--password-stdin"],
-                          input="another-password\n")
+    again = runner.invoke(
+        app, ["--db", db, "user", "add", "maria", "--password-stdin"], input="another-password\n"
+    )
     assert again.exit_code == 1 and "exists already" in again.output
-    short = runner.invoke(app, ["--db", db, "user", "add", "ivan", "--password-stdin"],
-                          input="short\n")
+    short = runner.invoke(
+        app, ["--db", db, "user", "add", "ivan", "--password-stdin"], input="short\n"
+    )
     assert short.exit_code == 1 and "at least 8" in short.output
-    bad_role = runner.invoke(app, ["--db", db, "user", "add", "ivan", "--role", "boss",
-                                   "--password-stdin"], input="password-123\n")
+    bad_role = runner.invoke(
+        app,
+        ["--db", db, "user", "add", "ivan", "--role", "boss", "--password-stdin"],
+        input="password-123\n",
+    )
     assert bad_role.exit_code == 2
     listed = runner.invoke(app, ["--db", db, "user", "list"])
     assert "maria" in listed.output and "olga" in listed.output and "viewer" in listed.output
@@ -97,8 +106,10 @@ def test_serve_creates_the_first_admin_once(tmp_path):
         with httpx.Client(base_url=base) as browser:
             page = browser.get("/login").text
             csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-            signed_in = browser.post("/login", data={"username": "admin", "password": password,
-                                                     "csrf_token": csrf, "next": "/"})
+            signed_in = browser.post(
+                "/login",
+                data={"username": "admin", "password": password, "csrf_token": csrf, "next": "/"},
+            )
             assert signed_in.status_code == 303
             assert browser.get("/admin/users").status_code == 200
     finally:

@@ -79,9 +79,15 @@ def test_timeline_is_drawn_for_dated_events(editor, web_db):
     client = editor
     client.headers.update({"Authorization": f"Bearer {api_token(web_db, 'editor')}"})
     person = next(
-        e for e in client.get("/api/v1/entities", params={"type": "person", "limit": 200}).json()["items"]
-        if any(f["date"] for f in client.get("/api/v1/entities/" + e["id"]).json()["facts"]
-               if f["type"] in ("detention", "sentence", "charge", "release"))
+        e
+        for e in client.get("/api/v1/entities", params={"type": "person", "limit": 200}).json()[
+            "items"
+        ]
+        if any(
+            f["date"]
+            for f in client.get("/api/v1/entities/" + e["id"]).json()["facts"]
+            if f["type"] in ("detention", "sentence", "charge", "release")
+        )
     )
     page = client.get(f"/entities/{person['id']}").text
     assert 'class="chart timeline"' in page and "<circle" in page
@@ -137,9 +143,9 @@ def test_language_switch(editor, record):
     text = editor.get(f"/documents/{doc['id']}").text
     assert "Факты из этого документа" in text
     assert "Ulfatkhonim Mamadshoeva" in text  # the document stays in English
-    assert editor.get("/lang/en", params={"next": "https://evil.example/"}).headers[
-        "location"
-    ] == "/"
+    assert (
+        editor.get("/lang/en", params={"next": "https://evil.example/"}).headers["location"] == "/"
+    )
 
 
 def test_untrusted_text_is_escaped(editor, record):

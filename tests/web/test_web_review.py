@@ -47,8 +47,9 @@ def test_correct_a_field_and_pick_another_entity(editor, web_db):
     fact = next(f for f in record["facts"] if f["type"] == "sentence")
     page = editor.get(f"/review/{fact['id']}").text
     assert 'name="attr.penalty"' in page and 'name="subject"' in page
-    other = next(e for e in record["entities"] if e["type"] == "person"
-                 and e["id"] != fact["subject"])
+    other = next(
+        e for e in record["entities"] if e["type"] == "person" and e["id"] != fact["subject"]
+    )
     form = {
         "decision": "correct",
         "csrf_token": csrf_of(page),
@@ -74,8 +75,10 @@ def test_correct_a_field_and_pick_another_entity(editor, web_db):
 def test_a_bad_correction_is_shown_not_saved(editor, web_db):
     fact = next(f for f in export_of(web_db)["facts"] if f["type"] == "sentence")
     page = editor.get(f"/review/{fact['id']}").text
-    response = editor.post(f"/review/{fact['id']}", data={
-        "decision": "correct", "csrf_token": csrf_of(page), "date": "yesterday"})
+    response = editor.post(
+        f"/review/{fact['id']}",
+        data={"decision": "correct", "csrf_token": csrf_of(page), "date": "yesterday"},
+    )
     assert response.status_code == 422 and "is not an ISO date" in response.text
     assert next(f for f in export_of(web_db)["facts"] if f["id"] == fact["id"])["status"] == (
         "suggested"
@@ -88,8 +91,10 @@ def test_reject_and_bulk_decisions(editor, web_db):
     editor.post(f"/review/{ids[0]}", data={"decision": "reject", "csrf_token": csrf_of(page)})
     queue = editor.get("/review").text
     assert f'value="{ids[0]}"' not in queue  # no longer in the queue
-    response = editor.post("/review/bulk", data={
-        "csrf_token": csrf_of(queue), "decision": "accept", "fact": [ids[1], ids[2]]})
+    response = editor.post(
+        "/review/bulk",
+        data={"csrf_token": csrf_of(queue), "decision": "accept", "fact": [ids[1], ids[2]]},
+    )
     assert response.status_code == 303 and "done=2" in response.headers["location"]
     status = {f["id"]: f["status"] for f in export_of(web_db)["facts"]}
     assert status[ids[0]] == "rejected"
@@ -104,8 +109,10 @@ def test_queue_filters_by_type_and_ends(editor, web_db):
     shown = set(re.findall(r'name="fact" value="([^"]+)"', queue))
     assert shown == set(demands[:50])
     token = csrf_of(queue)
-    editor.post("/review/bulk", data={"csrf_token": token, "decision": "reject",
-                                      "type": "demand", "fact": demands})
+    editor.post(
+        "/review/bulk",
+        data={"csrf_token": token, "decision": "reject", "type": "demand", "fact": demands},
+    )
     last = editor.get("/review/next", params={"type": "demand"})
     assert last.headers["location"] == "/review?type=demand"
     assert "Nothing waits for review." in editor.get("/review", params={"type": "demand"}).text

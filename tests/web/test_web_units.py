@@ -40,8 +40,11 @@ def test_segments_ignore_mentions_outside_the_text():
 def test_passage_marks_inflected_and_latin_forms():
     from pledgewatch.store.search import _query_groups
 
-    marked = [s.text for s in passage_segments("Марату Жыланбаеву и Zhylanbayev",
-                                               _query_groups("Жыланбаев")) if s.type]
+    marked = [
+        s.text
+        for s in passage_segments("Марату Жыланбаеву и Zhylanbayev", _query_groups("Жыланбаев"))
+        if s.type
+    ]
     assert marked == ["Жыланбаеву", "Zhylanbayev"]
 
 
@@ -58,16 +61,33 @@ def test_evidence_context_cuts_at_words():
         ([], "unknown"),
         ([("detention", "2023-01", {"kind": "arrest"})], "held"),
         ([("detention", None, {"kind": "house_arrest"})], "restricted"),
-        ([("sentence", "2023-11", {"penalty": "imprisonment"}),
-          ("release", "2024-06", {"kind": "early"})], "released"),
-        ([("release", "2022-01", {"kind": "full"}),
-          ("detention", "2024-03", {"kind": "detention"})], "held"),
-        ([("sentence", "2023-11", {"penalty": "imprisonment"}),
-          ("release", None, {"kind": "pardon"})], "released"),
+        (
+            [
+                ("sentence", "2023-11", {"penalty": "imprisonment"}),
+                ("release", "2024-06", {"kind": "early"}),
+            ],
+            "released",
+        ),
+        (
+            [
+                ("release", "2022-01", {"kind": "full"}),
+                ("detention", "2024-03", {"kind": "detention"}),
+            ],
+            "held",
+        ),
+        (
+            [
+                ("sentence", "2023-11", {"penalty": "imprisonment"}),
+                ("release", None, {"kind": "pardon"}),
+            ],
+            "released",
+        ),
         ([("sentence", None, {"penalty": "fine"})], "unknown"),
         ([("sentence", None, {"penalty": "suspended_sentence"})], "restricted"),
-        ([("detention", "2024-03-01", {}), ("release", "2024-03-01", {"kind": "full"})],
-         "released"),
+        (
+            [("detention", "2024-03-01", {}), ("release", "2024-03-01", {"kind": "full"})],
+            "released",
+        ),
     ],
 )
 def test_person_status(events, expected):
@@ -82,12 +102,18 @@ def test_demand_outcome():
 
 
 def test_charts_escape_their_labels():
-    svg = bar_chart([("<b>KZ</b>", [1, 2])], [Series("held", "a&b"), Series("docs", "c")],
-                    title="t<")
+    svg = bar_chart(
+        [("<b>KZ</b>", [1, 2])], [Series("held", "a&b"), Series("docs", "c")], title="t<"
+    )
     assert "<b>" not in svg and "&lt;b&gt;KZ&lt;/b&gt;" in svg and "a&amp;b" in svg
-    line = timeline([("2023-11", "sentence", "<script>", "#f1", False),
-                     (None, "role", "x", "#f2", False),
-                     ("2025-04-10", "release", "y", "#f3", True)], title="tl")
+    line = timeline(
+        [
+            ("2023-11", "sentence", "<script>", "#f1", False),
+            (None, "role", "x", "#f2", False),
+            ("2025-04-10", "release", "y", "#f3", True),
+        ],
+        title="tl",
+    )
     assert line is not None and "<script>" not in line and "&lt;script&gt;" in line
     assert line.count("<circle") == 2 and 'class="event-release approximate"' in line
     assert "≈ 2025-04-10" in line

@@ -15,8 +15,14 @@ def test_upload_form_adds_documents_and_reports_each_file(editor):
     files = [
         ("files", (sample.name, sample.read_bytes(), "text/plain")),
         ("files", ("notes.odt", b"PK\x03\x04 not supported", "application/octet-stream")),
-        ("files", ("01_zhylanbayev-sentence-ru.txt",
-                   (SAMPLES / "01_zhylanbayev-sentence-ru.txt").read_bytes(), "text/plain")),
+        (
+            "files",
+            (
+                "01_zhylanbayev-sentence-ru.txt",
+                (SAMPLES / "01_zhylanbayev-sentence-ru.txt").read_bytes(),
+                "text/plain",
+            ),
+        ),
     ]
     response = editor.post("/upload", data={"csrf_token": csrf_of(page.text)}, files=files)
     assert response.status_code == 200
@@ -32,8 +38,11 @@ def test_upload_refuses_files_over_the_limit(web_db):
     client = make_client(web_db, max_file_mb=0.001)
     login(client, "editor")
     page = client.get("/upload")
-    response = client.post("/upload", data={"csrf_token": csrf_of(page.text)},
-                           files=[("files", ("big.txt", "слово ".encode() * 1000, "text/plain"))])
+    response = client.post(
+        "/upload",
+        data={"csrf_token": csrf_of(page.text)},
+        files=[("files", ("big.txt", "слово ".encode() * 1000, "text/plain"))],
+    )
     assert "result-failed" in response.text and "0.001 MB limit" in response.text
 
 
@@ -47,6 +56,9 @@ def test_a_request_body_over_the_limit_is_refused_before_it_is_read(web_db):
     login(client, "editor")
     page = client.get("/upload")
     huge = b"x" * (2 * 1024 * 1024)
-    response = client.post("/upload", data={"csrf_token": csrf_of(page.text)},
-                           files=[("files", ("huge.txt", huge, "text/plain"))])
+    response = client.post(
+        "/upload",
+        data={"csrf_token": csrf_of(page.text)},
+        files=[("files", ("huge.txt", huge, "text/plain"))],
+    )
     assert response.status_code == 413

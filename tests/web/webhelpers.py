@@ -29,7 +29,7 @@ USERS = {
 HOSTILE_NAME = "hostile-markup-ru.txt"
 HOSTILE_TEXT = (
     'Журналист Данияр Адилбеков <script>alert("xss")</script> был задержан в Алматы '
-    '3 марта 2024 года. <img src=x onerror=alert(1)> Его обвиняют по статье 274 УК РК.\n'
+    "3 марта 2024 года. <img src=x onerror=alert(1)> Его обвиняют по статье 274 УК РК.\n"
 )
 
 

@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from pledgewatch.web.api import documents, entities, facts, reviews, search, stats, users
+from pledgewatch.web.api import documents, entities, facts, merges, reviews, search, stats, users
 from pledgewatch.web.schemas import ErrorOut
 
 router = APIRouter(
@@ -11,5 +11,5 @@ router = APIRouter(
         403: {"model": ErrorOut, "description": "The role does not allow it, or no CSRF token"},
     }
 )
-for module in (documents, entities, facts, reviews, search, stats, users):
+for module in (documents, entities, facts, merges, reviews, search, stats, users):
     router.include_router(module.router)

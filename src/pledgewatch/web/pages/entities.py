@@ -4,8 +4,10 @@ demands and documents; for other types, what points to them."""
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import RedirectResponse
 
 from pledgewatch.model.vocab import ENTITY_TYPES
+from pledgewatch.resolve.judgements import canonical_id
 from pledgewatch.web import queries
 from pledgewatch.web.api.common import not_found
 from pledgewatch.web.charts import timeline
@@ -56,6 +58,12 @@ def entity_page(
     _: Reader,
     doffset: Annotated[int, Query(ge=0)] = 0,
 ):
+    survivor = canonical_id(db, entity_id)
+    if survivor != entity_id:  # merged away: the record it belongs to now
+        url = request.url_for("entity_page", entity_id=survivor).include_query_params(
+            **request.query_params
+        )
+        return RedirectResponse(str(url.path) + (f"?{url.query}" if url.query else ""), 307)
     entity = queries.get_entity(db, entity_id, documents_limit=PER_PAGE, documents_offset=doffset)
     if entity is None:
         raise not_found("entity", entity_id)
