@@ -7,6 +7,7 @@ Every decision is a judgement in the log (``resolve.judgements``); nothing is de
 from __future__ import annotations
 
 import getpass
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -64,6 +65,19 @@ def _print_record(session, entity_id: str) -> None:
     console.print(line, highlight=False, markup=False)
 
 
+@contextmanager
+def _refused_judgement():
+    """A judgement the log refuses (unknown id, a conflict) ends the command with its
+    reason and exit status 1; nothing is stored (the session rolls back)."""
+    from pledgewatch.resolve import judgements as log
+
+    try:
+        yield
+    except log.JudgementError as exc:
+        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(1) from None
+
+
 @app.command()
 def merge(
     ctx: typer.Context,
@@ -75,15 +89,10 @@ def merge(
     from pledgewatch.resolve import judgements as log
     from pledgewatch.store.db import session_scope
 
-    engine = _engine(ctx)
-    try:
-        with session_scope(engine) as session:
-            row = log.merge(session, a, b, decided_by=_who(by))
-            console.print(f"judgement #{row.id}: same", highlight=False)
-            _print_record(session, a)
-    except log.JudgementError as exc:
-        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(1) from None
+    with _refused_judgement(), session_scope(_engine(ctx)) as session:
+        row = log.merge(session, a, b, decided_by=_who(by))
+        console.print(f"judgement #{row.id}: same", highlight=False)
+        _print_record(session, a)
 
 
 @app.command()
@@ -99,16 +108,11 @@ def split(
     from pledgewatch.resolve import judgements as log
     from pledgewatch.store.db import session_scope
 
-    engine = _engine(ctx)
-    try:
-        with session_scope(engine) as session:
-            row = log.split(session, a, b, decided_by=_who(by))
-            console.print(f"judgement #{row.id}: not the same", highlight=False)
-            _print_record(session, a)
-            _print_record(session, b)
-    except log.JudgementError as exc:
-        errors.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(1) from None
+    with _refused_judgement(), session_scope(_engine(ctx)) as session:
+        row = log.split(session, a, b, decided_by=_who(by))
+        console.print(f"judgement #{row.id}: not the same", highlight=False)
+        _print_record(session, a)
+        _print_record(session, b)
 
 
 @app.command("resolve")
