@@ -356,3 +356,30 @@ def test_records_stored_before_blocks_existed_are_still_found(sqlite_url, docume
     people, _ = _people(sqlite_url)
     assert list(people) == ["Даулетмурат Тажимуратов"]
     assert "Dauletmurat Tojimuratov" in people["Даулетмурат Тажимуратов"]["aliases"]
+
+
+def test_search_finds_a_merged_record_once_with_the_documents_of_all_its_parts(
+    cli, database_url, documents
+):
+    from pledgewatch.store.search import search_documents, search_entities
+    from pledgewatch.web.queries import list_entities
+
+    _ingest(database_url, documents, ["01-ru.txt", "07-ru.txt"])
+    with session_scope(open_store(database_url)) as session:
+        candidate = pending_merge_candidates(session)[0]
+        a, b = candidate.entity_a, candidate.entity_b
+        merge(session, a, b, decided_by="ana")
+        survivor = canonical_id(session, a)
+        absorbed = ({a, b} - {survivor}).pop()
+        for query in ("Тлеужан", "Тлеужановой", "Tleuzhanova"):
+            assert [e.id for e in search_entities(session, query)] == [survivor], query
+        sources = sorted(
+            h.document.source.rsplit("/", 1)[-1] for h in search_documents(session, "Тлеужанова")
+        )
+        assert sources == ["01-ru.txt", "07-ru.txt"]
+        listed = [e.id for e in list_entities(session, type="person", limit=100).items]
+        assert survivor in listed and absorbed not in listed
+
+    found = cli("--db", database_url, "search", "Тлеужановой")
+    assert found.exit_code == 0, found.output
+    assert survivor in found.output and absorbed not in found.output

@@ -74,3 +74,26 @@ def test_absorbed_entity_page_redirects_to_survivor(web_db):
 
     client.post("/api/v1/merges", json={"a": a, "b": b, "decision": "not_same"})
     assert page.get(f"/entities/{absorbed}", follow_redirects=False).status_code == 200
+
+
+def test_after_a_merge_lists_and_search_show_the_surviving_record_only(web_db):
+    client = make_client(web_db)
+    client.headers.update(bearer(api_token(web_db, "editor")))
+    a, b = _two_people(client)
+    names = {
+        e["id"]: e["name"]
+        for e in client.get("/api/v1/entities", params={"type": "person", "limit": 200}).json()[
+            "items"
+        ]
+    }
+    body = client.post("/api/v1/merges", json={"a": a, "b": b, "decision": "same"}).json()
+    survivor = body["canonical_a"]
+    absorbed = b if survivor == a else a
+
+    listed = client.get("/api/v1/entities", params={"type": "person", "limit": 200}).json()
+    ids = [e["id"] for e in listed["items"]]
+    assert survivor in ids and absorbed not in ids
+    # the absorbed record's own name now finds the record it was merged into
+    found = client.get("/api/v1/search", params={"q": names[absorbed]}).json()
+    assert [e["id"] for e in found["entities"]] == [survivor]
+    assert found["documents"]["total"] >= 1

@@ -17,15 +17,10 @@ from pledgewatch.store.search import search_entities
 
 def find_entity(session: Session, query: str) -> list[Entity]:
     """The records an id or a name points to (survivors, each once)."""
-    resolution = load_resolution(session)
     entity = session.get(Entity, query.strip())
-    found = [entity] if entity is not None else search_entities(session, query)
-    out: list[Entity] = []
-    for item in found:
-        survivor = session.get(Entity, resolution.canonical_id(item.id)) or item
-        if survivor not in out:
-            out.append(survivor)
-    return out
+    if entity is None:
+        return search_entities(session, query)
+    return [session.get(Entity, load_resolution(session).canonical_id(entity.id)) or entity]
 
 
 def describe_fact(fact: Fact, names: dict[str, str]) -> str:

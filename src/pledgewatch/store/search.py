@@ -4,7 +4,9 @@ Each document is indexed as *terms*: for every word its lemma and the script-ind
 match key of that lemma (and of the word itself, for names the dictionary does not know),
 so «Жыланбаев», «Жыланбаева» and "Zhylanbayev" all reach a text that says «Жыланбаева».
 Queries go through the same analysis. Entities are also found by their aliases, and a
-document that mentions a found entity is a hit even where the words differ.
+document that mentions a found entity is a hit even where the words differ. A record merged
+into another (resolve/judgements.py) is found as the record it now belongs to, and the
+documents of every record in that merge count as its documents.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from pledgewatch.resolve.translit import match_key
@@ -70,10 +72,11 @@ def search_documents(session: Session, query: str, limit: int = 50) -> list[Docu
     if not groups:
         return []
     ids = set(_fulltext_ids(session, groups, limit * 4))
-    for entity in search_entities(session, query, limit=20):
+    members = member_ids(session, search_entities(session, query, limit=20))
+    if members:
         ids.update(
             session.scalars(
-                select(Mention.document_id).where(Mention.entity_id == entity.id).distinct()
+                select(Mention.document_id).where(Mention.entity_id.in_(members)).distinct()
             )
         )
     if not ids:
@@ -115,7 +118,36 @@ def _pg_quote(term: str) -> str:
 
 
 def search_entities(session: Session, query: str, limit: int = 20) -> list[Entity]:
-    """Entities whose name or alias has the query's words (any case form, any script)."""
+    """Entities whose name or alias has the query's words (any case form, any script), each
+    merged record once, as the record it was merged into."""
+    return _survivors(session, _matching_entities(session, query, limit))[:limit]
+
+
+def member_ids(session: Session, entities: list[Entity]) -> list[str]:
+    """The ids of every record merged into ``entities`` (theirs included): the ids their
+    mentions are stored under."""
+    from pledgewatch.resolve.judgements import load_resolution
+
+    resolution = load_resolution(session)
+    return list(dict.fromkeys(m for e in entities for m in resolution.members(e.id)))
+
+
+def _survivors(session: Session, entities: list[Entity]) -> list[Entity]:
+    """``entities`` with each absorbed record replaced by its survivor, in order, once."""
+    from pledgewatch.resolve.judgements import load_resolution
+
+    resolution = load_resolution(session)
+    wanted = list(dict.fromkeys(resolution.canonical_id(e.id) for e in entities))
+    loaded = {e.id: e for e in entities}
+    missing = [i for i in wanted if i not in loaded]
+    if missing:
+        loaded.update(
+            (e.id, e) for e in session.scalars(select(Entity).where(Entity.id.in_(missing)))
+        )
+    return [loaded[i] for i in wanted if i in loaded]
+
+
+def _matching_entities(session: Session, query: str, limit: int) -> list[Entity]:
     from pledgewatch.resolve.names import name_key
 
     keys = {match_key(query), name_key(query)}
@@ -128,21 +160,27 @@ def search_entities(session: Session, query: str, limit: int = 20) -> list[Entit
     ).all()
     if entities:
         return list(entities)
-    # one word (a surname alone): any alias with that word's key among its words
-    words = [match_key(w) for w in query.split() if len(w) > 2]
-    if len(words) != 1 or not words[0]:
+    # one word (a surname alone, in any case form): any alias with that word among its words
+    words = [w for w in query.split() if len(w) > 2]
+    if len(words) != 1:
         return []
-    pattern = f"%{words[0]}%"
+    wanted = {match_key(words[0]), name_key(words[0])} - {""}
+    if not wanted:
+        return []
     candidates = session.scalars(
         select(Entity)
-        .where(Entity.id.in_(select(Alias.entity_id).where(Alias.key.like(pattern))))
+        .where(
+            Entity.id.in_(
+                select(Alias.entity_id).where(or_(*(Alias.key.like(f"%{k}%") for k in wanted)))
+            )
+        )
         .order_by(Entity.id)
         .limit(limit * 5)
     ).all()
     return [
         e
         for e in candidates
-        if any(words[0] in {match_key(w) for w in a.name.split()} for a in e.aliases)
+        if any(wanted & {match_key(w) for w in a.name.split()} for a in e.aliases)
     ][:limit]
 
 

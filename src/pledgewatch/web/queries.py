@@ -17,14 +17,22 @@ from sqlalchemy.orm import Session, load_only, selectinload
 from pledgewatch.model.vocab import REGION
 from pledgewatch.report.export import document_record, entity_record, fact_record
 from pledgewatch.report.show import describe_fact
+from pledgewatch.resolve.judgements import (
+    Resolution,
+    canonical_map,
+    load_resolution,
+    pending_merge_candidates,
+)
 from pledgewatch.store.models import Document, Entity, Evidence, Fact, Mention, Review
 from pledgewatch.store.search import (
     _fulltext_ids,
     _query_groups,
     matching_passage,
+    member_ids,
     search_entities,
 )
 from pledgewatch.web import schemas
+from pledgewatch.web.highlight import evidence_context
 from pledgewatch.web.tracking import (
     STATUS_FACT_TYPES,
     StatusEvent,
@@ -384,7 +392,8 @@ def list_entities(
     limit: int = 50,
     offset: int = 0,
 ) -> schemas.Page[schemas.EntityOut]:
-    where = []
+    absorbed = [a for a, survivor in canonical_map(session).items() if a != survivor]
+    where = [Entity.id.not_in(id_set(session, absorbed))] if absorbed else []
     if type:
         where.append(Entity.type == type)
     if country:
@@ -535,7 +544,7 @@ def search(
         candidates.update(
             session.scalars(
                 select(Mention.document_id)
-                .where(Mention.entity_id.in_([e.id for e in entities]))
+                .where(Mention.entity_id.in_(member_ids(session, entities)))
                 .distinct()
                 .limit(SEARCH_CANDIDATES)
             )
@@ -752,3 +761,129 @@ def entity_choices(session: Session, fact: schemas.FactOut) -> list[schemas.Enti
         .order_by(Entity.type, Entity.name)
     ).all()
     return [entity_out(e) for e in entities]
+
+
+# --- merges ----------------------------------------------------------------------------------
+
+MENTION_CONTEXTS = 3  # mentions shown per record of a 'possibly the same person' pair
+CONTEXT_WIDTH = 120  # characters shown either side of such a mention
+
+
+def merge_queue(
+    session: Session, *, limit: int = 20, offset: int = 0
+) -> schemas.Page[schemas.MergeCandidateDetail]:
+    """The 'possibly the same person' pairs, strongest first, each record with what a
+    researcher needs to tell two people apart: names, country, roles, documents, and a few
+    mentions in context."""
+    candidates = pending_merge_candidates(session)
+    resolution = load_resolution(session)
+    items = [
+        schemas.MergeCandidateDetail(
+            judgement_id=c.judgement_id,
+            score=c.score,
+            decided_by=c.decided_by,
+            decided_at=c.decided_at,
+            a=merge_side(session, resolution, c.entity_a),
+            b=merge_side(session, resolution, c.entity_b),
+        )
+        for c in candidates[offset : offset + limit]
+    ]
+    return schemas.Page(items=items, total=len(candidates), limit=limit, offset=offset)
+
+
+def pending_merge_count(session: Session) -> int:
+    return len(pending_merge_candidates(session))
+
+
+def _cluster_record(session: Session, resolution: Resolution, entity_id: str) -> dict:
+    """The export record of ``entity_id``'s cluster: every member's names as aliases."""
+    ids = resolution.members(entity_id)
+    loaded = {
+        e.id: e
+        for e in session.scalars(
+            select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(ids))
+        )
+    }
+    survivor = loaded[resolution.canonical_id(entity_id)]
+    absorbed = [loaded[i] for i in ids if i in loaded and i != survivor.id]
+    return entity_record(survivor, [], absorbed)
+
+
+def merge_side(session: Session, resolution: Resolution, entity_id: str) -> schemas.MergeSide:
+    ids = resolution.members(entity_id)
+    record = _cluster_record(session, resolution, entity_id)
+    record.pop("mentions")
+    roles = {
+        (attributes or {}).get("role")
+        for attributes in session.scalars(
+            select(Fact.attributes).where(
+                Fact.type == "role", Fact.subject_id.in_(ids), Fact.status != "rejected"
+            )
+        )
+    }
+    documents_total = session.scalar(
+        select(func.count(func.distinct(Mention.document_id))).where(Mention.entity_id.in_(ids))
+    )
+    return schemas.MergeSide(
+        **record,
+        members=ids,
+        roles=sorted(r for r in roles if r),
+        documents_total=documents_total or 0,
+        contexts=mention_contexts(session, ids),
+    )
+
+
+def mention_contexts(
+    session: Session,
+    entity_ids: list[str],
+    *,
+    limit: int = MENTION_CONTEXTS,
+    width: int = CONTEXT_WIDTH,
+) -> list[schemas.MentionContext]:
+    """The first mention of the entities in each of ``limit`` documents, with ``width``
+    characters either side. Only that stretch of each text is read, never a whole text."""
+    first_in_document = (
+        select(func.min(Mention.id))
+        .where(Mention.entity_id.in_(entity_ids))
+        .group_by(Mention.document_id)
+        .order_by(func.min(Mention.id))
+        .limit(limit)
+    )
+    mentions = session.scalars(
+        select(Mention).where(Mention.id.in_(first_in_document)).order_by(Mention.id)
+    ).all()
+    out = []
+    margin = width + 1  # one more than shown, so that a cut text is marked as cut
+    for mention in mentions:
+        begin = max(0, mention.start - margin)
+        fragment, title = session.execute(
+            select(
+                func.substr(Document.text, begin + 1, mention.end + margin - begin),
+                Document.title,
+            ).where(Document.id == mention.document_id)
+        ).one()
+        before, text, after = evidence_context(
+            fragment or "", mention.start - begin, mention.end - begin, width
+        )
+        out.append(
+            schemas.MentionContext(
+                document=mention.document_id,
+                document_title=title,
+                before=before,
+                text=text,
+                after=after,
+            )
+        )
+    return out
+
+
+def merged_into(session: Session, entity_id: str) -> list[schemas.EntityOut]:
+    """The records merged into ``entity_id`` (its cluster less the survivor), oldest first."""
+    absorbed = load_resolution(session).absorbed(entity_id)
+    loaded = {
+        e.id: e
+        for e in session.scalars(
+            select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(absorbed))
+        )
+    }
+    return [entity_out(loaded[i]) for i in absorbed if i in loaded]
