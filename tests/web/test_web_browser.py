@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import ROOT, SAMPLES
 
-from web.webhelpers import USERS, export_of
+from web.webhelpers import (
+    LATER_STATEMENT,
+    LATER_STATEMENT_NAME,
+    USERS,
+    export_of,
+    ingest_files,
+)
 
 CHROMIUM = Path(os.environ.get("PLEDGEWATCH_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -240,3 +246,32 @@ def test_a_viewer_cannot_reach_the_review_actions(page, server_db):
     assert response.status == 403
     status = {f["id"]: f["status"] for f in export_of(server_db)["facts"]}
     assert status[suggested] == "suggested"
+
+
+def test_an_editor_joins_two_records_from_the_merge_queue(page, server_db, tmp_path):
+    statement = tmp_path / LATER_STATEMENT_NAME
+    statement.write_text(LATER_STATEMENT, encoding="utf-8")
+    ingest_files(str(server_db), [statement])
+    sign_in(page, "editor")
+    page.click('nav a[href="/review/merges"]')
+    page.wait_for_url(page.base + "/review/merges")
+    pair = page.locator("article.merge-pair", has_text="Айгерим Тлеужанова")
+    assert pair.count() == 1
+    links = pair.locator(".merge-side h2 a")
+    names = links.all_inner_texts()
+    ids = [href.rsplit("/", 1)[1] for href in (links.nth(i).get_attribute("href") for i in (0, 1))]
+    assert pair.locator("mark", has_text="Айгерим Тлеужановой").count() == 1
+    shoot(page, "merge-queue")
+
+    pair.locator("button[value=same]").click()
+    page.wait_for_url(re.compile(r".*/review/merges\?done=same"))
+    assert "Merged: the two records are one now." in page.content()
+    assert page.locator("article.merge-pair", has_text="Айгерим Тлеужанова").count() == 0
+
+    page.goto(page.base + f"/entities/{ids[1]}")  # the absorbed record: its survivor's page
+    page.wait_for_url(page.base + f"/entities/{ids[0]}")
+    assert page.locator("h1").inner_text() == names[0]
+    merged_from = page.locator("ul.merged-from").inner_text()
+    assert names[1] in merged_from and ids[1] in merged_from
+    assert page.locator("ul.merged-from button", has_text="Split").count() == 1
+    shoot(page, "merged-person")

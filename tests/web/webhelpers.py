@@ -32,6 +32,14 @@ HOSTILE_TEXT = (
     "3 марта 2024 года. <img src=x onerror=alert(1)> Его обвиняют по статье 274 УК РК.\n"
 )
 
+# A later statement naming «Айгерим Тлеужановой»: the resolver can only call her 'possibly
+# the same person' as the Aigerim Tleuzhan of the samples (the merge queue's one pair).
+LATER_STATEMENT_NAME = "tleuzhanova-ru.txt"
+LATER_STATEMENT = (
+    "Алматы, 2 декабря 2025 года. Адвокат журналистки Айгерим Тлеужановой потребовала "
+    "провести независимое медицинское обследование.\n"
+)
+
 
 def ingest_files(url: str, paths: list[Path]) -> None:
     from pledgewatch.ingest.pipeline import ingest_one

@@ -131,6 +131,35 @@ class EntityDetail(EntityOut):
     documents_total: int
 
 
+class MentionContext(BaseModel):
+    """A mention with the words around it: the text a researcher reads to tell two records
+    apart. Raw text; whoever renders it escapes it."""
+
+    document: str
+    document_title: str | None
+    before: str
+    text: str
+    after: str
+
+
+class MergeSide(EntityOut):
+    """One record of a 'possibly the same person' pair, as it stands now (merges applied)."""
+
+    members: list[str] = Field(description="Ids merged into this record, the survivor first.")
+    roles: list[str] = Field(description="Roles of its role facts that are not rejected.")
+    documents_total: int
+    contexts: list[MentionContext] = Field(description="A few mentions, one per document.")
+
+
+class MergeCandidateDetail(BaseModel):
+    judgement_id: int = Field(description="The resolver's 'unsure' judgement on the pair.")
+    score: float | None
+    decided_by: str
+    decided_at: datetime
+    a: MergeSide
+    b: MergeSide
+
+
 class DocumentHit(BaseModel):
     document: DocumentOut
     passage: str

@@ -11,11 +11,13 @@ from pledgewatch.web.pages import (
     entities,
     facts,
     home,
+    merges,
     review,
     search,
     upload,
 )
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(page_csrf)])
-for module in (home, documents, entities, facts, search, review, upload, account, admin):
+# merges before review: /review/merges must not be taken for the fact "merges"
+for module in (home, documents, entities, facts, search, merges, review, upload, account, admin):
     router.include_router(module.router)

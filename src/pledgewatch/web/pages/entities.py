@@ -5,13 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 
 from pledgewatch.model.vocab import ENTITY_TYPES
 from pledgewatch.resolve.judgements import canonical_id
 from pledgewatch.web import queries
 from pledgewatch.web.api.common import not_found
 from pledgewatch.web.charts import timeline
-from pledgewatch.web.deps import DbSession, Reader
+from pledgewatch.web.deps import DbSession, Principal, Reader
 from pledgewatch.web.i18n import Translator, language_of
 from pledgewatch.web.render import render
 
@@ -55,8 +56,9 @@ def entity_page(
     entity_id: str,
     request: Request,
     db: DbSession,
-    _: Reader,
+    principal: Reader,
     doffset: Annotated[int, Query(ge=0)] = 0,
+    done: str | None = None,
 ):
     survivor = canonical_id(db, entity_id)
     if survivor != entity_id:  # merged away: the record it belongs to now
@@ -64,6 +66,22 @@ def entity_page(
             **request.query_params
         )
         return RedirectResponse(str(url.path) + (f"?{url.query}" if url.query else ""), 307)
+    return render_entity(request, db, principal, entity_id, doffset=doffset, done=done)
+
+
+def render_entity(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    entity_id: str,
+    *,
+    doffset: int = 0,
+    done: str | None = None,
+    error: tuple[str, dict] | None = None,
+    status_code: int = 200,
+):
+    """An entity's page; ``done`` names a merge decision just made, ``error`` (a message
+    key and its values) one refused: the merge forms post to pages/merges.py."""
     entity = queries.get_entity(db, entity_id, documents_limit=PER_PAGE, documents_offset=doffset)
     if entity is None:
         raise not_found("entity", entity_id)
@@ -112,7 +130,12 @@ def entity_page(
             "params": dict(request.query_params),
             "doffset": doffset,
             "per_page": PER_PAGE,
+            "merged_from": queries.merged_into(db, entity_id),
+            "can_merge": principal.can("editor"),
+            "done": done,
+            "error": error,
         },
+        status_code,
     )
 
 

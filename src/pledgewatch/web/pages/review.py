@@ -56,6 +56,7 @@ def queue(
             "can_review": principal.can("editor"),
             "done": done,
             "suffix": _suffix(type, document),
+            "pending_merges": queries.pending_merge_count(db),
         },
     )
 
