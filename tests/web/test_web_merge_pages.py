@@ -109,6 +109,11 @@ def test_same_person_merges_the_records(editor, web_db, pair):
     merged_from = page[page.index("Merged from") :]
     assert NEW_NAME in merged_from and absorbed in merged_from
     assert f'name="member" value="{absorbed}"' in page  # its Split button
+    # the record shows what its merged part brought: that statement and its spelling
+    detail = editor.get(f"/api/v1/entities/{survivor}").json()
+    sources = [d["document"]["source"] for d in detail["documents"]]
+    assert any(s.endswith(LATER_STATEMENT_NAME) for s in sources), sources
+    assert NEW_NAME in detail["aliases"] and absorbed in detail["referents"]
 
 
 def test_not_the_same_leaves_the_queue_and_stays_out_after_resolve(editor, web_db, pair):

@@ -377,8 +377,8 @@ def list_reviews(
 # --- entities --------------------------------------------------------------------------------
 
 
-def entity_out(entity: Entity) -> schemas.EntityOut:
-    record = entity_record(entity, [])
+def entity_out(entity: Entity, absorbed: Sequence[Entity] = ()) -> schemas.EntityOut:
+    record = entity_record(entity, [], absorbed)
     record.pop("mentions")
     return schemas.EntityOut(**record)
 
@@ -431,15 +431,20 @@ def get_entity(
     )
     if entity is None:
         return None
+    # a record merged from several: the facts, documents and names of every part
+    ids = load_resolution(session).members(entity.id)
+    absorbed = session.scalars(
+        select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(ids[1:]))
+    ).all()
     fact_order = (Fact.date.nulls_last(), Fact.type, Fact.id)
     facts = session.scalars(
         select(Fact)
         .options(selectinload(Fact.evidence))
-        .where(Fact.subject_id == entity.id)
+        .where(Fact.subject_id.in_(ids))
         .order_by(*fact_order)
         .limit(ENTITY_FACTS_LIMIT)
     ).all()
-    pointing = [Fact.object_id == entity.id]
+    pointing = [Fact.object_id.in_(ids)]
     if entity.type == "country" and entity.country:
         pointing.append(
             and_(
@@ -453,7 +458,7 @@ def get_entity(
     incoming = session.scalars(
         select(Fact)
         .options(selectinload(Fact.evidence))
-        .where(or_(*pointing), Fact.subject_id.is_distinct_from(entity.id))
+        .where(or_(*pointing), or_(Fact.subject_id.is_(None), Fact.subject_id.not_in(ids)))
         .order_by(*fact_order)
         .limit(ENTITY_FACTS_LIMIT)
     ).all()
@@ -461,7 +466,7 @@ def get_entity(
     timeline: list[schemas.TimelineItem] = []
     if entity.type == "person":
         status = person_status(_status_events(facts))
-        names = {entity.id: entity.name}
+        names = dict.fromkeys(ids, entity.name)
         timeline = [
             schemas.TimelineItem(
                 fact=f.id,
@@ -477,7 +482,7 @@ def get_entity(
         ]
     counts = session.execute(
         select(Mention.document_id, func.count())
-        .where(Mention.entity_id == entity.id)
+        .where(Mention.entity_id.in_(ids))
         .group_by(Mention.document_id)
         .order_by(func.count().desc(), Mention.document_id)
         .limit(documents_limit)
@@ -485,9 +490,7 @@ def get_entity(
     ).all()
     total = (
         session.scalar(
-            select(func.count(func.distinct(Mention.document_id))).where(
-                Mention.entity_id == entity.id
-            )
+            select(func.count(func.distinct(Mention.document_id))).where(Mention.entity_id.in_(ids))
         )
         or 0
     )
@@ -500,7 +503,7 @@ def get_entity(
         )
     }
     return schemas.EntityDetail(
-        **entity_out(entity).model_dump(),
+        **entity_out(entity, absorbed).model_dump(),
         status=status,
         facts=fact_outs(session, facts),
         incoming=fact_outs(session, incoming),

@@ -102,6 +102,9 @@ class EntityOut(BaseModel):
     aliases: list[str]
     country: str | None
     attributes: dict[str, Any]
+    referents: list[str] = Field(
+        default_factory=list, description="Ids of the records merged into this one."
+    )
 
 
 class DocumentCount(BaseModel):
