@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pledgewatch.extract.aliases import add_stated_aliases
 from pledgewatch.extract.crimes import add_crime_phrases
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.facts import build_facts
@@ -80,6 +81,7 @@ def extract(
         add_instruments(doc)
         add_english_persons(doc, known)
     doc.join_sentences_split_inside_names()
+    add_stated_aliases(doc)
     add_typed_spans(doc, reference)
     add_professions(doc)
     build_facts(doc)

@@ -7,7 +7,8 @@ Three jobs, one module:
 - ``latin_variants``: the Latin spellings a name is likely to meet in documents
   (press, BGN/PCGN, Russian passports (ICAO 9303), Kazakh Latin 2021, Uzbek Latin);
 - ``match_key``: one key for all of them, so that Zhylanbayev, Zhylanbaev, Jylanbaev and
-  Жыланбаев compare equal while Нурлан/Нуржан or Мамай/Мамаев stay apart.
+  Жыланбаев compare equal while Нурлан/Нуржан or Мамай/Мамаев stay apart; German and
+  Dutch press spellings too (Tokajew, Tokajev).
 
 The key works in two steps: Cyrillic is written out in one plain Latin scheme, then every
 Latin spelling is read as a sequence of sounds (greedy digraphs: "zh", "kh", "shch", …)
@@ -304,12 +305,60 @@ _UNITS = {
     "ck": "k",
     "yo": "e",  # ё: Fyodor = Фёдор = Федор, Bakhtiyor = Бахтиёр
     "j": "j",
+    "w": "v",  # Turkmen and Karakalpak Latin, German -ow: Halykow, Dawletmurat, Karimow
     "x": "h",
     "q": "k",
     "y": "i",
 }
 _UNIT_RE = re.compile("|".join(sorted(_UNITS, key=len, reverse=True)) + "|.")
 _KEY_VOWELS = set("aeiou")
+
+
+# German (Duden) and Dutch press spell Russian names with their own letters: Nasarbajew,
+# Tschingis, Dschumabajew, Tokajew; Nazarbajev, Tsjingis, Dzjoemabajev, Noersoeltan. A word
+# is read that way only when it has a spelling that English and the region's Latin
+# alphabets never use (sch, a -jew/-jev ending after a vowel, tsj, zj, sj, two oe), so
+# that Chingiz, Jomart, Jylanbaev (Kazakh Latin) or Mamadshoeva keep their English reading;
+# word by word, as the press mixes them (Kassim-Jomart Tokajev).
+_GERMAN_MARK = re.compile(r"sch|[aeiouy]jewa?$")
+_DUTCH_MARK = re.compile(r"tsj|dzj|zj|sj|[aeiouy]j[eo]va?$|oe[^aeiouv].*oe[^aeiouv]")
+_GERMAN = re.compile(r"schtsch|tsch|dsch|sch|ch|tz|ss|(?<=[aeiouy])s(?=[aeiouy])|z|j|w")
+_DUTCH = re.compile(r"sjtsj|tsj|dzj|zj|sj|oe|ch|j|w")
+# as English press would write them; a single s between vowels is з in German (с is ss)
+_GERMAN_AS_ENGLISH = {
+    "schtsch": "shch",
+    "tsch": "ch",
+    "dsch": "dzh",
+    "sch": "sh",
+    "ch": "kh",
+    "tz": "ts",
+    "ss": "s",
+    "s": "z",
+    "z": "ts",
+    "j": "y",
+    "w": "v",
+}
+_DUTCH_AS_ENGLISH = {
+    "sjtsj": "shch",
+    "tsj": "ch",
+    "dzj": "dzh",
+    "zj": "zh",
+    "sj": "sh",
+    "oe": "u",
+    "ch": "kh",
+    "j": "y",
+    "w": "v",
+}
+
+
+def _as_english(word: str) -> str:
+    """A folded Latin word in German or Dutch spelling rewritten as English press spells
+    it (Nasarbajew → nazarbayev, Dzjoemabajev → dzhumabayev); any other word as it is."""
+    if _GERMAN_MARK.search(word):
+        return _GERMAN.sub(lambda m: _GERMAN_AS_ENGLISH[m.group()], word)
+    if _DUTCH_MARK.search(word):
+        return _DUTCH.sub(lambda m: _DUTCH_AS_ENGLISH[m.group()], word)
+    return word
 
 
 def _key_word(word: str) -> str:
@@ -329,6 +378,8 @@ def _key_word(word: str) -> str:
             and (not out or out[-1] in _KEY_VOWELS)
         ):
             continue
+        if out and out[-1] == u:
+            continue  # Mirziyoyev: the y dropped between yo and e leaves e e, as in Мирзиёев
         out.append(u)
     return "".join(out)
 
@@ -340,6 +391,8 @@ def match_key(text: str) -> str:
     Марат Жыланбаев, Marat Zhylanbayev, Marat Zhylanbaev and Marat Jylanbaev all give
     "marat jilanbaev". Kazakh letters fold to their Russian neighbours, so Әйгерім gives
     the same key as Айгерим, but Тілеужан ("tileujan") stays one letter from Тлеужан.
+    German and Dutch press spellings are read as such (``_as_english``): Nasarbajew,
+    Nazarbajev and Назарбаев give "nazarbaev".
     """
     lowered = fold(text)
     if has_cyrillic(lowered):
@@ -349,5 +402,8 @@ def match_key(text: str) -> str:
             else (fold(unidecode(ch)) if _is_cyrillic(ch) else ch)
             for ch in lowered
         )
-    words = (_key_word(w) for w in re.findall(r"[^\W_]+", lowered))
-    return " ".join(w for w in words if w)
+        words = re.findall(r"[^\W_]+", lowered)
+    else:
+        words = [_as_english(w) for w in re.findall(r"[^\W_]+", lowered)]
+    keys = (_key_word(w) for w in words)
+    return " ".join(k for k in keys if k)
