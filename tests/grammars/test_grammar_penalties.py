@@ -19,6 +19,8 @@ PENALTIES = [
     ("10\u00a0мая суд приговорил блогера к шести с половиной годам лишения свободы",
      "шести с половиной годам лишения свободы", "imprisonment", 78, {}),
     ("приговорен к пожизненному лишению свободы", "пожизненному лишению свободы", "imprisonment", None, {}),
+    ("приговорен к пожизненному тюремному заключению без права досрочного освобождения",
+     "пожизненному тюремному заключению без права досрочного освобождения", "imprisonment", None, {}),
     # a bare term after a sentencing word: imprisonment, not explicit
     ("суд приговорил журналиста к семи с половиной годам.", "семи с половиной годам", "imprisonment", 90, {"explicit": False}),
     ("приговорен к полутора годам", "полутора годам", "imprisonment", 18, {"explicit": False}),
@@ -30,7 +32,7 @@ PENALTIES = [
     ("прокурор запросил 9 лет", "9 лет", "imprisonment", 108, {"explicit": False}),
     ("Прокурор запросил для него 9 лет лишения свободы.", "9 лет лишения свободы", "imprisonment", 108, {"explicit": True}),
     # a statutory maximum
-    ("Статья предусматривает до 7 лет лишения свободы.", "7 лет лишения свободы", "imprisonment", 84, {"upper_bound": True}),
+    ("Статья предусматривает до 7 лет лишения свободы.", "до 7 лет лишения свободы", "imprisonment", 84, {"upper_bound": True}),
     # per person
     ("приговорил четверых — каждого — к восьми годам лишения свободы.", "восьми годам лишения свободы",
      "imprisonment", 96, {"per_person": True}),
@@ -70,6 +72,21 @@ PENALTIES = [
     ("штраф 300 долларов", "штраф 300 долларов", "fine", None, {"amount": 300, "currency": "USD"}),
     ("назначили 50 МРП штрафа", "50 МРП штрафа", "fine", None, {"amount": 50, "currency": "MCI"}),
     ("его оштрафовали.", "оштрафовали", "fine", None, {"amount": None}),
+    # a range or a maximum: the upper amount, marked as a bound
+    ("грозит административный штраф в размере от 3 до 5 тысяч рублей",
+     "административный штраф в размере от 3 до 5 тысяч рублей", "fine", None,
+     {"amount": 5_000, "currency": "RUB", "upper_bound": True}),
+    ("грозит штраф до 200 МРП", "штраф до 200 МРП", "fine", None,
+     {"amount": 200, "currency": "MCI", "upper_bound": True}),
+    ("назначен денежный штраф в 10 тысяч юаней", "денежный штраф в 10 тысяч юаней", "fine", None,
+     {"amount": 10_000, "currency": "CNY"}),
+    ("штраф в размере 2 тысяч долларов США", "штраф в размере 2 тысяч долларов США", "fine", None,
+     {"amount": 2_000, "currency": "USD"}),
+    # a statutory range counts by its upper bound, the bound in the span
+    ("карается лишением свободы на срок от 5 до 10 лет.", "лишением свободы на срок от 5 до 10 лет",
+     "imprisonment", 120, {"upper_bound": True}),
+    ("закон предлагает лишать свободы на срок до 15 лет", "лишать свободы на срок до 15 лет",
+     "imprisonment", 180, {"upper_bound": True}),
     # bans
     ("запрет заниматься журналистской деятельностью на 3 года",
      "запрет заниматься журналистской деятельностью на 3 года", "ban", 36, {}),
@@ -89,7 +106,7 @@ PENALTIES = [
     ("seven and a half years in prison", "seven and a half years in prison", "imprisonment", 90, {}),
     ("A court sentenced him to seven and a half years.", "seven and a half years", "imprisonment", 90, {"explicit": False}),
     ("A 35-year-old journalist was sentenced to five years.", "five years", "imprisonment", 60, {"explicit": False}),
-    ("he faces up to 10 years in prison", "10 years in prison", "imprisonment", 120, {"upper_bound": True}),
+    ("he faces up to 10 years in prison", "up to 10 years in prison", "imprisonment", 120, {"upper_bound": True}),
     ("after serving his full four-year sentence", "four-year sentence", "imprisonment", 48, {"explicit": False}),
     ("five years of restricted freedom", "five years of restricted freedom", "restricted_freedom", 60, {}),
     ("restricted freedom for five years", "restricted freedom for five years", "restricted_freedom", 60, {}),
@@ -143,6 +160,12 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "в 2023 году",
         "a 35-year-old journalist",
         "Статья в газете вышла 3 года спустя.",
+        "Гол забит со штрафного удара.",  # a free kick, not a fine
+        "Для проверки требуется десять дней.",
+        "Продажа разрешена лицам до восемнадцати лет.",  # an age limit
+        "назначены граждане не моложе 25 лет",
+        "ему пожизненно запрещено занимать должности",  # a ban, not a life sentence
+        "исправительные работы (условно или реально)",
     ],
 )
 def test_no_penalty(sentence):

@@ -25,6 +25,7 @@ from pledgewatch.extract.grammars.numbers import (
     key_windows,
     lowered,
     non_overlapping,
+    parse_number,
     word_alternation,
 )
 
@@ -96,15 +97,16 @@ _MONTH_RE = (
     + word_alternation(_ABBREVIATIONS)
     + r"\.)"
 )
-_YEAR = r"(?:19|20)\d{2}(?![\d])"
-_YEAR_WORD = r"(?:[\s\u00a0]*(?:(?:года|году|год)(?![\w])|г\.|г(?![\w])))"
+_YEAR = r"(?:1[1-9]|20)\d{2}(?![\d])"  # 1100–2099
+_YEAR_WORD = r"(?:[\s\u00a0]*(?:(?:года|году|год)(?![\w])|г\.|г(?![\w]))|-(?:го|м|й)(?![\w]))"
 _SP = r"[\s\u00a0]+"
 
 # Rules that start with a digit run are tried where one starts; rules that start with a month
 # name, where a month name is (see find_dates): scanning for anchors is cheaper than trying
 # every pattern at every position.
 _RULES: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")),
+    # not inside a URL or a file name («/2016-06-30/», «ik2017-02-21T08»)
+    ("iso", re.compile(r"(?<![\w/-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/]|-\d)")),
     (
         "dotted",
         re.compile(
@@ -144,7 +146,7 @@ _RULES: list[tuple[str, re.Pattern]] = [
         "year",
         re.compile(
             rf"(?<![\d.,])(?P<y>{_YEAR})(?:\s*[–—-]\s*(?:(?:19|20)\d{{2}}|\d{{2}})(?![\d]))?(?:-?м)?"
-            r"[\s\u00a0]*(?:(?:года|году|год|годом|годах|годов|годы)(?![\w])|г\.|г(?![\w]))",
+            r"[\s\u00a0]*(?:(?:года|году|год|годом|годах|годов|годы)(?![\w])|гг?\.|гг?(?![\w]))",
             FLAGS,
         ),
     ),
@@ -245,10 +247,22 @@ def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
         for lo, hi in key_windows(low, _RELATIVE_KEYS, 40, 12):
             for match in _RELATIVE_RE.finditer(text, lo, hi):
                 value = _relative(match, reference)
-                if value:
+                if value and not _english_among_cyrillic(text, match):
                     start, end = match.span(match.lastgroup)
                     candidates.append(DateMatch(start, end, text[start:end], value))
     return non_overlapping((d.start - d.end, d.start, d.end, d) for d in candidates)
+
+
+_CYRILLIC_RE = re.compile(r"[а-яё]", re.IGNORECASE)
+_ANY_YEAR = date(2000, 12, 31)  # in a leap year: checks a day and month without a year
+
+
+def _english_among_cyrillic(text: str, match: re.Match) -> bool:
+    """English day words among Russian text («USA Today», «The Sunday People») are names."""
+    start, end = match.span(match.lastgroup)
+    return match.group(match.lastgroup).isascii() and bool(
+        _CYRILLIC_RE.search(text, max(0, start - 30), min(len(text), end + 30))
+    )
 
 
 def _month(name: str) -> int | None:
@@ -369,63 +383,329 @@ def parse_published(text: str) -> str | None:
 # preposition and a leading weekday («в 2017 году», «с 10 апреля 2016 года», «в начале 2017
 # года», «В воскресенье, 11 июня 2017 года»), a range as one phrase («с 1975 по 1977»), and
 # also the dates whose value needs a reference date that the document does not have
-# («10 апреля», «в мае», «в четверг», «сегодня»): their ``value`` is None. ``find_dates``
-# (above) stays the grammar for values; facts take their dates from mentions with a value.
+# («10 апреля», «в мае», «в четверг», «сегодня»): their ``value`` is None. NEREL also calls
+# durations dates («два года», «к [восьми годам] лишения свободы», «семилетний срок»), and
+# so do these mentions, without a value; ages are not («ему было 50 лет», «Келли 52 года.»).
+# A month or a day with the year in words («в октябре прошлого года», «26 октября с.г.»)
+# takes its year from the reference date.
+# ``find_dates`` (above) stays the grammar for values; facts take their dates from mentions
+# with a value.
 
 _MONTH_RU_RE = word_alternation(k for k in MONTHS if not k.isascii())
+# «за 2019 год», «в течение 2019 года» name a year, not a duration of 2019 years
+_A_YEAR = r"(?:\d+\s*[–—-]\s*)?(?:1\d|20)\d\d[\s\u00a0]+г"
+_ABOUT = (
+    r"(?:(?:чуть\s+|немногим\s+|не\s+)?(?:более|менее|больше|меньше|свыше|около|почти|примерно|"
+    r"порядка)(?:\s+чем)?)"
+)
+# Each rule is (keys, before, after, pattern): it runs only from ``before`` characters before
+# to ``after`` characters after an occurrence of one of its lower-case keys (see key_windows).
+_MONTH_KEYS = ("январ", "феврал", "март", "апрел", "мая", "мае", "май", "маю", "маем", "июн")
+_MONTH_KEYS += ("июл", "август", "сентябр", "октябр", "ноябр", "декабр")
+
+
+def _windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]]:
+    """key_windows, where a word-initial key (see _word_initial) also finds the first word."""
+    shifted = key_windows(" " + low, keys, before, after)
+    return [(max(0, lo - 1), hi - 1) for lo, hi in shifted]
+
+
+def _word_initial(*stems: str) -> tuple[str, ...]:
+    """Keys for stems at the start of a word only: short stems like «дн» and «лет» occur
+    inside many words («сегодня», «полет»), and every occurrence widens the windows."""
+    return tuple(space + stem for stem in stems for space in (" ", "\u00a0", "\n"))
+
+
+_UNIT_STEMS = (
+    "лет",
+    "год",
+    "месяц",
+    "недел",
+    "дн",
+    "день",
+    "сут",
+    "век",
+    "столет",
+    "десятилет",
+    "пол",
+)
+_DURATION_KEYS = _word_initial(*_UNIT_STEMS)
+_PHRASE_KEYS = _word_initial(*_UNIT_STEMS, "сезон", "весн", "осен", "зим")
 _MENTION_RULES = [
     # «в мае», «с января», «в начале декабря»: a month alone after a preposition
-    re.compile(
-        rf"(?<=[\s\u00a0])(?P<m>{_MONTH_RU_RE})(?![\w])"
-        r"(?=(?:\s+(?:и|или)\s+\w+)?\s*[^\s\w]|\s+(?!\d))",
-        FLAGS,
+    (
+        _MONTH_KEYS,
+        5,
+        40,
+        re.compile(
+            rf"(?<=[\s\u00a0])(?P<m>{_MONTH_RU_RE})(?![\w])(?:\s*[–—-]\s*{_MONTH_RU_RE}(?![\w]))?"
+            r"(?=(?:\s+(?:и|или)\s+\w+)?\s*[^\s\w]|\s+(?!\d)|$)",
+            FLAGS,
+        ),
+    ),
+    # «во втором квартале 2014 года», «первого полугодия 2016 года»
+    (
+        ("квартал", "полугоди"),
+        20,
+        30,
+        re.compile(
+            r"(?<![\w])(?:перв|втор|трет|четв[её]рт|последн)\w+\s+(?:квартал|полугоди)\w*"
+            rf"{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?",
+            FLAGS,
+        ),
+    ),
+    # «в апреле-мае 2012 г.»
+    (
+        _MONTH_KEYS,
+        20,
+        40,
+        re.compile(
+            rf"(?<![\w]){_MONTH_RU_RE}\s*[–—-]\s*{_MONTH_RU_RE}{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?",
+            FLAGS,
+        ),
     ),
     # «весной 2012 года», «летом»
-    re.compile(
-        rf"(?<![\w])(?:весной|летом|осенью|зимой|весну|лето|осень|зиму)(?:{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?)",
-        FLAGS,
+    (
+        ("весн", "лет", "осен", "зим"),
+        5,
+        25,
+        re.compile(
+            rf"(?<![\w])(?:весной|летом|осенью|зимой|весну|лето|осень|зиму)(?:{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?)",
+            FLAGS,
+        ),
     ),
     # «1980-е», «1990-х годах»
-    re.compile(
-        rf"(?<![\d])(?P<y>(?:19|20)\d0)-?(?:е|х|ые|ых)(?![\w])(?:{_SP}(?:год(?:ы|ах|ов|ами)?)(?![\w]))?",
-        FLAGS,
+    (
+        ("0-е", "0-х", "0-ы", "0е", "0х", "0ы"),
+        6,
+        20,
+        re.compile(
+            rf"(?<![\d])(?P<y>(?:19|20)\d0)-?(?:е|х|ые|ых)(?![\w])(?:{_SP}(?:год(?:ы|ах|ов|ами)?)(?![\w]))?",
+            FLAGS,
+        ),
     ),
     # «в течение двух лет», «за последние 200 лет», «через несколько дней», «три года назад»
-    re.compile(
-        r"(?<![\w])(?:(?:в\s+течение|за|через|спустя|на\s+протяжении)\s+"
-        r"(?:(?:последн|ближайш|следующ|прошедш)\w+\s+)?"
-        rf"(?:(?:{NUMBER_RE}|нескольк\w+|пар[ыу]|двух|трех|трёх)\s+)?"
-        r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц\w*|недел[июь]\w*|дн(?:я|ей|и)|день|сут\w+|десятилети\w+|"
-        r"век(?:а|ов)?)"
-        rf"|(?:{NUMBER_RE}|нескольк\w+|пар[ыу])\s+(?:лет|год(?:а)?|месяц\w*|недел\w+|дн(?:я|ей)|день)"
-        r"\s+(?:назад|тому\s+назад))(?![\w])",
-        FLAGS,
+    (
+        _DURATION_KEYS,
+        90,
+        20,
+        re.compile(
+            rf"(?<![\w])(?:(?:{_ABOUT}\s+)?(?:в\s+течени[ея]|за|через|спустя|на\s+протяжении)\s+"
+            rf"(?:{_ABOUT}\s+)?"
+            r"(?:(?:последн|ближайш|следующ|прошедш|перв|многи)\w+\s+)?"
+            rf"(?:(?!{_A_YEAR})(?:{NUMBER_RE}|нескольк\w+|пар[ыу]|двух|трех|трёх)\s+)?"
+            r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц\w*|недел[июь]\w*|дн(?:я|ей|и)|день|сут\w+|десятилети\w+|"
+            r"век(?:а|ов)?)"
+            rf"|(?:{NUMBER_RE}|нескольк\w+|пар[ыу])\s+(?:лет|год(?:а)?|месяц\w*|недел\w+|дн(?:я|ей)|день)"
+            r"\s+(?:назад|тому\s+назад))(?![\w])",
+            FLAGS,
+        ),
     ),
     # fixed phrases
-    re.compile(
-        r"(?<![\w])(?:(?:на|в)\s+(?:этой|прошлой|следующей|будущей|текущей)\s+неделе"
-        r"|на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+этот\s+день|в\s+настоящее\s+время"
-        r"|накануне(?=\s*[,.]|\s+(?:вечером|утром|днём|днем|в|на|он|она|они))"
-        r"|в\s+последние\s+(?:годы|месяцы|дни|недели|десятилетия)"
-        r"|в\s+(?:прошлом|этом|текущем|следующем|минувшем|позапрошлом)\s+(?:году|месяце|веке)"
-        r"|в\s+(?:XX|XXI|XIX|XVIII)\s+век[еа])(?![\w])",
-        FLAGS,
+    (
+        _PHRASE_KEYS,
+        40,
+        40,
+        re.compile(
+            r"(?<![\w])(?:(?:на|в)\s+(?:этой|прошлой|следующей|будущей|текущей)\s+неделе"
+            r"|на\s+следующий\s+день|в\s+(?:тот|этот)\s+(?:же\s+)?день|на\s+днях|ежегодно"
+            r"|(?:годом|месяцем|неделей|дн[её]м)\s+(?:позже|ранее|позднее)|до\s+нового\s+года"
+            r"|на\s+рождество|в\s+последний\s+год"
+            r"|в\s+(?:том|этом)\s+же\s+(?:году|месяце)"
+            r"|(?:в\s+)?(?:начале|конце|середине)\s+(?:(?:этого|прошлого|текущего|нынешнего|"
+            r"следующего|минувшего)\s+(?:года|месяца|века)|(?:(?:этой|прошлой|минувшей|следующей)\s+)?"
+            r"недели)"
+            r"|в\s+(?:последние|ближайшие)\s+(?:годы|месяцы|дни|недели|десятилетия)"
+            r"|в\s+(?:прошлом|этом|текущем|следующем|минувшем|позапрошлом)\s+(?:году|месяце|веке|сезоне)"
+            r"|(?:до|к)\s+(?:конца|концу|началу|начала|середины|середине)\s+(?:(?:этого|текущего|"
+            r"следующего|прошлого|нынешнего)\s+)?(?:года|месяца|сезона|недели|века|столетия)"
+            r"|(?:весной|летом|осенью|зимой)\s+(?:прошлого|этого|текущего|нынешнего|следующего|"
+            r"того\s+же)\s+года|(?:этим|прошлым|следующим)\s+(?:летом|весной)"
+            r"|(?:этой|прошлой|следующей)\s+(?:весной|осенью|зимой)"
+            r"|(?:в|к|с|до)\s+(?-i:[IVXХ]+)(?:-?го)?\s+(?:век|столети)\w*)(?![\w])",
+            FLAGS,
+        ),
     ),
 ]
-# A year alone after a preposition: «в 1976», «с 2008 по 2010»
+# Words that are dates on their own and take no preposition into their span («в
+# [декабрьском] заседании», «с [30-летним] стажем»): added after the left extension.
+_WORD_RULES = [
+    # «после июньской трагедии», «Октябрьской революции»: a month as an adjective
+    (_ADJECTIVE_KEYS, 5, 30, re.compile(rf"(?<![\w])(?:{'|'.join(_ADJECTIVE_KEYS)})\w*", FLAGS)),
+    # «семилетний срок», «40-летнюю карьеру», «трёхдневный траур»: a duration as an
+    # adjective, before the nouns that take one («87-летний писатель» is an age)
+    (
+        ("летн", "дневн", "месячн", "недельн", "годичн"),
+        25,
+        60,
+        re.compile(
+            r"(?<![\w-])(?:(?:\d+-(?:ти|х)?|(?:одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|"
+            r"девяти|десяти|одиннадцати|двенадцати|пятнадцати|двадцати|тридцати|сорока|"
+            r"пятидесяти|ста))(?:летн|дневн|месячн|недельн)\w+|годичн\w+)"
+            r"(?=\s+(?:(?:тюремн|военн)\w+\s+)?(?:срок|контракт|карьер|опыт|стаж|перерыв|траур|"
+            r"заключени|служб|правлени|мораторий|моратори|запрет|период|отпуск|круиз|экспедици|"
+            r"истори|войн|пребывани|деятельност|цикл|отсрочк|мандат|полномочи|отсутстви|"
+            r"изгнани|эмиграци|наказани)\w*)",
+            FLAGS,
+        ),
+    ),
+    # seasons of a sport: «в сезонах 2002/03, 2004/05»
+    (("/",), 6, 6, re.compile(rf"(?<![\w/])(?P<y>{_YEAR})/(?:{_YEAR}|\d{{2}}(?![\w/]))", FLAGS)),
+    # a year alone before a stop or a capital: «лауреат премии мира 1993.», «(1994, 1997)»,
+    # «на Кубке конфедераций 2017, где»; after a preposition it is _BARE_YEAR_RE's
+    (
+        ("19", "20"),
+        2,
+        8,
+        re.compile(
+            r"(?<![\w\d.,/№:-])(?<![вс]\s)(?<!до\s)(?<!по\s)(?<!от\s)(?<!\d\s)"
+            r"(?P<y>(?:19|20)\d\d)(?=\s*(?:[.;:)»\"!?]|,(?!\d)|\s+(?-i:[А-ЯЁA-Z])))(?!\.\d)",
+            FLAGS,
+        ),
+    ),
+    # the years of a list but the last: «в 2003, [2004] и 2005 годах», «[2013] и 2014 годов»
+    (
+        ("19", "20"),
+        2,
+        40,
+        re.compile(
+            r"(?<![\w\d.,/№:-])(?<![вс]\s)(?P<y>(?:19|20)\d\d)"
+            r"(?=(?:\s*(?:,|и)\s*(?:19|20)\d\d)+\s+(?:год|гг))",
+            FLAGS,
+        ),
+    ),
+    # «COVID-19»: the year the disease is named after, part of a name (no value)
+    (("covid-",), 1, 5, re.compile(r"(?<=COVID-)19(?![\w])", FLAGS)),
+    # a year alone in brackets or glued to a name: «Ленинская премия (1970)», «(1993—2003)»,
+    # «на ЧМ-2018»
+    (
+        ("(1", "(2", "-1", "-2"),
+        2,
+        20,
+        re.compile(
+            rf"(?<=\()(?P<y>{_YEAR})(?:\s*[–—-]\s*(?:{_YEAR}|\d{{2}}(?![\d])))?(?=\s*[),;])"
+            rf"|(?<=[^\W\d]-)(?P<y2>{_YEAR})(?![\w-])",
+            FLAGS,
+        ),
+    ),
+]
+# A year alone after a preposition: «в 1976», «с 2008 по 2010», «В 2008 участвовал», but
+# not a quantity («в 2000 километрах», «до 1500 человек»)
 _BARE_YEAR_RE = re.compile(
-    rf"(?<![\w])(?:в|с|со|до|к|по|от)[\s\u00a0](?P<y>{_YEAR})(?![\w.,\-–—]\d)"
-    r"(?![\s\u00a0]*(?!(?:по|до|и|или|[–—-])[\s\u00a0])[а-яёa-z%])",
+    r"(?<![\w])(?:в|с|со|до|к|по|от)[\s\u00a0](?P<y>(?:19|20)\d\d)(?:\s*[–—-]\s*(?:19|20)\d\d)?(?:-(?:го|м|й)(?![\w])|(?![\w.,\-–—]\d)"
+    r"(?![\s\u00a0]*(?:%|(?:км|кило|метр|миль|фут|тонн|человек|люд|раз|рубл|руб|доллар|долл|"
+    r"евро|тенге|сом|голос|экземпляр|штук|единиц|гектар|кв|млн|млрд|тыс|мест|страниц|"
+    r"километр|градус))))",
     FLAGS,
 )
-_RELATIVE_ANY_RE = _RELATIVE_RE
+_BARE_YEAR_RULE = ((" 1", " 2", "\u00a01", "\u00a02"), 5, 40, _BARE_YEAR_RE)
+
+# Durations, which NEREL calls DATE too: «два года», «более 30 лет», «около года назад»,
+# «на 6 месяцев», «до 15 лет», «от 8 до 20 лет» (also the term of a penalty: «к [восьми
+# годам] лишения свободы»). They carry their own preposition, so the left extension of the
+# dates above (which takes «к», NEREL leaves it out here) does not apply to them.
+_DURATION_UNIT = (
+    r"(?:лет|год(?:а|у|ом|ы|ов|ам|ами|ах)?|месяц(?:а|у|ем|ев|ы|ам|ами|ах)?|"
+    r"недел(?:я|и|ю|ей|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ням|нями|нях|ни)|"
+    r"сут(?:ки|ок|кам|ками|ках)|десятилети\w*|столети\w*|век(?:а|ов|у|ам)?)(?![\w])"
+)
+_QUANTITY = rf"(?:нескольк\w+|многи[ех]|считанн\w+|пар[ыу]|{NUMBER_RE})"
+_DURATION_RE = re.compile(
+    r"(?<![\w-])(?:(?:на|до|от\s+\S+\s+до|не\s+позднее|не\s+ранее)\s+)?"
+    rf"(?:(?:{_ABOUT}\s+)?(?:(?:последн|ближайш|первы)\w+\s+)?"
+    rf"(?:(?!{_A_YEAR})(?:\d+\s*[–—-]\s*)?{_QUANTITY}[\s\u00a0]+{_DURATION_UNIT}"
+    rf"(?:[\s\u00a0]+(?:и[\s\u00a0]+)?{_QUANTITY}[\s\u00a0]+{_DURATION_UNIT})?"
+    r"|пол(?:года|угода)(?![\w]))"
+    rf"|{_ABOUT}\s+(?:года|месяца|недели|суток|дня|десятилетия|века)(?![\w])"
+    r"|(?:долги|последни|ближайши|первы)\w\s+(?:годы|дни|месяцы|недели|сутки|десятилетия)(?![\w])"
+    r"|(?:год|месяц|неделю)(?=\s+(?:назад|спустя)))"
+    r"(?:[ \u00a0]+(?:тому[ \u00a0]+)?назад|[ \u00a0]+(?-i:спустя|ранее|позже|позднее)(?![\w]))?",
+    FLAGS,
+)
+# Ages, not durations: «в возрасте 87 лет», «ему исполнилось 50 лет», «старше 18 лет»,
+# «в 15 лет он уехал», «Маттиас (43 года)», «Принцу Филиппу 97 лет.», «девочка 8 лет»
+_AGE_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?:возрасте|исполнил(?:ся|ась|ось|ись)|исполнит(?:ся|ься)|исполняется|был[оа]?|"
+    r"будет|сейчас|ему|ей|им|которому|которой|которым|младше|старше|моложе)"
+    r"(?:\s+(?:бы|уже|лишь|всего|только))?\s+|\(\s*)"
+    r"(?:\d+\s*(?:,|и)\s*)*$",  # «Им было 30, 20 и 19 лет»
+    FLAGS,
+)
+# «до 18 лет», «от 13 до 16 лет» are ages unless a penalty is around («грозит до 10 лет
+# лишения свободы») or the bound is too young for an age limit («сокращён до одного года»)
+_BOUND_RE = re.compile(r"(?:до|от)\s", FLAGS)
+_YOUNGEST_AGE_LIMIT = 12
+_PENALTY_AFTER_RE = re.compile(
+    r"\s+(?:лишени|тюрьм|тюремн|заключени|колони|ограничени|ареста|исправительн|принудительн|"
+    r"обязательн|с\s+отбыванием)",
+    FLAGS,
+)
+_PENALTY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:грози\w*|светит|срок\w*|наказани\w*|кара\w+|составит|составляет|на)\s+$",
+    FLAGS,
+)
+_AGE_AFTER_RE = re.compile(r"\s+(?:от\s+роду|жизни)(?![\w])", FLAGS)
+# A bare «N лет» after «в», «с» («в 15 лет он уехал»), or after a name or a child and before
+# a stop («Келли 52 года.»)
+_AGE_BARE_BEFORE_RE = re.compile(r"(?<![\w-])(?:в|с)[\s\u00a0]+$", FLAGS)
+_AGE_NAME_BEFORE_RE = re.compile(
+    r"(?:(?:(?-i:[А-ЯЁ])\w+|девочк\w*|мальчик\w*|ребён\w*|ребен\w*),?|\)\s*,|[—–]|(?<!\d),)"
+    r"[\s\u00a0]+$",  # also «Мишель Бачелет — 54 года, врач», «(S. Subramaniam), 35 лет,»
+    FLAGS,
+)
+_NOT_BARE_RE = re.compile(
+    r"(?:на|до|от|чуть|не\s|немногим|более|менее|больше|меньше|свыше|около|почти|примерно|порядка|последн|"
+    r"ближайш|первы|долги)",
+    FLAGS,
+)
+_SINCE_RE = re.compile(r"(?:назад|спустя|ранее|позже|позднее)$", FLAGS)
+_AGE_NAME_AFTER_RE = re.compile(r"[\s\u00a0]*[.,;()]")
+
+
+def _is_age(text: str, start: int, end: int) -> bool:
+    """Is the duration at ``start:end`` someone's age (NEREL's AGE, not a DATE)? A time ago
+    («50 лет назад») never is; a bound («до 18 лет») is an age limit unless a penalty is
+    near; a bare number of years is one after «было», «в», a name or a dash."""
+    before = text[max(0, start - 30) : start]
+    if _SINCE_RE.search(text, start, end):
+        return False
+    if _BOUND_RE.match(text, start):
+        words = text[start:end].split()
+        bound = parse_number(words[-2]) if len(words) > 2 else None
+        penalty = _PENALTY_AFTER_RE.match(text, end) or _PENALTY_BEFORE_RE.search(before)
+        return bool(bound and bound >= _YOUNGEST_AGE_LIMIT and not penalty)
+    if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, end):
+        return True
+    if _NOT_BARE_RE.match(text, start):
+        return False
+    if _AGE_BARE_BEFORE_RE.search(before):
+        return True
+    return bool(_AGE_NAME_BEFORE_RE.search(before) and _AGE_NAME_AFTER_RE.match(text, end))
+
+
+def _durations(text: str, low: str) -> list[DateMatch]:
+    """Durations (see _DURATION_RE) that are not ages, without a value."""
+    found = []
+    for lo, hi in _windows(low, _DURATION_KEYS, 70, 20):
+        for match in _DURATION_RE.finditer(text, lo, hi):
+            start, end = match.span()
+            if not _is_age(text, start, end):
+                found.append(DateMatch(start, end, text[start:end], None))
+    return found
+
+
+# NEREL leaves out «начиная», «вплоть», «после» and «в ночь» («начиная [с 2013 года]», «в ночь
+# [на 31 июля 2016 года]») and takes a weekday or «вчера» said with the date («в среду — 10
+# июля 2013 года», «Вчера, 7 мая 2013 года»), but only before a day of the month.
 _LEFT_RE = re.compile(
     r"(?<![\w])"
-    r"(?:(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\s*,\s*)?"
-    r"(?:(?:в|во|с|со|до|на|по|через|от|за|к|ко|около|после|накануне|начиная\s+с|вплоть\s+до|"
+    r"(?P<weekday>(?:(?:в|во|на)\s+(?:(?:минувш|прошл|эт|следующ|ближайш)\w+\s+)?"
+    r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)|вчера|сегодня|завтра)"
+    r"\s*(?:,|[–—-])?\s*)?"
+    r"(?:(?:в|во|[сc]|со|до|на|по|через|от|за|к|ко|около|накануне|"  # a Latin «c» too
     r"не\s+позднее|не\s+ранее|примерно\s+в)\s+)?"
     r"(?:(?:начале|конце|середине|течение|первой\s+половине|второй\s+половине|"
-    r"начала|конца|середины|ночь\s+на|ночь\s+с)\s+)?$",
+    r"начала|конца|середины)\s+)?$",
     FLAGS,
 )
 _RANGE_GLUE_RE = re.compile(r"[\s\u00a0]*(?:[–—-]|по|до|и)[\s\u00a0]*$", FLAGS)
@@ -443,27 +723,51 @@ def find_date_mentions(text: str, reference: date | None = None) -> list[DateMat
 
     if reference is None:  # what find_dates skipped for want of a reference
         for digits in _DIGITS_RE.finditer(text):
-            for kind in ("day_month",):
-                match = _RULE[kind].match(text, digits.start())
-                if match:
-                    add(*match.span(), None)
+            match = _RULE["day_month"].match(text, digits.start())
+            if match and _absolute("day_month", match, _ANY_YEAR):  # not «31 июня»
+                add(*match.span(), None)
         for lo, hi in key_windows(low, _RELATIVE_KEYS, 40, 12):
             for match in _RELATIVE_RE.finditer(text, lo, hi):
-                add(*match.span(match.lastgroup), None)
-    for rule in _MENTION_RULES:
-        for match in rule.finditer(text):
-            groups = match.groupdict()
-            value = groups.get("y")
-            if groups.get("m"):
-                if not _LEFT_RE.search(text, max(0, match.start() - 40), match.start()).group():
-                    continue  # a month alone only after a preposition («в мае»)
-                value = None
-            add(*match.span(), value)
-    for match in _BARE_YEAR_RE.finditer(text):
-        add(*match.span("y"), match.group("y"))
+                if not _english_among_cyrillic(text, match):
+                    add(*match.span(match.lastgroup), None)
+    for match in _rule_matches(text, low, _MENTION_RULES):
+        groups = match.groupdict()
+        value = groups.get("y")
+        if groups.get("m"):
+            if not _LEFT_RE.search(text, max(0, match.start() - 40), match.start()).group():
+                continue  # a month alone only after a preposition («в мае»)
+            value = None
+        add(*match.span(), value)
+    for match in _rule_matches(text, low, [_BARE_YEAR_RULE]):
+        add(match.start("y"), match.end(), match.group("y"))
     chosen = non_overlapping((d.start - d.end, d.start, d.end, d) for d in candidates)
-    extended = [_extended(text, d) for d in _ranges(text, chosen)]
-    return non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended)
+    extended = [_extended(text, d, reference) for d in _ranges(text, chosen)]
+    extended += _durations(text, low)
+    for match in _rule_matches(text, low, _WORD_RULES):
+        groups = match.groupdict()
+        value = groups.get("y") or groups.get("y2")
+        extended.append(DateMatch(*match.span(), match.group(), value))
+    chosen = non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended)
+    values = [d for d in candidates if d.value]
+    return [_with_value_inside(d, values) for d in chosen]
+
+
+def _with_value_inside(d: DateMatch, values: list[DateMatch]) -> DateMatch:
+    """A phrase without a value takes the one value found inside it: «в прошлом году» (a
+    fixed phrase) holds «прошлом году», which the reference date resolves."""
+    if d.value is not None:
+        return d
+    inside = {v.value for v in values if d.start <= v.start and v.end <= d.end}
+    return DateMatch(d.start, d.end, d.text, inside.pop()) if len(inside) == 1 else d
+
+
+def _rule_matches(text: str, low: str, rules) -> list[re.Match]:
+    """Matches of ``(keys, before, after, pattern)`` rules, each run only around its keys."""
+    found = []
+    for keys, before, after, pattern in rules:
+        for lo, hi in _windows(low, keys, before, after):
+            found.extend(pattern.finditer(text, lo, hi))
+    return found
 
 
 def _ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
@@ -485,11 +789,41 @@ def _ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     return merged
 
 
-def _extended(text: str, d: DateMatch) -> DateMatch:
+# «в октябре прошлого года», «1 октября нынешнего года», «26 октября с.г.»: the year in words
+_YEAR_IN_WORDS_RE = re.compile(
+    r"[\s\u00a0]+(?:(?P<rel>прошлого|минувшего|позапрошлого|этого|нынешнего|текущего|"
+    r"следующего|будущего)[\s\u00a0]+года|того[\s\u00a0]+же[\s\u00a0]+года|с\.[\s\u00a0]?г)(?![\w])",
+    FLAGS,
+)
+_YEAR_OFFSETS = {"позапрошлого": -2, "прошлого": -1, "минувшего": -1, "следующего": 1}
+_YEAR_OFFSETS["будущего"] = 1
+
+
+def _with_year_in_words(text: str, d: DateMatch, reference: date | None) -> DateMatch:
+    words = re.split(r"[\s\u00a0–—-]+", d.text.lower().replace("ё", "е"))
+    last = MONTHS.get(words[-1]) if not words[-1].isascii() else None
+    year = _YEAR_IN_WORDS_RE.match(text, d.end) if last else None
+    if not year:
+        return d
+    month = next(MONTHS[w] for w in words if w in MONTHS)  # «в ноябре-декабре»: the first
+    value = d.value
+    if reference is not None and not year.group().strip().startswith("того"):
+        number = reference.year + _YEAR_OFFSETS.get((year.group("rel") or "").lower(), 0)
+        day = words[0] if len(words) == 2 and words[0].isdigit() else None
+        value = f"{number:04d}-{month:02d}"
+        if day and _valid(number, month, int(day)):
+            value += f"-{int(day):02d}"
+    end = year.end()
+    return DateMatch(d.start, end, text[d.start : end], value)
+
+
+def _extended(text: str, d: DateMatch, reference: date | None = None) -> DateMatch:
+    d = _with_year_in_words(text, d, reference)
     start, end = d.start, d.end
     left = _LEFT_RE.search(text, max(0, start - 60), start)
     if left and left.group():
-        start = left.start()
+        day_first = d.text[:1].isdigit()
+        start = left.start() if day_first or not left.group("weekday") else left.end("weekday")
     if text[end - 1 : end] == "." and re.search(r"(?<![а-яё])гг?\.$", text[max(0, end - 4) : end]):
         end -= 1  # «в 2013 г.»: the full stop may end the sentence too
     if (start, end) == (d.start, d.end):

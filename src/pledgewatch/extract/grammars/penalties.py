@@ -11,8 +11,10 @@ penalties stand without a term ("условно", "пожизненное лиш
 
 Spans leave out the sentencing word and the preposition ("к семи годам лишения свободы" →
 "семи годам лишения свободы") and start at the penalty word when it comes first
-("условный срок в 2 года"). Whether a match is a sentence, a prosecutor's request or a
-statutory maximum (``upper_bound``: "до 7 лет") is for the fact builder to decide.
+("условный срок в 2 года"), or at the «до» of a maximum ("до 7 лет лишения свободы", as
+NEREL spans it). Whether a match is a sentence, a prosecutor's request or a statutory maximum
+(``upper_bound``: "до 7 лет", "штраф от 3 до 5 тысяч рублей") is for the fact builder to
+decide.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ _RIGHT_RE = re.compile(
     r"|(?P<aa>(?:административного\s+)?ареста|(?:in\s+)?administrative\s+(?:arrest|detention))"
     r"|(?P<other>(?:исправительных|принудительных|обязательных|общественных)\s+работ"
     r"|(?:corrective|forced|compulsory|community)\s+(?:labou?r|work|service))"
-    r"|(?P<ban>запрет\w*(?:\s+на\s+[^.;!?,]{0,40}?деятельност\w+|\s+заниматься\s+[^.;!?,]{0,40}?деятельност\w+)?"
+    r"|(?P<ban>запрет(?:а|у|ом|е)?(?:\s+на\s+[^.;!?,]{0,40}?деятельност\w+|\s+заниматься\s+[^.;!?,]{0,40}?деятельност\w+)?"
     r"|лишения\s+права\s+[^.;!?,]{0,50}?деятельност\w+"
     r"|ban(?:\s+on\s+[^.;!?,]{0,40}?(?:activit(?:y|ies)|journalism|profession))?(?![\w]))"
     r"|(?P<susp>условно(?![\w-])(?!\s+говоря)|on\s+probation)"
@@ -157,10 +159,20 @@ _NOT_A_PENALTY_AFTER_RE = re.compile(
     r"в\s+возрасте)(?![\w])",
     FLAGS,
 )
+# an age limit: «мужчинам в возрасте до 50 лет», «лицам до восемнадцати лет», «не моложе 25 лет»
+_AGE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:возрасте|младше|старше|моложе|лицам|детям|несовершеннолетн\w*)"
+    r"(?:\s+(?:до|от))?\s+$",
+    FLAGS,
+)
 
 # --- the words before a term (each pattern ends where the term starts) --------------------
 
-_TAIL = r"(?:\s+сроком)?(?:\s+(?:на|в|for|of|к))?(?:\s+срок)?(?:\s+(?:до|up\s+to))?\s+$"
+# «… на срок от 5 до 10 лет»: a range counts by its upper bound
+_TAIL = (
+    r"(?:\s+сроком)?(?:\s+(?:на|в|for|of|к))?(?:\s+срок)?(?:\s+от\s+[^\s.;!?]+)?"
+    r"(?:\s+(?:до|up\s+to))?\s+$"
+)
 _W = r"(?:\s+[^\s.;!?]+)"  # one more word, inside the sentence
 _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     # (penalty or "skip"/"arrest"/"implicit", keys, pattern, does the span start at the
@@ -226,9 +238,9 @@ _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ),
     (
         "imprisonment",
-        ("лишени", "тюремн", "imprisonment", "prison", "jail"),
+        ("лиш", "тюремн", "imprisonment", "prison", "jail"),
         re.compile(
-            r"(?<![\w])(?:(?:реальн\w+\s+)?лишени\w+\s+свободы|тюремн\w+\s+(?:заключени\w+|срок\w*)|"
+            r"(?<![\w])(?:(?:реальн\w+\s+)?(?:лишени\w+|лиш(?:ать|ить|ают|ит|ил)\w*)\s+свободы|тюремн\w+\s+(?:заключени\w+|срок\w*)|"
             r"imprisonment|(?:prison|jail)\s+(?:term|sentence)|in\s+(?:prison|jail)"
             rf"){_TAIL}",
             FLAGS,
@@ -258,7 +270,7 @@ _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         (),
         re.compile(
             r"(?:(?<![\w])к(?:\s+(?:более\s+чем|почти|около))?"
-            r"|(?<![\w])(?:запр(?:осил|ашива)\w*|потребовал\w*|требу\w+|(?:по)?просил\w*|просит|"
+            r"|(?<![\w])(?:запр(?:осил|ашива)\w*|потребовал\w*|требу(?!ется|ются)\w+|(?:по)?просил\w*|просит|"
             r"назнач\w+|получ\w+|дали|дал|дала|присуди\w+|присужд\w+|грози\w*|грозя\w*|светит|"
             r"осужд[её]н\w*|осуди\w+|приговор[её]н\w*|приговори\w+|отбыва\w+|отсидел\w*|"
             r"sentenced|sentencing|sentences?\s+of|given|handed(?:\s+down)?|receiv\w+|got|"
@@ -289,7 +301,8 @@ CURRENCIES = {
     "UZS": r"сум(?:а|ов|ы)?|so['ʻ’]?ms?|soums?|sums|UZS",
     "TMT": r"манат\w*|manats?|TMT",
     "RUB": r"рубл(?:ь|я|ей|ям|ями)|руб\.?|RUB|r(?:o)?ubles?",
-    "USD": r"доллар\w*|долл\.?|USD|(?:US\s+)?dollars?|\$",
+    "USD": r"доллар\w*(?:\s+США)?|долл\.?|USD|(?:US\s+)?dollars?|\$",
+    "CNY": r"юан\w*|yuan|CNY",
     "EUR": r"евро|EUR|euros?|€",
 }
 _CURRENCY_RE = r"(?:" + "|".join(CURRENCIES.values()) + r")(?:(?<=\$)|(?<=\.)|(?![\w]))"
@@ -297,15 +310,17 @@ _CURRENCY_KIND = [(code, re.compile(rf"(?:{body})", FLAGS)) for code, body in CU
 _PREFIX_CURRENCY_RE = r"(?:\$|€|₸|USD|KZT|EUR|RUB|KGS|UZS|TJS|TMT)\s?"
 _AMOUNT = (
     rf"(?:(?P<pre>{_PREFIX_CURRENCY_RE})(?P<a1>{NUMBER_RE})(?:\s*(?P<c1>{_CURRENCY_RE}))?"
-    rf"|(?P<a2>{NUMBER_RE})\s*(?P<c2>{_CURRENCY_RE}))"
+    rf"|(?P<range>(?:от\s+)?{NUMBER_RE}\s*(?:до|[–—-])\s*)?(?P<a2>{NUMBER_RE})\s*(?P<c2>{_CURRENCY_RE}))"
 )
+# the noun «штраф» in its forms, not «штрафной» (a free kick) or «штрафстоянка»
+_FINE_NOUN = r"штраф(?:а|у|ом|е|ы|ов|ам|ами|ах)?"
 _FINE_WORD = (
-    r"(?<![\w])(?:(?:административн\w+\s+)?штраф\w*|оштрафова\w+|fined|(?:a|the|of|to)\s+fines?"
+    rf"(?<![\w])(?:(?:(?:административн|денежн|уголовн)\w+\s+)?{_FINE_NOUN}|о?штрафова\w+|fined|(?:a|the|of|to)\s+fines?"
     r"|fines?\s+of)(?![\w])"
 )
 _FINE_KEYS = ("штраф", "fine")
 _FINE_RE = re.compile(rf"{_FINE_WORD}[^.;!?\d$€₸]{{0,40}}?{_AMOUNT}", FLAGS)
-_FINE_AFTER_RE = re.compile(rf"(?<![\w]){_AMOUNT}\s+(?:штраф\w*|fines?)(?![\w])", FLAGS)
+_FINE_AFTER_RE = re.compile(rf"(?<![\w]){_AMOUNT}\s+(?:{_FINE_NOUN}|fines?)(?![\w])", FLAGS)
 
 # --- penalties without a term -------------------------------------------------------------
 
@@ -317,7 +332,7 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         re.compile(
             r"(?<![\w-])(?:условн(?:ый|ого|ому|ым|ом)\s+(?:срок\w*|приговор\w*|наказани\w+)|"
             r"условн(?:ое|ого|ому|ым)\s+(?:наказани\w+|осуждени\w+|лишени\w+\s+свободы)|"
-            r"условно(?![\w-])(?!\s+говоря)|suspended\s+(?:prison\s+|jail\s+)?(?:sentence|term)s?)",
+            r"условно(?![\w-])(?!\s+говоря|\s+или\s+реально)|suspended\s+(?:prison\s+|jail\s+)?(?:sentence|term)s?)",
             FLAGS,
         ),
     ),
@@ -325,7 +340,9 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         "imprisonment",
         ("пожизненн", "life", "лишению свободы", "реальн"),
         re.compile(
-            r"(?<![\w])(?:пожизненн\w+(?:\s+(?:лишени\w+\s+свободы|заключени\w+|срок\w*))?|"
+            r"(?<![\w])(?:пожизненн(?!о(?![\w]))\w+(?:\s+(?:тюремн\w+\s+)?(?:лишени\w+\s+свободы|"
+            r"заключени\w+|срок\w*)(?:\s+без\s+права\s+(?:на\s+)?(?:условно-)?досрочного\s+"
+            r"освобождения)?)?|"
             r"life\s+(?:imprisonment|sentence|term|in\s+prison)|"
             r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы))",
             FLAGS,
@@ -362,7 +379,7 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
                 if fine:
                     candidates.append((3, fine))
     for penalty, keys, regex in _STANDALONE:
-        for lo, hi in key_windows(low, keys, 20, 40):
+        for lo, hi in key_windows(low, keys, 20, 90):  # «… без права досрочного освобождения»
             for match in regex.finditer(text, lo, hi):
                 candidates.append((1, _make(text, match.start(), match.end(), penalty)))
     # a term or an amount beats a bare word; then the longer span
@@ -408,10 +425,13 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
     parsed = _parse_term(term.group())
     if parsed is None or _NOT_A_PENALTY_AFTER_RE.match(text, term.end()):
         return None
+    if _AGE_BEFORE_RE.search(text, max(0, term.start() - 30), term.start()):
+        return None
     months, days_only = parsed
     start, end = term.start(), term.end()
     per_person = bool(_EACH_BEFORE_RE.search(text, max(0, start - 25), start))
-    upper_bound = bool(_UPPER_BOUND_RE.search(text, max(0, start - 12), start))
+    upper = _UPPER_BOUND_RE.search(text, max(0, start - 12), start)
+    upper_bound = bool(upper)
     penalty, explicit = None, True
 
     right = _RIGHT_RE.match(text, end)
@@ -458,6 +478,8 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
         break
     if penalty is None:
         return None
+    if upper and start == term.start():
+        start = upper.start()  # «грозит до 15 лет лишения свободы»: the bound is in the span
     if penalty == "imprisonment" and days_only:
         penalty = "administrative_arrest"  # "15 days in jail": criminal terms are never in days
     if _EACH_AFTER_RE.match(text, end):
@@ -492,4 +514,17 @@ def _fine(text: str, match: re.Match) -> PenaltyMatch | None:
     )
     if currency is None:
         return None
-    return _make(text, match.start(), match.end(), "fine", amount=amount, currency=currency)
+    # «штраф в размере от 3 до 5 тысяч рублей», «до 15 тысяч»: the maximum of a range
+    at = match.start("a2")  # -1 for an amount after its currency sign
+    upper = bool(match.group("range")) or (
+        at >= 0 and bool(_UPPER_BOUND_RE.search(text, max(0, at - 12), at))
+    )
+    return _make(
+        text,
+        match.start(),
+        match.end(),
+        "fine",
+        amount=amount,
+        currency=currency,
+        upper_bound=upper,
+    )
