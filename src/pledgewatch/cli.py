@@ -225,18 +225,21 @@ def serve(
         str, typer.Option(help="Address to listen on; 0.0.0.0 opens it to the network.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes answering requests in parallel.")
+    ] = 1,
 ) -> None:
     """Serve the web app: browse, search, review and upload (creates the first admin)."""
     import uvicorn
 
     from pledgewatch.auth import ensure_first_admin
     from pledgewatch.store.db import session_scope
-    from pledgewatch.web.app import create_app
 
     settings = get_settings()
-    engine = _engine()
+    engine = _engine()  # migrates the schema here, once, before any worker opens it
     with session_scope(engine) as session:
         created = ensure_first_admin(session)
+    engine.dispose()  # the workers open their own connections
     if created:
         name, password = created
         console.print(
@@ -248,8 +251,12 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         errors.print(f"[yellow]warning:[/] listening on {host}: reachable from the network")
     console.print(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/")
+    # Each worker process builds its own app from the environment, so --db goes there too.
+    os.environ["PLEDGEWATCH_DATABASE_URL"] = state.db
     uvicorn.run(
-        create_app(state.db, settings),
+        "pledgewatch.web.app:create_app_from_environment",
+        factory=True,
+        workers=workers,
         host=host,
         port=port,
         proxy_headers=settings.trust_proxy_headers,

@@ -9,6 +9,7 @@ makes that a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -275,3 +276,24 @@ def test_an_editor_joins_two_records_from_the_merge_queue(page, server_db, tmp_p
     assert names[1] in merged_from and ids[1] in merged_from
     assert page.locator("ul.merged-from button", has_text="Split").count() == 1
     shoot(page, "merged-person")
+
+
+def test_the_api_reference_lists_the_operations_and_tries_one(page):
+    """Swagger UI runs from local files under the strict policy (a blocked script or style
+    would be a console error), and "Try it out" calls the API with the session cookie."""
+    sign_in(page, "viewer")
+    page.goto(page.base + "/docs")
+    path = page.locator(".opblock-summary-path").get_by_text("/api/v1/documents", exact=True)
+    operation = page.locator(".opblock-get").filter(has=path)
+    operation.wait_for()
+    assert page.locator(".opblock-summary-path", has_text="/api/v1/facts").count() >= 1
+    shoot(page, "api-docs")
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("button.execute").click()
+    status = operation.locator(".live-responses-table td.response-col_status:not(.col_header)")
+    status.wait_for()
+    assert status.inner_text().strip() == "200"
+    body = json.loads(operation.locator(".live-responses-table .microlight").first.inner_text())
+    assert body["total"] >= 1 and body["items"][0]["id"].startswith("doc_")
+    shoot(page, "api-docs-try", phone=False)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import time
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from pledgewatch.cli import app
@@ -57,13 +59,14 @@ def test_user_add_from_stdin_and_prompt(tmp_path):
     assert runner.invoke(app, ["--db", db, "user", "token", "nobody"]).exit_code == 1
 
 
-def start_server(db: str, port: int) -> subprocess.Popen:
+def start_server(db: str, port: int, *options: str, env: dict | None = None) -> subprocess.Popen:
+    command = ["pledgewatch.cli", "--db", db, "serve", "--port", str(port), *options]
     return subprocess.Popen(
-        [sys.executable, "-m", "pledgewatch.cli", "--db", db, "serve", "--port", str(port)],
+        [sys.executable, "-m", *command],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "COLUMNS": "200"},
+        env={**os.environ, "COLUMNS": "200", **(env or {})},
     )
 
 
@@ -123,3 +126,50 @@ def test_serve_creates_the_first_admin_once(tmp_path):
     finally:
         again.terminate()
         again.wait(10)
+
+
+def test_serve_help_documents_workers():
+    result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "--workers" in result.output and "Worker processes" in result.output
+    refused = runner.invoke(app, ["serve", "--workers", "0"])
+    assert refused.exit_code == 2
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_serve_with_two_workers_answers_and_stops_on_a_signal(tmp_path, stop):
+    db = str(tmp_path / "workers.sqlite")
+    port = free_port()
+    server = start_server(db, port, "--workers", "2", env={"PLEDGEWATCH_ANONYMOUS_READ": "true"})
+    try:
+        output = read_until_serving(server)
+        password = re.search(r"Created the first user: admin with password (\S+)", output)
+        assert password, output
+        base = f"http://127.0.0.1:{port}"
+        assert wait_for(base + "/").status_code == 200  # the setting reached the workers
+        with httpx.Client(base_url=base) as browser:  # and so did --db: the admin signs in
+            csrf = re.search(r'name="csrf_token" value="([^"]+)"', browser.get("/login").text)
+            signed_in = browser.post(
+                "/login",
+                data={
+                    "username": "admin",
+                    "password": password.group(1),
+                    "csrf_token": csrf.group(1),
+                    "next": "/",
+                },
+            )
+            assert signed_in.status_code == 303
+            assert all(browser.get("/admin/users").status_code == 200 for _ in range(4))
+        server.send_signal(stop)
+        rest, _ = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(10)
+    output += rest
+    assert output.count("Created the first user") == 1
+    workers = [int(pid) for pid in re.findall(r"Started server process \[(\d+)\]", output)]
+    assert len(workers) == 2, output
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

@@ -52,6 +52,29 @@ class SecurityHeaders:
         return await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Answers HEAD as GET without the body (RFC 9110: a server that supports GET supports
+    HEAD). FastAPI's routes accept only the methods they declare, and declaring HEAD on
+    each would also list it in the OpenAPI description as an operation of its own."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_without_body(message):
+            if message["type"] == "http.response.body":
+                if message.get("more_body"):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        # a copy: the server still sees HEAD, and so sends no body itself either
+        return await self.app(dict(scope, method="GET"), receive, send_without_body)
+
+
 class BodyLimit:
     """Refuses request bodies over ``limit`` bytes before they are spooled to disk: by the
     declared Content-Length, or while a body without one streams in."""
@@ -138,6 +161,7 @@ may also call the API with its session cookie; writes then need the `X-CSRF-Toke
 def create_app(database_url: str | None = None, settings: Settings | None = None) -> FastAPI:
     from pledgewatch.web.api import router as api_router
     from pledgewatch.web.api.documents import MAX_UPLOAD_FILES
+    from pledgewatch.web.apidocs import mount_api_docs
     from pledgewatch.web.pages import router as pages_router
 
     settings = settings or get_settings()
@@ -147,7 +171,7 @@ def create_app(database_url: str | None = None, settings: Settings | None = None
         version=__version__,
         description=API_DESCRIPTION,
         openapi_url="/openapi.json",
-        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json is enough
+        docs_url=None,  # FastAPI's own pages load their scripts from a CDN: see apidocs.py
         redoc_url=None,
     )
     app.state.engine = engine
@@ -158,6 +182,8 @@ def create_app(database_url: str | None = None, settings: Settings | None = None
         BodyLimit, limit=int(settings.max_file_mb * 1024 * 1024 * MAX_UPLOAD_FILES) + 1024 * 1024
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    mount_api_docs(app)
     app.mount(
         "/static", StaticFiles(directory=str(files("pledgewatch.web") / "static")), name="static"
     )
@@ -165,6 +191,13 @@ def create_app(database_url: str | None = None, settings: Settings | None = None
     app.include_router(pages_router)
     _install_error_handlers(app)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app each `pledgewatch serve` worker runs. Settings are read afresh, not from
+    ``get_settings()``'s cache: serve puts ``--db`` into the environment after the CLI has
+    already read (and cached) the settings once."""
+    return create_app(settings=Settings())
 
 
 def _wants_json(request: Request) -> bool:
