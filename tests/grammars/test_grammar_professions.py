@@ -5,8 +5,10 @@ import pytest
 
 from pledgewatch.extract.grammars.countries import country_code, find_country_adjectives
 from pledgewatch.extract.grammars.professions import (
+    acting_start,
     complement_end,
     find_professions,
+    genitive_complement_end,
     is_title_word,
 )
 
@@ -20,6 +22,8 @@ PROFESSIONS = [
     ("Главный тренер сборной", [("Главный тренер", "тренер", "other", "Главный тренер сборной")]),
     ("актёру театра", [("актёру", "актёру", "other", "актёру театра")]),
     ("глава государства", [("глава", "глава", "other", "глава государства")]),
+    # «главного» reads first as a form of the noun «главное»; before a head it is a modifier
+    ("главного тренера", [("главного тренера", "тренера", "other", None)]),
     ("генерал-лейтенант", [("генерал-лейтенант", "генерал-лейтенант", "other", None)]),
     ("журналистка", [("журналистка", "журналистка", "journalist", None)]),
 ]
@@ -57,6 +61,71 @@ def test_needs_complement():
 
 
 @pytest.mark.parametrize(
+    "text, heads",
+    [
+        ("встреча с экс-президентом Грузии", ["президентом"]),  # NEREL leaves «экс-» out
+        ("отставка бывшего премьера Италии", ["премьера"]),
+        ("на посту премьера он пробыл год", ["премьера"]),
+        ("премьера фильма состоялась вчера", []),  # a première
+        ("политика правительства изменилась", []),  # politics
+        ("тело 90-летнего политика нашли дома", ["политика"]),
+        ("Папа римский Франциск прибыл в Астану", ["Папа римский"]),
+    ],
+)
+def test_profession_heads_in_context(text, heads):
+    assert [text[m.head_start : m.end] for m in find_professions(text)] == heads
+
+
+def test_adjective_is_a_profession_mention_without_a_role():
+    (match,) = find_professions("досрочные президентские выборы")
+    assert (match.role, match.needs_complement) == (None, False)
+
+
+def test_membership_word_needs_a_complement_and_gives_no_role():
+    (match,) = find_professions("член партии")
+    assert (match.role, match.needs_complement) == (None, True)
+
+
+@pytest.mark.parametrize(
+    "text, deputy",
+    [("советник президента", True), ("пресс-секретарь главы", True), ("адвокат", False)],
+)
+def test_deputies_take_a_profession_as_complement(text, deputy):
+    assert find_professions(text)[0].deputy is deputy
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("водитель автобуса попал в аварию", "водитель автобуса"),
+        ("начальник штаба округа уволен", "начальник штаба округа"),
+        ("учитель биологии из Караганды", "учитель биологии"),
+        ("адвокат журналиста заявил", None),  # another profession: his client
+        ("лучший тренер года Иван", None),
+        ("министр Иван Петров", None),  # a name is no lower-case genitive
+    ],
+)
+def test_genitive_complement(text, expected):
+    match = find_professions(text)[0]
+    end = genitive_complement_end(text, match.end)
+    assert (text[match.start : end] if end else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, acting",
+    [
+        ("назначен временно исполняющим обязанности губернатора", "временно исполняющим"),
+        ("врио губернатора области", "врио"),
+        ("и. о. губернатора области", "и. о."),
+        ("бывший губернатор области", None),
+    ],
+)
+def test_acting_start(text, acting):
+    governor = text.index("губернатор")
+    assert acting_start(text, governor) == (text.index(acting) if acting else None)
+
+
+@pytest.mark.parametrize(
     "word, expected",
     [("Принц", True), ("Император", True), ("Папа", True), ("Марат", False), ("Жыланбаев", False)],
 )
@@ -85,7 +154,9 @@ def test_country_code(name, code):
     [
         ("итальянскому послу", [("итальянскому", "IT")]),
         ("Британской короне", [("Британской", "GB")]),
-        ("российско-китайский договор", []),
+        ("российско-китайский договор", [("российско", "RU"), ("китайский", "CN")]),
+        ("британский актёр сыграл", []),  # a nationality, not the state
+        ("британский премьер прибыл", [("британский", "GB")]),
         ("на русском языке", []),
         ("европейские страны", []),
     ],

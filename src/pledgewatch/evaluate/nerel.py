@@ -73,8 +73,9 @@ LAW_KINDS = frozenset({"law", "draft_law"})
 
 # Fact type -> (NEREL relation, span type of the second argument). The first argument is
 # always the subject person's mention in the fact's evidence sentence closest to that span;
-# for ``membership`` the second argument is the object organization's mention in the same
-# sentence closest to the person.
+# for ``membership`` the second argument is the organization span the fact was built from,
+# and a membership as head or founder (a ``position`` span) is not scored
+# (:func:`_membership_targets`).
 RELATION_RULES = {
     "role": (("WORKS_AS", "profession"),),
     "membership": (("MEMBER_OF", "organization"),),
@@ -262,17 +263,28 @@ def extraction_items(extraction: Extraction) -> Items:
             continue
         for relation, span_type in rules:
             if span_type == "organization":
-                targets = [
-                    (m.start, m.end)
-                    for m in extraction.mentions
-                    if m.type == "organization" and fact.object and in_sentence(m, fact.object)
-                ]
+                targets = _membership_targets(fact, extraction, in_sentence)
             else:
                 targets = [(s, e) for t, s, e in fact.spans if t == span_type]
             for target in targets:
                 person = min(persons, key=lambda p, t=target: (_distance(p, t), p))
                 relations.add((relation, (person,), (target,)))
     return Items(with_loc_union(entities), relations)
+
+
+def _membership_targets(fact, extraction: Extraction, in_sentence) -> list[tuple[int, int]]:
+    """The organization span of a membership fact for MEMBER_OF: the one it was built
+    from (older facts: the object's mentions in the sentence). None for a head or founder
+    (a ``position`` span: «лидер партии»), which NEREL keeps apart as HEADS_ORGANIZATION
+    and FOUNDED_BY."""
+    if any(t == "position" for t, _, _ in fact.spans):
+        return []
+    built_from = [(s, e) for t, s, e in fact.spans if t == "organization"]
+    return built_from or [
+        (m.start, m.end)
+        for m in extraction.mentions
+        if m.type == "organization" and fact.object and in_sentence(m, fact.object)
+    ]
 
 
 # --------------------------------------------------------------------------- scorer

@@ -28,6 +28,8 @@ from pledgewatch.extract.mentions import (
 )
 from pledgewatch.extract.organizations import (
     add_generic_organizations,
+    add_named_bodies,
+    add_national_bodies,
     extend_named_organizations,
 )
 from pledgewatch.extract.types import Extraction
@@ -67,6 +69,8 @@ def extract(
         add_laws(doc, tokens_at(analysis))
         add_country_adjectives(doc)
         add_generic_organizations(doc, analysis)
+        add_named_bodies(doc)
+        add_national_bodies(doc)
         extend_named_organizations(doc)
     else:
         from razdel import sentenize

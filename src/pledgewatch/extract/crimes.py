@@ -25,26 +25,49 @@ _CHARGE_CONTEXT = re.compile(
     r"|судим\w*|стать\w+|ст\.|задержан\w*|арестова\w*|привлеч\w*|инкриминир\w*|вменя\w*)",
     re.IGNORECASE,
 )
-# A charge word that governs the offence phrase right after it.
+# A charge word that governs the offence phrase right after it: «обвиняют в хищении»,
+# «обвинила Маркива в причастности к убийству» (a few words between a verb and «в»),
+# «признал доктора виновным в убийстве», «по делу о госизмене» (an offence of the lexicon
+# only), «осуждён за хулиганство»,
+# «срок за мошенничество».
 _GOVERNOR = re.compile(
-    r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|обвинил\w*|обвини\w*|подозрева\w*|подозрени\w*"
-    r"|заподозр\w*|улич[её]н\w*|уличил\w*|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*)\s+в"
+    r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
+    r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы])\s+в"
+    r"|(?:обвини\w*|обвиня\w*|подозрева\w*|заподозри\w*|уличил\w*)(?:\s+[^\W\d]+){0,3}?\s+в"
+    r"|признал\w*(?:\s+[^\W\d]+){0,3}?\s+виновн\w*\s+в"
+    r"|(?P<case>(?:дел[оауе]|делом)\s+об?)"
     r"|(?:осужд\w*|осуди\w*|приговор\w*|арестова\w*|задержа\w*|судим\w*|наказа\w*"
-    r"|отбыва\w*\s+срок|посажен\w*|сидит|сидел\w*)(?:\s+[^.,;:!?()]{1,40}?)?\s+за)\s+",
+    r"|отбыва\w*|посажен\w*|сидит|сидел\w*)(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
+    r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за)\s+",
     re.IGNORECASE,
 )
 # Heads too general to be a crime by themselves («за преступление», «в связях»).
-_GENERIC_HEADS = ("преступлени", "правонарушени", "деяни", "связ", "действи", "дел", "том")
+_GENERIC_HEADS = (
+    *("преступлени", "правонарушени", "деяни", "связ", "действи", "дел", "том"),
+    *("совершени", "попытк", "намерени", "причастност", "нарушени"),  # need what follows
+)
+# Heads that are no offence at all: «обвинения в адрес министра».
+_NOT_OFFENCE_HEADS = ("адрес",)
 # Prepositions that open a complement of an offence («покушении на сбыт наркотиков»,
 # «участии в массовых беспорядках», «насилии над подростками»).
 _PREPOSITIONS = frozenset({"к", "на", "над", "при", "с", "в", "против"})
-_NOT_COMPLEMENT = re.compile(r"(?:год|течени|период|врем|ход|рамк|связи|отношени)\w*")
+_NAMES = ("person", "organization", "country", "location")
+_CONJUNCTIONS = frozenset({"и", "или", "либо"})
+# How an offence was done, which the criminal codes name as part of it («мошенничество в
+# особо крупном размере», «грабёж группой лиц по предварительному сговору»).
+_QUALIFIER = re.compile(
+    r"\s+[«\"]?(?:в\s+(?:особо\s+)?крупном\s+размере|группой\s+лиц(?:\s+по\s+предварительному"
+    r"\s+сговору)?|по\s+предварительному\s+сговору|организованной\s+группой)[»\"]?(?![\w-])"
+)
+_NOT_COMPLEMENT = re.compile(r"(?:год|течени|период|врем|ход|рамк|связи|отношени|адрес)\w*")
 # The offence an article names, in brackets or quotes after it: «статьи 104 (убийство)»,
-# «статьи 214 «Вандализм»», «УК РФ (хулиганство и умышленное причинение …)».
+# «статьи 214 «Вандализм»», «УК РФ (хулиганство и умышленное причинение …)»; the title of
+# an article of the administrative code («ст. 20.3 КоАП РФ («Публичное демонстрирование
+# …»)») names no crime.
 _ARTICLE_GLOSS = re.compile(
     r"(?<![\w-])(?:стать\w*|ст\.|ч\.|част\w+)\s*№?\s*\d[\d.\-]*(?:\s*(?:,|и)\s*№?\s*\d[\d.\-]*)*"
-    r"(?:\s+(?:УК|КоАП|Уголовного\s+кодекса)(?:\s+[А-ЯЁ][\wЁё]*)?)?\s*"
-    r"(?:\(\s*(?P<paren>[^()«»\n]{3,160}?)\s*\)|«(?P<quoted>[^«»\n]{3,160}?)»)",
+    r"(?:\s+(?:УК|(?P<administrative>КоАП)|Уголовного\s+кодекса)(?:\s+[А-ЯЁ][\wЁё]*)?)?\s*"
+    r"(?:\(\s*«?(?P<paren>[^()«»\n]{3,160}?)»?\s*\)|«(?P<quoted>[^«»\n]{3,160}?)»)",
     re.IGNORECASE,
 )
 _DETERMINERS = frozenset(
@@ -74,38 +97,72 @@ def _stem_index():
     return regex, {s: (c, a) for s, c, a in stems}
 
 
+def governed_offences(doc: DocumentContext, start: int, end: int) -> list:
+    """The crime spans between ``start`` and ``end`` that a charge word governs («обвиняют в
+    хищении», «осуждён за хулиганство»): each is a charge by itself."""
+    governed = {m.end() for m in _GOVERNOR.finditer(doc.text, start, end)}
+    return [s for s in doc.spans if s.type == "crime" and s.start in governed and s.end <= end]
+
+
+def out_of_charge_context(doc: DocumentContext, offence: OffenceMatch) -> bool:
+    """A one-word offence of the lexicon that is an offence only next to a charge word
+    («теракт», «терроризм»: the attack itself or an ideology in a news report), with no
+    charge word before it in its sentence."""
+    word = offence.text.lower()
+    if not word.isalpha():
+        return False
+    stem_regex, by_stem = _stem_index()
+    stem = stem_regex.match(word)
+    if stem is None or by_stem[stem.group()][1]:
+        return False
+    sentence_start = doc.sentences[doc.sentence_index(offence.start)][0]
+    return not _CHARGE_CONTEXT.search(
+        doc.text, max(sentence_start, offence.start - 60), offence.start
+    )
+
+
 def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
     stems, phrases = _lexicon()
     stem_regex, by_stem = _stem_index()
     pattern, categories = phrases
     for match in pattern.finditer(doc.text):
         _add(doc, match.start(), match.end(), categories[match.lastgroup])
+    glosses = []  # an offence word inside an article's gloss is no crime of its own
     for match in _ARTICLE_GLOSS.finditer(doc.text):
         group = "paren" if match.group("paren") else "quoted"
         inner = match.group(group)
-        if len(inner.split()) <= 16 and not re.fullmatch(r"[\d\s.,-]+", inner):
-            category = _category(stems, inner.split()[0].lower()) or "other"
-            _add(doc, match.start(group), match.end(group), category)
+        if len(inner.split()) > 16 or re.fullmatch(r"[\d\s.,-]+", inner):
+            continue
+        if match.group("administrative"):
+            # an administrative offence is no crime: NEREL marks its title as a LAW
+            doc.add_span("legal_provision", match.start(group), match.end(group))
+            continue
+        category = _category(stems, inner.split()[0].lower()) or "other"
+        _add(doc, match.start(group), match.end(group), category)
+        glosses.append((match.start(group), match.end(group)))
     for sentence in analysis.sentences:
         tokens = sentence.tokens
         governed = set()
-        governors = {m.end() for m in _GOVERNOR.finditer(doc.text, sentence.start, sentence.end)}
+        # offence words inside a gloss or a governed complement («причастности к убийству»)
+        inside = list(glosses)
+        governors = {
+            m.end(): bool(m.group("case"))
+            for m in _GOVERNOR.finditer(doc.text, sentence.start, sentence.end)
+        }
         for i, token in enumerate(tokens):
             if token.start in governors and token.pos in ("NOUN", "ADJ", "VERB"):
-                head, end = _phrase(tokens, i)
-                if head is None:
-                    continue
-                word = tokens[head].text.lower()
-                category = _category(stems, word)
-                if end > tokens[head].end:
-                    _add(doc, token.start, end, category or "other")
-                if category is not None or (
-                    end == tokens[head].end and not word.startswith(_GENERIC_HEADS)
-                ):
-                    _add(doc, token.start, tokens[head].end, category or "other")
-                governed.add(head)
+                k: int | None = i
+                while k is not None:  # «в контрабанде наркотиков и отмывании денег»: each
+                    head, end = _add_governed(doc, tokens, k, stems, governors[token.start])
+                    if head is None:
+                        break
+                    governed.update(n for n in range(k, head + 1))
+                    inside.append((tokens[head].end, end))
+                    k = _next_conjunct(tokens, end)
         for i, token in enumerate(tokens):
             if token.pos != "NOUN" or i in governed:
+                continue
+            if any(start <= token.start < end for start, end in inside):
                 continue
             stem = stem_regex.match(token.text.lower())
             if stem is None:
@@ -119,6 +176,42 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             while first > 0 and _modifier(tokens[first - 1], token):
                 first -= 1
             _add(doc, tokens[first].start, token.end, category)
+
+
+def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, int]:
+    """The offence phrase a charge word governs, starting at token ``i``: the whole phrase
+    and, when it is an offence of the lexicon or has nothing after it, its head alone;
+    returns the index of its head (None when it names no offence) and where it ends."""
+    head, end = _phrase(tokens, i)
+    if head is None:
+        return None, 0
+    qualified = _QUALIFIER.match(doc.text, end)
+    end = qualified.end() if qualified else end
+    word = tokens[head].text.lower()
+    if word.startswith(_NOT_OFFENCE_HEADS):
+        return None, 0
+    category = _category(stems, word)
+    if category is None and case:
+        return None, 0  # «по делу о январских событиях»: a case names an offence or not
+    if end > tokens[head].end:
+        _add(doc, tokens[i].start, end, category or "other")
+    if category is not None or (end == tokens[head].end and not word.startswith(_GENERIC_HEADS)):
+        _add(doc, tokens[i].start, tokens[head].end, category or "other")
+    return head, end
+
+
+def _next_conjunct(tokens, end: int) -> int | None:
+    """The token that starts the next offence after «и»/«или» at ``end``, if any."""
+    k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+    if k + 1 < len(tokens) and tokens[k].text in _CONJUNCTIONS:
+        if tokens[k + 1].pos in ("NOUN", "ADJ") and tokens[k + 1].text.islower():
+            return k + 1
+    return None
+
+
+def _offence_word(token: Token) -> bool:
+    stems, _ = _lexicon()
+    return _category(stems, token.text.lower()) is not None
 
 
 def _category(stems, word: str) -> str | None:
@@ -148,23 +241,31 @@ def _phrase(tokens: list[Token], i: int) -> tuple[int | None, int]:
     k = head + 1
     while k < len(tokens):
         token = tokens[k]
-        if (
-            token.text in ("и", "или", "либо")
-            and k + 1 < len(tokens)
-            and tokens[k + 1].pos == "NOUN"
-        ):
+        if token.text in _CONJUNCTIONS and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             if tokens[k + 1].feats.get("Case") == tokens[head].feats.get("Case"):
-                k += 1
+                if end > tokens[head].end or (
+                    _offence_word(tokens[head]) and _offence_word(tokens[k + 1])
+                ):
+                    break  # two offences: «контрабанде наркотиков и отмывании денег»
+                k += 1  # one offence of two acts: «хранение и перевозку продуктов»
+                continue
+            if end > tokens[head].end and tokens[k + 1].feats.get("Case") == "Gen":
+                k += 1  # «хранении оружия и боеприпасов»
                 continue
         if token.pos == "NUM" and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             k += 1
             continue
         if (
-            (token.pos == "NOUN" or _adjective(token))
-            and token.feats.get("Case") == "Gen"
-            and token.text.islower()
+            token.feats.get("Case") == "Gen"
+            and len(token.text) > 2  # not «ст.» of «нарушении ст. 275»
+            and (
+                (token.pos == "NOUN" or _adjective(token))
+                and token.text.islower()
+                or token.pos in ("NOUN", "PROPN", "ADJ")
+                and _named_complement(token, tokens[k - 1])
+            )
         ):
-            if token.pos == "NOUN":
+            if token.pos in ("NOUN", "PROPN"):
                 end = token.end
             k += 1
             continue
@@ -173,12 +274,21 @@ def _phrase(tokens: list[Token], i: int) -> tuple[int | None, int]:
             if sub is not None and not _NOT_COMPLEMENT.match(tokens[sub].text.lower()):
                 return head, sub_end
         if token.pos == "NOUN" and token.feats.get("Case") == tokens[head].feats.get("Case"):
-            if tokens[k - 1].text in ("и", "или", "либо"):
+            if tokens[k - 1].text in _CONJUNCTIONS:
                 end = token.end
                 k += 1
                 continue
         break
     return head, end
+
+
+def _named_complement(token: Token, previous: Token) -> bool:
+    """A capitalised genitive after a common noun that is not a person's name: «шпионаже в
+    пользу Украины», «финансировании Исламского государства»; not the victim of
+    «убийстве Ивана Петрова»."""
+    return (
+        previous.pos == "NOUN" and previous.text.islower() and token.feats.get("Animacy") != "Anim"
+    )
 
 
 def _adjective(token: Token) -> bool:
@@ -189,8 +299,10 @@ def _adjective(token: Token) -> bool:
 
 
 def _add(doc: DocumentContext, start: int, end: int, category: str) -> None:
-    if doc.covered(start, end, ("person", "organization", "country", "location")):
-        return
+    if any(s.type in _NAMES and s.start <= start < s.end for s in doc.spans):
+        return  # a word of a name («Фонд борьбы с коррупцией»); a name may end the crime
+    if any(s.type == "person" and start < s.end and s.start < end for s in doc.spans):
+        return  # a person inside is a victim or the offender, never part of the offence
     if any(s.type == "crime" and s.start == start and s.end == end for s in doc.spans):
         return
     doc.add_span("crime", start, end, data=OffenceMatch(start, end, doc.text[start:end], category))

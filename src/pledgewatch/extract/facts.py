@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pledgewatch import refdata
+from pledgewatch.extract.crimes import governed_offences
 from pledgewatch.extract.document import DocumentContext, Span
 from pledgewatch.extract.grammars.triggers import (
     ACQUITTAL,
@@ -28,13 +29,13 @@ from pledgewatch.extract.grammars.triggers import (
     UNNAMED_DEMANDERS,
 )
 from pledgewatch.extract.mentions import document_country
+from pledgewatch.extract.roles import role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
 
 _PRONOUN = {
     "ru": re.compile(r"\b(он|она|они|его|её|ее|ему|ей|им|их|него|неё|нее|нему|ней)\b", re.I),
     "en": re.compile(r"\b(he|she|they|him|her|them|his)\b", re.I),
 }
-_GAP_WORDS = re.compile(r"^[\s\w\-–—«»„“”\"']{0,60}$")
 
 
 def build_facts(doc: DocumentContext) -> None:
@@ -42,7 +43,8 @@ def build_facts(doc: DocumentContext) -> None:
     last_persons: list[Span] = []
     last_seen = -10
     for index in range(len(doc.sentences)):
-        persons = doc.spans_in(index, "person")
+        # a bare first name nobody in the document has is a mention without an entity
+        persons = [p for p in doc.spans_in(index, "person") if p.entity]
         demand_start = _demand_facts(doc, index, lang)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
         if (
@@ -51,7 +53,7 @@ def build_facts(doc: DocumentContext) -> None:
             and (_PRONOUN[lang].search(doc.sentence_text(index)) or index - last_seen <= 2)
         ):
             subjects = last_persons  # «Его обвиняют …», or the person of the sentence before
-        _role_facts(doc, index, persons)
+        _role_facts(doc, index)
         _membership_facts(doc, index, lang, persons)
         if subjects:
             limit = demand_start or doc.sentences[index][1]
@@ -96,63 +98,36 @@ def _spans_of(*spans: Span | None) -> list[tuple[str, int, int]]:
 # --- role and membership -------------------------------------------------------------------
 
 
-def _role_facts(doc: DocumentContext, index: int, persons: list[Span]) -> None:
-    professions = doc.spans_in(index, "profession")
+def _role_facts(doc: DocumentContext, index: int) -> None:
+    """One role fact per person and role, with every profession span that says it
+    («актриса и режиссёр Анна Петрова»: one fact, two spans)."""
     organizations = doc.spans_in(index, "organization")
-    for person in persons:
-        profession = _adjacent_profession(doc, person, professions, organizations)
-        if profession is None:
+    grouped: dict[tuple[str, str], tuple[Span, list[Span]]] = {}
+    for person, profession, role in role_links(doc, index):
+        if person.entity is None:
             continue
+        key = (person.entity, role)
+        grouped.setdefault(key, (person, []))[1].append(profession)
+    for (subject, role), (person, professions) in grouped.items():
         employer = next(
             (
                 o
                 for o in organizations
-                if profession.end <= o.start and o.end <= person.start and o.entity
+                if professions[0].end <= o.start and o.end <= person.start and o.entity
             ),
             None,
         )  # «лидер партии «Алга, Казахстан!» Марат Жыланбаев»
         doc.add_fact(
             FactDraft(
                 "role",
-                person.entity,
+                subject,
                 employer.entity if employer else None,
-                attributes={"role": profession.data},
+                attributes={"role": role},
                 confidence=0.8,
                 evidence=_evidence(doc, index),
-                spans=_spans_of(profession),
+                spans=_spans_of(*professions),
             )
         )
-
-
-def _adjacent_profession(doc, person: Span, professions, organizations) -> Span | None:
-    """A role word right before the name (a few adjectives or an organization between),
-    or right after it in apposition («Марат Жыланбаев, лидер партии»)."""
-    before = [p for p in professions if p.end <= person.start]
-    if before:
-        # the nearest; of nested spans ending there, a specific role before "other", then
-        # the longest («оппозиционный политик», not «политик»)
-        last_end = max(p.end for p in before)
-        profession = min(
-            (p for p in before if p.end == last_end),
-            key=lambda p: (p.data == "other", p.start),
-        )
-        gap = doc.text[profession.end : person.start]
-        for org in organizations:
-            if profession.end <= org.start and org.end <= person.start:
-                gap = gap.replace(org.text, " ")
-        if _GAP_WORDS.match(gap) and len(gap.split()) <= 3:
-            return profession
-    after = [p for p in professions if p.start >= person.end]
-    if after:
-        profession = after[0]
-        gap = doc.text[person.end : profession.start]
-        owned_by_next = any(
-            0 <= other.start - profession.end <= 2
-            for other in doc.spans_in(doc.sentence_index(person.start), "person")
-        )  # "Marat Zhylanbayev, human rights defender Yerzhan Elshibayev"
-        if re.fullmatch(r"\s*[,(–—-]\s*([\w-]+\s+){0,2}", gap) and not owned_by_next:
-            return profession
-    return None
 
 
 def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list[Span]) -> None:
@@ -161,14 +136,20 @@ def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list
         if org.entity is None:
             continue  # «полиция», «правительство Кубы»: no entity to be a member of
         window_start = max(sentence_start, org.start - 45)
-        window = doc.text[window_start : org.start].rstrip("«»„“”\"' ")
-        cue = MEMBERSHIP_WORDS[lang].search(window)
+        window = doc.text[window_start : org.start].rstrip("«»„“”\"' ") + " "
+        cue = MEMBERSHIP_WORDS[lang].search(window) or _elected_from(window, lang)
         if cue is None:
             continue
+        if _BODY_OF_MEMBERS.search(cue.group()):
+            continue  # «член правления «Газпрома»» sits on a board, a position in a company
         cue_start = window_start + cue.start()
         person = _closest_person(doc, persons, cue_start, org.end)
         if person is None:
             continue
+        full_end = max(o.end for o in doc.spans_in(index, "organization") if o.start == org.start)
+        spans = [("organization", org.start, full_end)]  # «партии Франции», not «партии»
+        if _HEAD_WORD.match(cue.group()):
+            spans.append(("position", cue_start, window_start + cue.end(1)))
         doc.add_fact(
             FactDraft(
                 "membership",
@@ -176,15 +157,63 @@ def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list
                 org.entity,
                 confidence=0.7,
                 evidence=_evidence(doc, index),
+                spans=spans,
             )
         )
 
 
+# Cue words that make the member the organization's head or founder; the fact keeps the
+# word as a ``position`` span, since a head is a member in a particular position.
+_HEAD_WORD = re.compile(
+    r"(?:лидер|председател|основател|соучредител|руководител|leader|chair|founder|co-founder)",
+    re.IGNORECASE,
+)
+
+
+# «депутат от «Справедливой России» Илья Пономарёв», «Светлана Пеунова от партии «Воля»»,
+# «кандидат от ЛДПР — Михаил Дегтярев»: elected or standing for the party that put them up.
+_FROM_PARTY = re.compile(r"\bот\s+(?:парти[ия]|фракци[ия]|блока)\s+$", re.IGNORECASE)
+_FROM_ANY = re.compile(r"\bот\s+$", re.IGNORECASE)
+_ELECTED = re.compile(
+    r"\b(?:депутат|кандидат|сенатор|спикер|парламентари|член\w* парламента|избран|избира"
+    r"|выдвину|выдвига|баллотир)\w*\s+"
+    r"(?:\S+\s+){0,2}от\s+$",
+    re.IGNORECASE,
+)
+
+
+def _elected_from(window: str, lang: str) -> re.Match | None:
+    """The «от» before a party when the person was elected or stands for it; a bare «от»
+    only after a word for an elected office («письмо от Amnesty International» is not)."""
+    if lang != "ru":
+        return None
+    return _FROM_PARTY.search(window) or (_ELECTED.search(window) and _FROM_ANY.search(window))
+
+
+# A body of the organization between the cue and the organization: a seat on a board.
+_BODY_OF_MEMBERS = re.compile(r"\s(?:правлени|совет|комитет|президиум|бюро|коллеги)\w*", re.I)
+
+# What may stand between the organization and the person named after it («лидер партии X
+# Иван Иванов», «от КПРФ — Иван Мельников», «члену ХДС (Христианско-демократический союз)
+# Томасу Шеферу»), and between a person and the cue before the organization («Иван Иванов,
+# член партии X», «Иванов — член партии X», «Ли Пэн был видным членом партии X»). A comma
+# after the organization starts the next item of a list, an «и» before the cue another
+# person.
+_GAP_AFTER = re.compile(r"[»\"“”]?(?:\s*\([^()\n]{1,80}\))?\s*(?:[—–-]\s*)?")
+_GAP_BEFORE = re.compile(
+    r"\s*[,—–-]?\s*(?:(?:был[аио]?|является|являлс[яь]|являлась|стал[аио]?|избран[аоы]?"
+    r"|избирается|выдвигается|баллотируется)\s+(?:[а-яё]+\s+)?)?"
+)
+
+
 def _closest_person(doc, persons: list[Span], cue_start: int, org_end: int) -> Span | None:
     for person in persons:
-        if 0 <= cue_start - person.end <= 4:  # "Иван Иванов, член партии X"
+        gap = doc.text[org_end : person.start]
+        if person.start >= org_end and len(gap) <= 90 and _GAP_AFTER.fullmatch(gap):
             return person
-        if 0 <= person.start - org_end <= 4:  # "лидер партии X Иван Иванов"
+    for person in persons:
+        gap = doc.text[person.end : cue_start]
+        if cue_start >= person.end and len(gap) <= 30 and _GAP_BEFORE.fullmatch(gap):
             return person
     return None
 
@@ -234,7 +263,9 @@ def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
 
 
 def _charge_facts(doc, index, lang, subjects, limit) -> None:
-    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)):
+    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)) and not (
+        governed_offences(doc, doc.sentences[index][0], limit)
+    ):
         return
     sentence_start, _ = doc.sentences[index]
     targets = [s for s in doc.spans_in(index, "legal_provision", "crime") if s.start < limit]
@@ -263,7 +294,7 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
             if (s.entity == target.entity if provision is not None else s.entity is None)
             and (provision is not None or s.data.category == target.data.category)
         ] or [target]
-        for person in subjects:
+        for person in _accused(doc, subjects, target, crime_spans):
             doc.add_fact(
                 FactDraft(
                     "charge",
@@ -276,6 +307,24 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
                     spans=_spans_of(*crime_spans),
                 )
             )
+
+
+def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> list[Span]:
+    """The subjects a charge is about: those named before the offence when there are any,
+    never one named right after it, who is its victim («в покушении на Анатолия Чубайса»,
+    «в убийстве Ким Чен Нама»)."""
+    victims = [
+        p
+        for p in subjects
+        if any(
+            p.start >= c.end and _VICTIM_GAP.fullmatch(doc.text[c.end : p.start]) for c in crimes
+        )
+    ]
+    candidates = [p for p in subjects if p not in victims]
+    return [p for p in candidates if p.start < target.start] or candidates
+
+
+_VICTIM_GAP = re.compile(r"\s*(?:(?:на|против|над|в\s+отношении)\s+)?")
 
 
 def _sentence_facts(doc, index, lang, subjects, limit) -> None:
@@ -303,7 +352,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
-        people = subjects if each else [_person_for(subjects, penalty)]
+        people = subjects if each else _coordinated(doc, subjects, _person_for(subjects, penalty))
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
@@ -341,6 +390,20 @@ def _outer_crimes(doc: DocumentContext, index: int, limit: int) -> list[Span]:
 def _verb_after(triggers, penalty: Span) -> bool:
     """ "Семь лет лишения свободы получил…": a trigger shortly after the penalty."""
     return any(0 <= t_start - penalty.end <= 40 for t_start, _ in triggers)
+
+
+def _coordinated(doc: DocumentContext, subjects: list[Span], person: Span) -> list[Span]:
+    """The person and those listed right before it: «Кокорин и Мамаев осуждены на полтора
+    года» sentences both."""
+    people = [person]
+    for other in reversed([p for p in subjects if p.end <= person.start]):
+        if not _LIST_GAP.fullmatch(doc.text[other.end : people[0].start]):
+            break
+        people.insert(0, other)
+    return people
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|и|,\s*и)\s*")
 
 
 def _person_for(subjects: list[Span], target: Span) -> Span:

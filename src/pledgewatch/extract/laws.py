@@ -1,6 +1,7 @@
 """Laws named as a whole: a code («УК РФ», «Уголовного кодекса», «КоАП»), a constitution
 («Конституции», «Конституции США») and a law by its subject («закон о повышении
-пенсионного возраста», «Федеральному закону «О полиции»», «закона Яровой»).
+пенсионного возраста», «Федеральному закону «О полиции»») or after a person («закона
+Яровой»).
 
 In the data model a law as a whole is an ``instrument`` (kind ``law``); an article of it is
 a ``legal_provision``. A code written inside an article reference («статьи 174 УК РК») is
@@ -19,7 +20,7 @@ from pledgewatch.resolve.translit import match_key
 
 _COUNTRY = "|".join(COUNTRIES.values())
 _CODE = re.compile(
-    r"(?<![\w-])(?P<code>(?P<cc>УК|Уголовн(?:ого|ый|ому|ым|ом)\s+[Кк]одекс(?:а|у|ом|е)?)"
+    r"(?<![\w-])(?P<code>(?P<cc>УК(?!\s*[«\"„“])|Уголовн(?:ого|ый|ому|ым|ом)\s+[Кк]одекс(?:а|у|ом|е)?)"
     r"|(?P<ac>КоАП|КОАП|КРКоАП))(?![\w-])"
     rf"(?:\s+(?P<country>{_COUNTRY})(?![\w-]))?"
 )
@@ -28,7 +29,14 @@ _LAW = re.compile(
     r"(?<![\w-])(?:(?:[Фф]едеральн|[Кк]онституционн)\w+\s+)*(?:[Зз]акон(?:|а|у|ом|е)"
     r"|[Зз]аконопроект(?:|а|у|ом|е))(?![\w-])"
 )
-_TITLE = re.compile(r"\s*(?:№\s*[\w-]+\s*)?«[^«»\n]{3,200}»")
+# A law named after a person («закона Яровой», «закон Димы Яковлева», «пакет Яровой»).
+_NAMED_LAW = re.compile(
+    r"(?<![\w-])(?:[Зз]акон(?:|а|у|ом|е)|[Зз]аконопроект(?:|а|у|ом|е)|[Пп]акет(?:|а|у|ом|е))"
+    r"\s(?=[А-ЯЁ])"
+)
+_TITLE = re.compile(r"\s*(?:(?:№\s*[\w-]+|\d[\d-]*)\s*)?«(?P<title>[^«»\n]{3,200})»")
+# A title «О …» is also a mention of the law by itself («закон «О полиции»» → «О полиции»).
+_SUBJECT_TITLE = re.compile(r"Об?\s")
 _SUBJECT = re.compile(r"\s+об?\s+")
 _NAMES = {"CC": ("Уголовный кодекс", "Criminal Code"), "AC": ("КоАП", "Administrative Code")}
 
@@ -48,11 +56,12 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
         name = f"{_NAMES[kind][0]} ({country})" if country else _NAMES[kind][0]
         key = _entity(doc, name, country, kind)
         _add(doc, match.start(), match.end("code"), key)
-        if country_text:
-            _add(doc, match.start(), match.end(), key)
+        end = match.end() if country_text else _place_after(doc.text, match.end(), places)
+        if end is not None:
+            _add(doc, match.start(), end, key)  # «УК РФ», «УК Украины»
     for match in _CONSTITUTION.finditer(doc.text):
         end = match.end()
-        after = places.get(end + 1) if doc.text[end : end + 1] == " " else None
+        after = _place_after(doc.text, end, places)
         country = _sentence_country(doc, match.start())
         key = _entity(doc, f"Конституция ({country})" if country else "Конституция", country)
         _add(doc, match.start(), end, key)
@@ -65,6 +74,29 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
         text = " ".join(doc.text[match.start() : end].split())
         key = _entity(doc, text, _sentence_country(doc, match.start()))
         _add(doc, match.start(), end, key)
+        title = _TITLE.match(doc.text, match.end())
+        if title and _SUBJECT_TITLE.match(title.group("title")):
+            _add(doc, title.start("title"), title.end("title"), key)
+    persons = {s.start: s.end for s in doc.spans if s.type == "person"}
+    for match in _NAMED_LAW.finditer(doc.text):
+        end = persons.get(match.end())
+        if end is not None and _genitive(tokens_at.get(match.end())):
+            text = " ".join(doc.text[match.start() : end].split())
+            _add(doc, match.start(), end, _entity(doc, text, _sentence_country(doc, end)))
+
+
+def _genitive(located) -> bool:
+    """The token (from ``tokens_at``) is in the genitive: «закона Яровой», not «законе
+    Президент заявил»."""
+    if located is None:
+        return False
+    tokens, i = located
+    return tokens[i].feats.get("Case") == "Gen"
+
+
+def _place_after(text: str, end: int, places: dict[int, int]) -> int | None:
+    """The end of the country or place named right after a law («Конституции Испании»)."""
+    return places.get(end + 1) if text[end : end + 1] == " " else None
 
 
 def tokens_at(analysis) -> dict:
@@ -91,7 +123,40 @@ def _law_end(text: str, end: int, tokens_at: dict) -> int | None:
         return None
     tokens, i = located
     head, phrase_end = _phrase(tokens, i)
-    return phrase_end if head is not None else None
+    if head is None:
+        return None
+    return _complements_end(tokens, phrase_end)
+
+
+# Prepositions that open a complement of a law's subject («о слежке за абонентами», «о
+# нормализации торговых отношений с Россией», «о сносе домов в Москве»).
+_LAW_PREPOSITIONS = frozenset({"за", "с", "на", "в", "по", "для", "против", "от", "к"})
+
+
+def _complements_end(tokens: list, end: int) -> int:
+    """Where a law's subject ends once its complements are taken in: genitives, proper
+    names included («о возвращении Конституции Украины»), and up to two prepositional
+    phrases."""
+    from pledgewatch.extract.crimes import _phrase
+
+    k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+    prepositions = 0
+    while k < len(tokens):
+        token = tokens[k]
+        if token.pos in ("NOUN", "PROPN", "ADJ") and token.feats.get("Case") == "Gen":
+            end, k = (token.end if token.pos != "ADJ" else end), k + 1
+            continue
+        if token.text in _LAW_PREPOSITIONS and prepositions < 2 and k + 1 < len(tokens):
+            nxt = tokens[k + 1]
+            head, sub_end = _phrase(tokens, k + 1)
+            if head is None and nxt.pos == "PROPN":
+                head, sub_end = k + 1, nxt.end
+            if head is not None:
+                end, prepositions = sub_end, prepositions + 1
+                k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+                continue
+        break
+    return end
 
 
 def _country(text: str) -> str | None:

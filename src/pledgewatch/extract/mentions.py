@@ -16,21 +16,42 @@ from collections.abc import Callable
 from functools import cache
 
 from pledgewatch import refdata
+from pledgewatch.extract.crimes import out_of_charge_context
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.grammars.countries import country_code as world_country_code
 from pledgewatch.extract.grammars.countries import country_name as world_country_name
-from pledgewatch.extract.grammars.countries import find_country_adjectives
+from pledgewatch.extract.grammars.countries import find_country_adjectives, find_country_names
 from pledgewatch.extract.grammars.dates import find_date_mentions
 from pledgewatch.extract.grammars.offences import find_offences
 from pledgewatch.extract.grammars.penalties import find_penalties
+from pledgewatch.extract.grammars.places import find_city_adjectives
 from pledgewatch.extract.grammars.professions import (
+    acting_start,
     complement_end,
     find_professions,
+    genitive_complement_end,
     is_title_word,
 )
 from pledgewatch.extract.grammars.provisions import find_provision_refs
 from pledgewatch.extract.grammars.triggers import EVENT_WORDS, GENERIC_ORGS, ROLE_WORDS
 from pledgewatch.extract.nlp import Analysis, nominative_phrase
+from pledgewatch.extract.organizations import (
+    bracketed_names,
+    outer_quotes,
+    quoted_name,
+    reference_organization,
+)
+from pledgewatch.extract.persons import (
+    STRAY_TAIL,
+    add_namesakes,
+    add_repeated_persons,
+    initials_fit,
+    is_common_word,
+    is_latin_name,
+    is_leading_non_name,
+    latin_spelling_after,
+    sentence_initial,
+)
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.names import (
     english_name_candidates,
@@ -48,7 +69,6 @@ _QUOTES = "«»„“”\"'"
 _BRACKETED = re.compile(r"\(\s*([^()]+?)\s*\)")
 _TURKIC_PATRONYMIC = re.compile(r"\s+(кызы|уулу|улы|ұлы|қызы|оглы|угли|огли)\b")
 _EXCLAIMED_TAIL = re.compile(r",\s*[A-ZА-ЯЁ][\w-]+!")
-_ACRONYM_TAIL = re.compile(r"\s*\(([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11})\)\s*$")
 
 
 def person_key(name: str) -> str:
@@ -73,12 +93,20 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
         latin = None
         if bracket > 0:  # «Модибо Сидибе (Modibo Sidibe)»: the name and its Latin spelling
             inner = _BRACKETED.match(span.text, bracket)
-            if inner and inner.group(1).isascii():
+            if inner and is_latin_name(inner.group(1)):
                 latin = (span.start + inner.start(1), span.start + inner.end(1))
             cut = span.text[:bracket].rstrip()
             span = type(span)(span.type, span.start, span.start + len(cut), cut)
+        else:
+            latin = latin_spelling_after(doc.text, span.end)  # natasha stopped before it
+        cut = span.text.rstrip(STRAY_TAIL)  # «Тим Томас)», «Ратко Младич'»
+        if cut != span.text and cut:
+            span = type(span)(span.type, span.start, span.start + len(cut), cut)
         tokens = _span_tokens(analysis, span)
-        while len(tokens) > 1 and is_title_word(tokens[0].text):  # «Принц Филипп»
+        while len(tokens) > 1 and (
+            is_title_word(tokens[0].text)  # «Принц Филипп»
+            or is_leading_non_name(tokens[0].text)  # «Сама Тэтчер»
+        ):
             tokens = tokens[1:]
             span = type(span)(
                 span.type, tokens[0].start, span.end, doc.text[tokens[0].start : span.end]
@@ -88,9 +116,17 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
 
     surnames: dict[str, str] = {}
     first_names: dict[str, str] = {}
-    for span, tokens, latin in full:
-        person = normalize_person_name(span.text, [t.feats for t in tokens])
+    named = [
+        (normalize_person_name(span.text, [t.feats for t in tokens]), span, latin)
+        for span, tokens, latin in full
+    ]
+    named.sort(key=lambda item: item[0].first is None)  # «Д. Громов» after «Дмитрий Громов»
+    for person, span, latin in named:
         if not (person.last or person.patronymic):  # «Махабат Тажибек кызы» has no surname
+            continue
+        known = surnames.get(surname_key(person))
+        if known and initials_fit(person, doc.entity(known).name):
+            doc.add_span("person", span.start, span.end, known)
             continue
         country = _sentence_country(doc, span.start)
         aliases = [cyr_to_lat(person.full)]
@@ -108,13 +144,23 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
 
     # A one-word name: the document's full-name person with that surname (or first name),
     # else a person of its own when the word is a surname or a single name («Мугабе»,
-    # «Акихито»); a bare first name nobody in the document has is left out (it would
-    # merge unrelated people across documents).
+    # «Акихито»); a bare first name nobody in the document has is a mention without an
+    # entity (one would merge unrelated people across documents).
     for span, tokens, _latin in partial:
+        if len(span.text.strip(".")) < 2 or is_title_word(span.text):
+            continue  # «братья Х.»: an initial is no name, «Президент» a title
+        if doc.covered(span.start, span.end, ("country",)):
+            continue  # «Свазиленда»
         person = normalize_person_name(span.text, [t.feats for t in tokens])
+        word = match_key(span.text)
         key = surnames.get(surname_key(person)) if person.last else None
+        key = key or surnames.get(word) or first_names.get(word)
         if key is None and person.first:
             key = first_names.get(name_key(person.first))
+        if key is None and sentence_initial(doc.text, span.start) and is_common_word(span.text):
+            continue  # «Скриншот» under a picture; mid-sentence «Мадонна» is a name
+        if key is None and tokens and tokens[0].feats.get("Number") == "Plur":
+            continue  # «семья Скрипалей» is a family
         if key is None and person.last and not person.first:
             country = _sentence_country(doc, span.start)
             key = doc.add_entity(
@@ -126,8 +172,9 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
                     aliases=[cyr_to_lat(person.full)],
                 )
             )
-        if key is not None:
-            doc.add_span("person", span.start, span.end, key)
+        doc.add_span("person", span.start, span.end, key)
+    add_repeated_persons(doc)
+    add_namesakes(doc)
 
 
 # Words around a name that say it is a person: "to release Nurgeldi Halykov",
@@ -211,16 +258,15 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             text = doc.text[start:end]
         if EVENT_WORDS.search(doc.text[max(0, start - 12) : start]):
             continue  # «саммит «ЕС – Центральная Азия»» is an event, not an organization
-        acronym = None
-        tail = _ACRONYM_TAIL.search(text)
-        if tail:
-            acronym = tail.group(1)
-            end = start + tail.start()
-            text = doc.text[start:end]
+        bracket = bracketed_names(text)
+        name_end, bracketed, acronym = bracket or (len(text), [], None)
+        end, text = start + name_end, text[:name_end]
         if text.endswith(".") and not re.search(r"\b\w{1,3}\.$", text):
             end, text = end - 1, text[:-1]  # «в Колумбийском университете.»
-        if _NOT_ORGANIZATION.fullmatch(text) or _TITLE_CUE.search(
-            doc.text, max(0, start - 80), start
+        if (
+            _NOT_ORGANIZATION.fullmatch(text)
+            or _FACILITY.match(text)
+            or _TITLE_CUE.search(doc.text, max(0, start - 80), start)
         ):
             continue  # a platform or the title of a film, album, cinema, brand
         if _is_generic(text) or doc.covered(start, end, ("organization", "instrument")):
@@ -232,30 +278,83 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             if quoted_end != -1 and quoted_end - end < 3:
                 start, end = kind.start(), quoted_end + 1
                 text = doc.text[start:end]
-        tokens = [t for t in _span_tokens(analysis, span) if t.end <= end]
+        start, end, quoted = _name_inside_quotes(doc, start, end)
+        text = doc.text[start:end]
+        tokens = [t for t in _span_tokens(analysis, span) if start <= t.start and t.end <= end]
         if kind and start < span.start:
             tokens = [
                 t for s in analysis.sentences for t in s.tokens if start <= t.start and t.end <= end
             ]
-        nominative = nominative_phrase(tokens) if tokens and not exclaimed else text
+        fixed = exclaimed or quoted or not tokens
+        nominative = text if fixed else nominative_phrase(tokens)
         key = _organization_entity(doc, text, acronym, nominative)
         if key is None:
             continue
         doc.add_span("organization", start, end, key)
-        if tail:
-            a_start = span.start + tail.start(1)
-            doc.add_span("organization", a_start, a_start + len(acronym), key)
+        for b_start, b_end in bracketed:  # «ХДС (Христианско-демократический союз)»
+            doc.add_span("organization", span.start + b_start, span.start + b_end, key)
+    add_quoted_organizations(doc)
 
 
-# The kind of organization before a quoted name: «Правозащитный центр «Жолдас»».
+# A word for a kind of organization, then its name in quotes: «газеты ''Newsday''»,
+# «фонда «Свобода»», «телеканал "Аль-Джазира"».
+_KIND_QUOTED = re.compile(
+    r"(?<![\w-])(?:газет|журнал|издани|агентств|телеканал|радиостанци|компани|банк|клуб|концерн"
+    r"|холдинг|парти|движени|организаци|группировк|фонд)\w*\s+(?:«|''|\"|„)"
+    r"(?P<name>[^«»\"'“”\n]{2,60}?)(?:»|''|\"|“)",
+    re.IGNORECASE,
+)
+
+
+def add_quoted_organizations(doc: DocumentContext) -> None:
+    """Quoted names after a word for their kind that natasha missed."""
+    for match in _KIND_QUOTED.finditer(doc.text):
+        start, end = match.span("name")
+        if doc.covered(start, end, ("organization", "instrument", "person")):
+            continue
+        if _TITLE_CUE.search(doc.text, max(0, start - 80), start):
+            continue
+        name = match.group("name").strip()
+        key = _organization_entity(doc, name, None, name)
+        if key is not None:
+            doc.add_span("organization", start, end, key)
+
+
+def _name_inside_quotes(doc: DocumentContext, start: int, end: int) -> tuple[int, int, bool]:
+    """The span of the name itself: the quoted part after a lower-case kind or legal form
+    («партии «Единая Россия»» -> «Единая Россия», which stays as written), else the span
+    without unpaired outer quotes. The flag says the name is quoted."""
+    text = doc.text[start:end]
+    if doc.text[end : end + 1] in '»"“”':
+        text += doc.text[end]  # natasha stopped before the closing quote
+    quoted = quoted_name(text)
+    if quoted is not None:
+        return start + quoted[0], start + quoted[1], True
+    head, tail = outer_quotes(doc.text[start:end])
+    return start + head, end - tail, False
+
+
+# The kind of organization before a quoted name, with the adjective that makes it part of
+# the name: «Правозащитный центр «Жолдас»» (not «Член партии «Ак Жол»»).
 _ORGANIZATION_KIND_BEFORE = re.compile(
-    r"(?:[А-ЯЁ][\w-]*\s+)?(?:[Цц]ентр|[Фф]онд|[Дд]вижени|[Пп]арти|[Оо]бъединени|[Бб]юро|"
+    r"(?:[А-ЯЁ][\w-]*(?:ый|ий|ой|ая|ое|ые|ие|ого|ому|ым|им|ом|ую)\s+)?"
+    r"(?:[Цц]ентр|[Фф]онд|[Дд]вижени|[Пп]арти|[Оо]бъединени|[Бб]юро|"
     r"[Аа]ссоциаци|[Сс]оюз|[Аа]льянс|[Ии]нститут)\w*\s*«$"
 )
 # Names natasha tags as organizations that NEREL does not: web platforms and the Internet.
 _NOT_ORGANIZATION = re.compile(
     r"(?:YouTube|Instagram|Tumblr|Weibo|WeChat|TikTok|Интернет\w*|[Тт]в[иі]ттер\w*|Википеди\w+"
-    r"|МКС|Сети|Сеть)",
+    r"|МКС|Сети|Сеть|Twitter|Telegram|WhatsApp|iTunes|Skype|Reddit|eBay|В[Кк]онтакте|ВК)",
+)
+# Buildings and places natasha tags as organizations («Исаакиевский собор», «Саяно-Шушенской
+# ГЭС», «Братском кладбище»): a facility word among the first three words, or a plant
+# acronym.
+_FACILITY = re.compile(
+    r"(?:\S+\s+){0,2}(?:[Сс]обор|[Хх]рам|[Кк]ладбищ|[Дд]вор(?:ец|ц)|[Аа]эропорт|[Вв]окзал"
+    r"|[Сс]тадион|[Пп]лощад|[Уу]лиц|[Пп]роспект|[Бб]ашн|[Мм]ост\b|[Дд]ом\w* [Кк]ультуры"
+    r"|[Зз]ал(?:|а|е|у|ом)\b|\w+-холл|[Пп]арк\b|[Пп]арке\b|[Аа]рен|[Зз]ам(?:ок|к)"
+    r"|космическ\w+ станци)\w*.*|.*\b(?:ГЭС|АЭС|ТЭЦ|ВДНХ)",
+    re.DOTALL,
 )
 # Quoted names after a word that says they are a title or a venue, not an organization
 # («в кинотеатрах «Звезда», «Космос» и «Юность»», «под торговыми марками «Раундап»»).
@@ -280,7 +379,7 @@ def _organization_entity(
         or (refdata.organization_by_alias(acronym) if acronym else None)
     )
     if known is not None:
-        return _reference_organization(doc, known)
+        return reference_organization(doc, known)
     name = nominative.strip(" ")
     if name.count("«") != name.count("»"):
         name = text
@@ -301,23 +400,6 @@ def _organization_entity(
     )
 
 
-def _reference_organization(doc: DocumentContext, org) -> str:
-    name = (org.name_ru if doc.language == "ru" else org.name_en) or org.name_en or org.name_ru
-    aliases = [a for a in (org.name_ru, org.name_en, org.acronym) if a and a != name]
-    attributes = {"acronym": org.acronym} if org.acronym else {}
-    return doc.add_entity(
-        EntityDraft(
-            f"organization:ref:{org.id}",
-            "organization",
-            name,
-            org.country,
-            aliases=aliases,
-            attributes=attributes,
-            ref=f"organization:{org.id}",
-        )
-    )
-
-
 def add_gazetteer_organizations(doc: DocumentContext) -> None:
     """Reference organizations named anywhere in the text, in any language."""
     pattern, by_alias = _organization_gazetteer()
@@ -326,7 +408,7 @@ def add_gazetteer_organizations(doc: DocumentContext) -> None:
         if doc.covered(start, end, ("organization",)):
             continue
         org = by_alias[_fold(match.group(1))]
-        doc.add_span("organization", start, end, _reference_organization(doc, org))
+        doc.add_span("organization", start, end, reference_organization(doc, org))
 
 
 @cache
@@ -368,6 +450,22 @@ def add_russian_places(doc: DocumentContext, analysis: Analysis) -> None:
         tokens = _span_tokens(analysis, span)
         lemma = " ".join(t.lemma for t in tokens)
         _add_place(doc, span.start, span.end, lemma or span.text, nominative_phrase(tokens))
+    add_country_names(
+        doc, [(s.start, s.end) for s in analysis.spans if s.type == "PER" and " " in s.text]
+    )
+    for start, end, city in find_city_adjectives(doc.text):  # «московского», «Каннского»
+        if not doc.covered(start, end, ("country", "location")):
+            _add_place(doc, start, end, city)
+
+
+def add_country_names(doc: DocumentContext, persons: list[tuple[int, int]]) -> None:
+    """Country names the NER model left out, mostly inside another name («Банка России»,
+    «УК РФ», «партия «Единая Россия»»), which NEREL tags COUNTRY as well; never inside a
+    person's full name («Сальвадора Дали», «Мартин Куба»)."""
+    for start, end, code in find_country_names(doc.text):
+        in_person = any(s < end and start < e for s, e in persons)
+        if not in_person and not doc.covered(start, end, ("country", "location", "person")):
+            _add_world_country(doc, start, end, code)
 
 
 def add_gazetteer_places(doc: DocumentContext) -> None:
@@ -516,6 +614,7 @@ def _provision_refs(doc: DocumentContext):
 
 def add_provisions(doc: DocumentContext) -> None:
     for ref in _provision_refs(doc):
+        _extend_to_country(doc, ref)
         country = ref.country or _sentence_country(doc, ref.start)
         if not country and ref.code:
             # «ст. 20.2 КоАП» in a text whose country is unknown: a provision span without
@@ -533,28 +632,38 @@ def add_provisions(doc: DocumentContext) -> None:
                         doc.add_span("legal_provision", start, end, key)
 
 
+def _extend_to_country(doc: DocumentContext, ref) -> None:
+    """A code of a country the grammar does not list: «ст. 424 УК Республики Беларусь»
+    ends with the country named right after the code, and belongs to it."""
+    if ref.code is None or ref.country is not None or doc.text[ref.end : ref.end + 1] != " ":
+        return
+    for span in doc.spans:
+        if span.type == "country" and span.start == ref.end + 1 and span.entity:
+            ref.end, ref.country = span.end, doc.entity(span.entity).country
+            ref.text = doc.text[ref.start : ref.end]
+            return
+
+
 _PART_KEYWORD = re.compile(r"(?<![\w])(?:ч\.|част(?:ь|и|ью))\s*\d", re.IGNORECASE)
 _ARTICLE_KEYWORD = re.compile(
-    r"(?<![\w])(?:ст\.|стать(?:я|и|е|ю|ей))\s*\d+(?:[-.]\d+)*", re.IGNORECASE
+    r"(?<![\w])(?:ст\.|стать(?:я|и|е|ю|ей))\s*№?\s*\d+(?:[-.]\d+)*", re.IGNORECASE
 )
 
 
 def _provision_parts(ref) -> list[tuple[int, int]]:
-    """The nested parts of a reference NEREL also annotates: «части 2 статьи 104» and
-    «статьи 104» inside «пункту 6 части 2 статьи 104 УК РФ»."""
+    """The nested references NEREL also annotates, each from its keyword to the end of the
+    reference: «ч. 4 ст. 132 УК РФ» and «ст. 132 УК РФ» inside «п. «б» ч. 4 ст. 132 УК РФ»;
+    without a code, «части 2 статьи 104» and «статьи 104» inside «пункту 6 части 2 статьи
+    104». The code alone («УК РФ») is a mention of the code (``laws.add_laws``), not of this
+    article."""
     text, parts = ref.text, []
     article = _ARTICLE_KEYWORD.search(text)
     if article is None:
         return parts
     part = _PART_KEYWORD.search(text, 0, article.start())
-    if part is not None:
-        parts.append((ref.start + part.start(), ref.start + article.end()))
-    if part is not None or ref.start + article.end() == ref.end:
-        # the article alone is a span when it is not the whole reference without its code:
-        # «статья 282» of «статья 282 УК РФ» is not annotated apart from it
-        parts.append((ref.start + article.start(), ref.start + article.end()))
-    # the code alone («УК РФ», «УК») is not this article: it is left out rather than
-    # linked to the article's entity
+    for keyword in (part, article):
+        if keyword is not None and keyword.start() > 0:
+            parts.append((ref.start + keyword.start(), ref.end))
     return parts
 
 
@@ -641,6 +750,8 @@ def add_offences(doc: DocumentContext) -> None:
     """Offences named in words: a crime span, and the provision where the country is known
     (one article, or the group of articles of that category when there are several)."""
     for offence in find_offences(doc.text):
+        if out_of_charge_context(doc, offence):
+            continue
         country = _sentence_country(doc, offence.start)
         key = None
         if country:
@@ -796,27 +907,41 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
     head with its modifier («главный тренер») and the outer phrase with its genitive
     complement («президента США», «министр иностранных дел России», «сотрудник полиции»),
     each a profession span, as NEREL annotates them. Words that are professions only with a
-    complement («глава», «сотрудник») give the outer phrase alone."""
+    complement («глава», «сотрудник») give the outer phrase alone. A deputy's complement
+    can be another profession with its own complement («заместитель министра обороны»),
+    and «исполняющий обязанности» before a profession opens one more outer phrase."""
     starts = {}
     for span in doc.spans:
         if span.type in _COMPLEMENT_TYPES:
             starts[span.start] = max(starts.get(span.start, 0), span.end)
-    for match in find_professions(doc.text):
-        if doc.covered(match.head_start, match.end, ("person",)):
-            continue
+    matches = [
+        m for m in find_professions(doc.text) if not doc.covered(m.head_start, m.end, ("person",))
+    ]
+    outer_end: dict[int, int] = {}  # start of a match -> end of its outer phrase
+    for match in reversed(matches):  # a deputy's complement is a later match
         end = match.end
         fixed = complement_end(doc.text, end)
+        # any genitive noun phrase after a noun («водитель автобуса»), none after an
+        # adjective («президентских выборов»: no role, no complement needed)
+        if fixed is None and (match.role or match.needs_complement):
+            fixed = genitive_complement_end(doc.text, end)
         if fixed is not None:
             end = fixed
         after = _next_word_start(doc.text, end)
         if after in starts:
             end = starts[after]
-        if not match.needs_complement:
+        elif match.deputy and end == match.end and after in outer_end:
+            end = outer_end[after]
+        outer_end[match.start] = end
+        if not match.needs_complement and (end == match.end or not match.relational):
             doc.add_span("profession", match.head_start, match.end, data=match.role)
-            if match.start < match.head_start:
-                doc.add_span("profession", match.start, match.end, data=match.role)
+        if match.start < match.head_start:  # «главный тренер», «генеральный секретарь»
+            doc.add_span("profession", match.start, match.end, data=match.role)
         if end > match.end:
             doc.add_span("profession", match.start, end, data=match.role)
+        acting = acting_start(doc.text, match.start)
+        if acting is not None:
+            doc.add_span("profession", acting, end, data=match.role)
 
 
 def _next_word_start(text: str, end: int) -> int:

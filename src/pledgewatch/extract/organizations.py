@@ -11,15 +11,25 @@ a complement, or with a name-like adjective before them («Хорошевски�
 
 These spans carry no entity: «полиция» of one text is not «полиция» of another, so they are
 typed spans for search and evaluation, never merged across documents or used as the
-subject or object of a fact.
+subject or object of a fact. The same holds for a country adjective with an institution
+(«российские власти», «британской полиции»).
+
+The module also holds the corrections of natasha's organization names that need no model:
+the quoted name after a kind word (:func:`quoted_name`), unpaired quotes
+(:func:`outer_quotes`), a swallowed bracket (:func:`bracketed_names`), an organization with
+its place (:func:`extend_named_organizations`), and organizations natasha takes for places
+(:func:`add_named_bodies`: «Кремль», «ЕС»).
 """
 
 from __future__ import annotations
 
 import re
 
+from pledgewatch import refdata
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.nlp import Analysis, Token
+from pledgewatch.extract.types import EntityDraft
+from pledgewatch.resolve.translit import match_key
 
 # Heads that name an institution by themselves (lower-cased word forms).
 _ALONE = re.compile(
@@ -27,9 +37,7 @@ _ALONE = re.compile(
     r"|госдум(?:а|ы|е|у|ой)|кремл(?:ь|я|ю|ем|е)|прокуратур(?:а|ы|е|у|ой))"
 )
 # Acronyms of institutions (case-sensitive).
-_ACRONYMS = frozenset(
-    {"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС", "ГИБДД", "ОМОН", "СВР", "ФСИН", "ЕСПЧ"}
-)
+_ACRONYMS = frozenset({"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС", "ГИБДД", "ОМОН", "СВР", "ФСИН"})
 # Heads that need a complement or a name-like adjective.
 _NEEDS_COMPLEMENT = re.compile(
     r"(?:министерств\w*|администраци\w+|пресс-служб\w*|кабинет\w*|департамент\w*|посольств\w*"
@@ -47,13 +55,13 @@ _NAME_ADJECTIVES = re.compile(
 _OWNER_WORDS = re.compile(r"(?:глав|председател|сотрудник|премьер|член|начальник)\w*")
 _COMPLEMENT_TYPES = ("country", "location", "organization")
 _FIXED_GENITIVE = frozenset({"министров", "директоров", "безопасности", "федерации"})
+# Genitives that point back to a place named before («парламенте страны», «правительства
+# республики»): the institution ends before them.
+_ANAPHORIC_GENITIVE = frozenset({"страны", "республики", "города", "государства"})
 
 
 def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
-    mentions = {}
-    for span in doc.spans:
-        if span.type in _COMPLEMENT_TYPES:
-            mentions[span.start] = max(mentions.get(span.start, 0), span.end)
+    mentions = _span_ends(doc, _COMPLEMENT_TYPES)
     for sentence in analysis.sentences:
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
@@ -66,8 +74,12 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 continue
             if doc.covered(token.start, token.end, ("person", "country", "location")):
                 continue
-            first = _prefix(tokens, i, sentence.start)
-            last = _genitive_end(tokens, i) if not acronym else i
+            if not alone and _ends_named(doc, token.end):
+                continue  # «Федеральной таможенной службы»: natasha's name, extended later
+            if _DUTY.search(doc.text, max(0, token.start - 16), token.end):
+                continue  # «уволен с военной службы»: a duty, not an institution
+            first = _prefix(tokens, i, relational=not alone)
+            last = _genitive_end(tokens, i) if not alone else i
             start, end = tokens[first].start, tokens[last].end
             outer = _mention_after(doc.text, end, mentions)
             if outer is not None:
@@ -82,8 +94,18 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 doc.add_span("organization", start, end)
 
 
-def _prefix(tokens: list[Token], i: int, sentence_start: int) -> int:
-    """Index of the first name-like adjective before the head (the head itself if none)."""
+_DUTY = re.compile(r"(?:военн|гражданск|государственн)\w+ служб\w*$")
+
+
+def _ends_named(doc: DocumentContext, end: int) -> bool:
+    """Whether a named organization (one with an entity) ends at ``end``."""
+    return any(s.type == "organization" and s.entity and s.end == end for s in doc.spans)
+
+
+def _prefix(tokens: list[Token], i: int, relational: bool) -> int:
+    """Index of the first name-like adjective before the head (the head itself if none).
+    With ``relational``, an adjective of place or function counts too («городской совет»,
+    «исполнительного комитета», «столичного департамента»), but not «новый» or «бывший»."""
     first = i
     while first > 0:
         previous = tokens[first - 1]
@@ -91,10 +113,17 @@ def _prefix(tokens: list[Token], i: int, sentence_start: int) -> int:
             break
         word = previous.text
         capital = word[:1].isupper() and first - 1 > 0
-        if not (capital or _NAME_ADJECTIVES.fullmatch(word.lower())):
+        related = relational and _RELATIONAL_ADJECTIVE.fullmatch(word)
+        if not (capital or related or _NAME_ADJECTIVES.fullmatch(word.lower())):
             break
         first -= 1
     return first
+
+
+# Lower-case adjectives in -ск-/-н- («городской», «окружного», «профильный»).
+_RELATIONAL_ADJECTIVE = re.compile(
+    r"[а-яё-]+(?:ск|н)(?:ий|ый|ой|ая|ое|ого|ому|ом|ую|ым|им|ые|ие|ых|их|ыми|ими)"
+)
 
 
 def _genitive_end(tokens: list[Token], i: int) -> int:
@@ -111,6 +140,8 @@ def _genitive_end(tokens: list[Token], i: int) -> int:
             break
         if word[:1].isupper() and word.lower() not in _FIXED_GENITIVE:
             break
+        if word in _ANAPHORIC_GENITIVE:
+            break
         seen += 1
         if token.pos == "NOUN":
             last = j
@@ -119,24 +150,236 @@ def _genitive_end(tokens: list[Token], i: int) -> int:
 
 
 def _mention_after(text: str, end: int, mentions: dict[int, int]) -> int | None:
-    """The end of a country, place or organization named right after ``end``."""
+    """The end of a country, place or organization named right after ``end``, with the
+    closing quote of a quoted name («совет директоров "Газпрома"»)."""
     gap = re.match(r" [«\"]?", text[end : end + 2])
     if gap is None:
         return None
     start = end + gap.end()
     found = mentions.get(start) or mentions.get(end + 1)
+    if found and gap.end() == 2 and text[found : found + 1] in '»"':
+        found += 1
     return found
 
 
 def extend_named_organizations(doc: DocumentContext) -> None:
-    """A named organization followed by the country or place it belongs to is annotated as
-    one phrase («Следственного комитета Армении», «Верховного суда США»): the outer span is
-    added (without an entity: the inner name keeps it)."""
-    places = {}
+    """An organization followed by the country or place it belongs to is annotated as one
+    phrase («Следственного комитета Армении», «Верховного суда США», «МВД по Башкирии»):
+    the outer span is added without an entity (the inner name keeps it), unless the two
+    together name an organization of the reference data («Демократической партии
+    Казахстана») or a party of that country («Коммунистической партии Китая»), which then
+    becomes the entity of both."""
+    places = _span_ends(doc, ("country", "location"))
+    for span in [s for s in doc.spans if s.type == "organization"]:
+        gap = _PLACE_GAP.match(doc.text, span.end)
+        end = places.get(gap.end()) if gap else None
+        if end is None:
+            continue
+        outer = doc.text[span.start : end]
+        known = _reference_outer(doc, span, outer) or _national_party(doc, span, outer)
+        if known is not None:
+            span.entity = known  # «Демократическая партия» here is that party, not another
+        doc.add_span("organization", span.start, end, known)
+
+
+# Names of a kind that many countries have («Демократическая партия», «Национальный
+# фронт»): with the country after them they name one organization.
+_SHARED_KIND = re.compile(r"(?:партия|союз|фронт|движение|конгресс|лига|альянс|блок)")
+
+
+def _national_party(doc: DocumentContext, span, outer: str) -> str | None:
+    """An entity for «Коммунистическая партия Китая» when natasha named only
+    «Коммунистическая партия», so that parties of different countries stay apart."""
+    entity = doc.entity(span.entity)
+    if entity is None or entity.ref or not _SHARED_KIND.fullmatch(entity.name.split()[-1]):
+        return None
+    name = entity.name + outer[len(span.text) :]
+    return doc.add_entity(
+        EntityDraft(f"organization:{match_key(name)}", "organization", name, None)
+    )
+
+
+def _span_ends(doc: DocumentContext, types: tuple[str, ...]) -> dict[int, int]:
+    """Start -> the furthest end of the spans of ``types`` starting there, cut before a
+    bracket natasha swallowed into a place («РФ (ФТС РФ)», «Лондона (King’s College)»)."""
+    ends: dict[int, int] = {}
     for span in doc.spans:
-        if span.type in ("country", "location"):
-            places[span.start] = max(places.get(span.start, 0), span.end)
-    for span in [s for s in doc.spans if s.type == "organization" and s.entity]:
-        end = places.get(span.end + 1) if doc.text[span.end : span.end + 1] == " " else None
-        if end is not None:
-            doc.add_span("organization", span.start, end)
+        if span.type in types:
+            bracket = span.text.find(" (")
+            end = span.start + bracket if bracket > 0 else span.end
+            ends[span.start] = max(ends.get(span.start, 0), end)
+    return ends
+
+
+def reference_organization(doc: DocumentContext, org) -> str:
+    """The entity of an organization of the reference data, named in the document's language."""
+    name = (org.name_ru if doc.language == "ru" else org.name_en) or org.name_en or org.name_ru
+    aliases = [a for a in (org.name_ru, org.name_en, org.acronym) if a and a != name]
+    attributes = {"acronym": org.acronym} if org.acronym else {}
+    return doc.add_entity(
+        EntityDraft(
+            f"organization:ref:{org.id}",
+            "organization",
+            name,
+            org.country,
+            aliases=aliases,
+            attributes=attributes,
+            ref=f"organization:{org.id}",
+        )
+    )
+
+
+# Between an organization and its place: a space, or «по» («МВД по Башкирии»).
+_PLACE_GAP = re.compile(r" (?:по )?")
+
+
+def _reference_outer(doc: DocumentContext, span, outer: str) -> str | None:
+    """The reference organization an organization and its place name together
+    («Демократической партии Казахстана»: natasha's «Демократической партии» in the
+    nominative, then the place as written), or None."""
+    entity = doc.entity(span.entity)
+    if entity is None:
+        return None
+    place = outer[len(span.text) :]
+    org = refdata.organization_by_alias(entity.name + place)
+    return reference_organization(doc, org) if org is not None else None
+
+
+# A kind of organization in lower case, or a legal form, before a quoted name («партии
+# «Единая Россия»», «ФК «Спартак»», «ООО «Ромашка»»): the organization is named by the
+# quoted part, which is also what NEREL annotates. A capitalised kind belongs to the name
+# («Правозащитный центр «Жолдас»») and is kept.
+_QUOTE_CHARS = "«»„“”\"'"
+_KIND_BEFORE_QUOTED = re.compile(
+    r"(?:(?:[а-яё][а-яё-]*|[А-ЯЁ]{2,6})\s+){1,3}[«\"„“]+(?P<name>[^«»\"„“”]+?)[»\"“”]*"
+)
+
+
+def quoted_name(text: str) -> tuple[int, int] | None:
+    """Offsets (within ``text``) of the quoted name after a lower-case kind or a legal
+    form, or None when ``text`` is not of that shape."""
+    match = _KIND_BEFORE_QUOTED.fullmatch(text)
+    return match.span("name") if match else None
+
+
+def outer_quotes(text: str) -> tuple[int, int]:
+    """How many quote characters to drop at each end of a name: natasha may tag
+    «Исламское государство»» with its closing quote but not the opening one, or
+    «''Samsung Group''» with the opening ones only. Leading quotes always go; trailing ones
+    stay when they close a quote opened inside the name («ФГУП «Главный центр»»)."""
+    head = len(text) - len(text.lstrip(_QUOTE_CHARS))
+    body = text.rstrip(_QUOTE_CHARS)
+    tail = len(text) - len(body)
+    inner = body[head:]
+    if tail and (inner.count("«") > inner.count("»") or inner.count('"') % 2):
+        tail = 0
+    return head, tail
+
+
+# Heads that, after a country adjective, name that country's institution as one phrase
+# («российские власти», «британской полиции», «израильская армия», «японский МИД»).
+_NATIONAL_HEAD = re.compile(
+    r" (?:власт(?:и|ей|ям|ями|ях)|арми(?:я|и|ю|ей)|правительств(?:о|а|у|ом|е)"
+    r"|парламент(?:|а|у|ом|е)|полици(?:я|и|ю|ей)|прокуратур(?:а|ы|е|у|ой)"
+    r"|посольств(?:о|а|у|ом|е)|сборн(?:ая|ой|ую)|МИД|ВВС|ВМС)(?![\w-])"
+)
+
+_ADJECTIVE = re.compile(r"(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|ую|им|ым|ых|их|ими|ыми|ом)$")
+
+
+def add_national_bodies(doc: DocumentContext) -> None:
+    """A country adjective and the institution it qualifies, as one typed span without an
+    entity (like the other generic heads: «российские власти» of one text is not
+    necessarily those of another)."""
+    for span in [s for s in doc.spans if s.type == "country" and _ADJECTIVE.search(s.text)]:
+        head = _NATIONAL_HEAD.match(doc.text, span.end)
+        if head is not None:
+            doc.add_span("organization", span.start, head.end())
+
+
+# Organizations natasha tags as places, or misses, in every inflected form: (pattern,
+# Russian name, English name, acronym, country). «Кремль» and «ЕС» are the Russian
+# presidency and the European Union as actors («Кремль заявил», «санкции ЕС»); «Ъ» in
+# quotes is the usual short name of the newspaper «Коммерсантъ».
+_NAMED_BODIES = (
+    (r"Кремл(?:ь|я|ю|ём|ем|е)", "Кремль", "Kremlin", None, "RU"),
+    (
+        r"ЕС|Евросоюз(?:|а|у|ом|е)|Европейск(?:ий|ого|ому|им|ом) союз(?:|а|у|ом|е)",
+        "Европейский союз",
+        "European Union",
+        "ЕС",
+        None,
+    ),
+    (r"(?<=[«\"])Ъ(?=[»\"])", "Коммерсантъ", "Kommersant", None, "RU"),
+    (
+        r"ЕСПЧ|Европейск(?:ий|ого|ому|им|ом) суд(?:|а|у|ом|е) по правам человека",
+        "Европейский суд по правам человека",
+        "European Court of Human Rights",
+        "ЕСПЧ",
+        None,
+    ),
+)
+_NAMED_BODY = re.compile(
+    "|".join(f"(?<![\\w-])(?P<b{i}>{p[0]})(?![\\w-])" for i, p in enumerate(_NAMED_BODIES))
+)
+
+
+def add_named_bodies(doc: DocumentContext) -> None:
+    """Organizations of :data:`_NAMED_BODIES`; a place natasha saw at the same characters,
+    or a shorter organization inside the name («Европейского суда» of «Европейского суда по
+    правам человека»), is dropped, since the whole name is what the text names."""
+    for match in _NAMED_BODY.finditer(doc.text):
+        start, end = match.span()
+        if any(
+            s.type in ("organization", "instrument", "person")
+            and s.start < end
+            and start < s.end
+            and not (start <= s.start and s.end <= end and s.type == "organization")
+            for s in doc.spans
+        ):
+            continue
+        _, name_ru, name_en, acronym, country = _NAMED_BODIES[int(match.lastgroup[1:])]
+        name = name_ru if doc.language == "ru" else name_en
+        aliases = [a for a in (name_ru, name_en, acronym) if a and a != name]
+        key = doc.add_entity(
+            EntityDraft(
+                f"organization:{match_key(name)}",
+                "organization",
+                name,
+                country,
+                aliases=aliases,
+                attributes={"acronym": acronym} if acronym else {},
+            )
+        )
+        doc.spans = [
+            s
+            for s in doc.spans
+            if not (s.type in ("location", "organization") and s.start < end and start < s.end)
+        ]
+        doc.add_span("organization", start, end, key)
+
+
+_BRACKET_TAIL = re.compile(r"\s*\(([^()]+?)\)?\s*$")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11}")
+
+
+def bracketed_names(text: str) -> tuple[int, list[tuple[int, int]], str | None] | None:
+    """natasha swallows the bracket after a name into its span: «ХДС (Христианско-
+    демократический союз Германии)», «Королевского колледжа Лондона (King’s College London,
+    KCL)». Returns where the name ends, the spans of the names inside the bracket (all
+    offsets within ``text``) and the acronym among them; None when there is no bracket or
+    it holds something other than names («(ныне …)»)."""
+    tail = _BRACKET_TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return None
+    names, acronym = [], None
+    for piece in re.finditer(r"[^,]+", tail.group(1)):
+        start = tail.start(1) + piece.start() + len(piece.group()) - len(piece.group().lstrip())
+        end = tail.start(1) + piece.end() - (len(piece.group()) - len(piece.group().rstrip()))
+        name = text[start:end]
+        if not name[:1].isupper():
+            return None
+        if acronym is None and _ACRONYM.fullmatch(name):
+            acronym = name
+        names.append((start, end))
+    return tail.start(), names, acronym

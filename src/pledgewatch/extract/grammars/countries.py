@@ -7,7 +7,13 @@ the abbreviations and colloquial names of ``data/world_countries.yaml`` («СШ�
 «Британия»). A name is looked up by its lemma or nominative («Японии» → «япония»).
 
 Adjectives: stems from the same file, matched in any case form («итальянскому»,
-«британской» → IT, GB), as NEREL tags them COUNTRY.
+«британской» → IT, GB), as NEREL tags them COUNTRY; also the first part of a compound
+(«российско-британской»). An adjective before a word for a person («британский актёр»)
+names a nationality, not the state, and is left out.
+
+Names in running text (:func:`find_country_names`): the same names in every case form
+(pymorphy3 inflects them once per process), found also where the NER model sees none,
+inside an organization's or a law's name («Банка России», «УК РФ»).
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from importlib import resources
 
 import yaml
 
-from pledgewatch.extract.grammars.numbers import FLAGS
+from pledgewatch.extract.grammars.numbers import FLAGS, lowered, word_alternation
 
 # CLDR territory codes that are not countries
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ"}
@@ -61,15 +67,25 @@ def country_code(*names: str | None) -> str | None:
     return None
 
 
+# States that no longer exist, which CLDR does not name.
+_FORMER_STATES = {
+    "SU": ("СССР", "Soviet Union"),
+    "YU": ("Югославия", "Yugoslavia"),
+    "CS": ("Чехословакия", "Czechoslovakia"),
+}
+
+
 def country_name(code: str, language: str = "ru") -> str:
     from babel import Locale
 
-    if code == "SU":
-        return "СССР" if language == "ru" else "Soviet Union"
+    if code in _FORMER_STATES:
+        return _FORMER_STATES[code][0 if language == "ru" else 1]
     return Locale(language).territories.get(code, code)
 
 
-_ENDINGS = r"(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|их|ых|ими|ыми)"
+ADJECTIVE_ENDINGS = (
+    r"(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|их|ых|ими|ыми)"
+)
 
 
 @cache
@@ -80,11 +96,114 @@ def _adjective_re() -> tuple[re.Pattern, dict[str, str]]:
         for stem in stems
     }
     alternatives = "|".join(sorted(by_stem, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?P<stem>{alternatives}){_ENDINGS}(?![\w-])", FLAGS)
+    # «российско-британской»: both parts, the first ending in «о» before the hyphen
+    pattern = re.compile(
+        rf"(?:(?<![\w-])|(?P<second>(?<=\wо-)))(?P<stem>{alternatives})"
+        rf"(?:{ADJECTIVE_ENDINGS}(?![\w-])|(?P<first>о)(?=-\w))",
+        FLAGS,
+    )
     return pattern, by_stem
 
 
 def find_country_adjectives(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of each country adjective in ``text``."""
+    """(start, end, ISO code) of each country adjective in ``text`` that names the state,
+    not a person's nationality («британский актёр»)."""
     pattern, by_stem = _adjective_re()
-    return [(m.start(), m.end(), by_stem[m.group("stem").lower()]) for m in pattern.finditer(text)]
+    return [
+        (m.start(), m.end(), by_stem[m.group("stem").lower()])
+        for m in pattern.finditer(text)
+        if m.group("first") is not None
+        or m.group("second") is not None
+        or not _person_noun_after(text, m.end())
+    ]
+
+
+_NEXT_WORD = re.compile(r"[\s,]+([\w-]+)")
+
+
+@cache
+def _nationality_nouns() -> frozenset[str]:
+    return frozenset(_data().get("nationality_nouns") or ())
+
+
+def _person_noun_after(text: str, end: int) -> bool:
+    """Whether the noun the adjective goes with is a person named by an occupation of the
+    arts, sport, science or business («российский боксёр», «советского и российского
+    актёра»), looking past other adjectives and «и»."""
+    from pledgewatch.extract.nlp import _morph
+
+    for _ in range(4):
+        match = _NEXT_WORD.match(text, end)
+        if match is None:
+            return False
+        word, end = match.group(1).lower(), match.end()
+        if word == "и":
+            continue
+        parse = _morph().parse(word.split("-")[0])[0]
+        if parse.tag.POS in ("ADJF", "PRTF"):
+            continue
+        return parse.normal_form.replace("ё", "е") in _nationality_nouns()
+    return False
+
+
+# Names that are also ordinary words or first names when capitalised («Того же…», the
+# name Доминика, Jordan, Chad): never matched in running text.
+_AMBIGUOUS_NAMES = frozenset(
+    {"того", "доминика", "jordan", "georgia", "chad", "jersey", "turkey", "guinea", "man"}
+)
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@cache
+def _name_forms() -> tuple[re.Pattern, dict[str, str]]:
+    """A trie pattern over the lower-cased forms of every country name, and form -> code."""
+    by_form: dict[str, str] = {}
+    for name, code in _names().items():
+        if name in _AMBIGUOUS_NAMES or len(name) < 2:
+            continue
+        for form in _inflected(name):
+            by_form.setdefault(form, code)
+    return re.compile(rf"(?<![\w-])(?:{word_alternation(by_form)})(?!\w)"), by_form
+
+
+def _inflected(name: str) -> set[str]:
+    """«южная корея» → «южной кореи», «южную корею», …; words not in the nominative
+    («америки» of «соединенные штаты америки») and Latin names stay as they are."""
+    forms = {name}
+    if not re.search("[а-я]", name):
+        return forms
+    from pledgewatch.extract.nlp import _morph
+
+    words = name.split()
+    parses = [_nominative_parse(_morph().parse(w)) for w in words]
+    for case in _CASES:
+        inflected = []
+        for word, parse in zip(words, parses, strict=True):
+            if parse.tag.case == "nomn" and parse.tag.POS in ("NOUN", "ADJF", "PRTF"):
+                form = parse.inflect({case, parse.tag.number or "sing"})
+                word = form.word if form else word
+            inflected.append(word)
+        forms.add(" ".join(inflected).replace("ё", "е"))
+    return forms
+
+
+def _nominative_parse(parses):
+    """The reading in the nominative if there is one («соединенные»: not the accusative)."""
+    return next((p for p in parses if p.tag.case == "nomn"), parses[0])
+
+
+def find_country_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of each capitalised country name in ``text``, in any case
+    form («перу» is a feather's dative, «Перу» the country), with «Республика» or
+    «Королевство» before it («Республике Кипр», «Королевство Эсватини»)."""
+    pattern, by_form = _name_forms()
+    found = []
+    for match in pattern.finditer(lowered(text).replace("ё", "е")):
+        if text[match.start()].isupper():
+            state = _STATE_WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            start = state.start() if state else match.start()  # «Республики Кипр»
+            found.append((start, match.end(), by_form[match.group()]))
+    return found
+
+
+_STATE_WORD_BEFORE = re.compile(r"(?<![\w-])(?:Республик|Королевств)\w{0,3}\s+$")

@@ -87,7 +87,7 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
         "inciting_discord",
         ("розн", "вражд", "ненавист"),
         r"(?:разжига\w*|разжечь|разожг\w*|возбужд\w*|возбуди\w*|провоцирова\w*|пропаганд\w*)\s+"
-        rf"{_ADJS}{_DISCORD}",
+        rf"{_ADJS}{_DISCORD}(?:\s+(?:и|или|либо)\s+{_DISCORD})?",
     ),
     (
         "false_information",

@@ -6,7 +6,9 @@ process, and the forms are matched as one trie-compiled alternation on the lower
 text (no per-token lemmatization). A match gives the head word and, when the text goes
 on with a genitive complement, the outer phrase too, as NEREL annotates both
 («президента» and «президента США»): :func:`find_professions` returns the head matches
-and :func:`outer_end` the end of the outer phrase given the mentions that follow.
+and :func:`complement_end` the end of a fixed complement. A head after «экс-» is the
+profession without the prefix («экс-[президент]»); «исполняющий обязанности», «врио» and
+«и. о.» before a profession belong to the outer phrase (:func:`acting_start`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -26,8 +29,20 @@ class ProfessionMatch:
     start: int  # the head word, or the modifier before it («главный тренер»)
     head_start: int
     end: int  # end of the head word
-    role: str  # role of a role fact (see the lexicon)
+    role: str | None  # role of a role fact (see the lexicon); None: never a person's role
     needs_complement: bool = False
+    deputy: bool = False  # takes another profession as its complement («советник президента»)
+    relational: bool = False  # with a complement, not a profession mention alone («директор»)
+
+
+class _Grammar(NamedTuple):
+    head: re.Pattern
+    modifier: re.Pattern
+    complement: re.Pattern
+    role_of: dict[str, tuple[str | None, bool]]  # form -> (role, needs a complement)
+    deputies: set[str]
+    relational: set[str]
+    adjectival: set[str]  # forms of adjectives used as nouns («военного», «ведущий»)
 
 
 @cache
@@ -36,12 +51,21 @@ def _lexicon() -> dict:
     return yaml.safe_load(text)
 
 
-def _forms(lemma: str) -> set[str]:
+def _forms(lemma: str, strict: bool = True) -> set[str]:
+    return _forms_and_pos(lemma, strict)[0]
+
+
+@cache
+def _forms_and_pos(lemma: str, strict: bool = True) -> tuple[set[str], str | None]:
+    """The case and number forms of a lemma, and its part of speech. ``strict`` keeps only
+    forms whose most likely reading is the lemma's: a modifier, which only counts right
+    before a head, need not be («главного» reads first as a form of «главное»)."""
     from pledgewatch.extract.nlp import _morph
 
     lemma = lemma.lower().replace("ё", "е")
     forms = {lemma}
     parses = [p for p in _morph().parse(lemma) if p.normal_form.replace("ё", "е") == lemma]
+    pos = parses[0].tag.POS if parses else None
     for parse in parses[:2]:
         if parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
             continue
@@ -52,53 +76,166 @@ def _forms(lemma: str) -> set[str]:
                 continue  # «военный», «военные», not «военной», «военное»
             word = form.word.replace("ё", "е")
             top = _morph().parse(word)[0].normal_form.replace("ё", "е")
-            if word == lemma or top == lemma:
+            if word == lemma or top == lemma or not strict:
                 forms.add(word)  # not «после» (a form of «посол»), «политике», «критики»
-    return forms
+    return forms, pos
 
 
 @cache
-def _compiled():
+def _compiled() -> _Grammar:
     lexicon = _lexicon()
-    role_of: dict[str, tuple[str, bool]] = {}
+    role_of: dict[str, tuple[str | None, bool]] = {}
     for role, lemmas in (lexicon.get("words") or {}).items():
         for lemma in lemmas:
             for form in _forms(lemma):
                 role_of.setdefault(form, (role, False))
+    for role, forms in (lexicon.get("forms") or {}).items():
+        for form in forms:
+            role_of.setdefault(form.lower().replace("ё", "е"), (role, False))
+    for lemma in lexicon.get("adjectives") or []:
+        for form in _forms(lemma):
+            role_of.setdefault(form, (None, False))
+    for lemma in lexicon.get("memberships") or []:
+        for form in _forms(lemma):
+            role_of.setdefault(form, (None, True))
     for lemma in lexicon.get("needs_complement") or []:
         for form in _forms(lemma):
             role_of.setdefault(form, ("other", True))
+    deputies, relational = set(), set()
+    for lemma in lexicon.get("deputies") or []:
+        deputies.update(_forms(lemma))
+    for lemma in lexicon.get("relational") or []:
+        relational.update(_forms(lemma))
+    adjectival = set()
+    for lemmas in (lexicon.get("words") or {}).values():
+        for lemma in lemmas:
+            forms, pos = _forms_and_pos(lemma)
+            if pos in ("ADJF", "PRTF"):
+                adjectival.update(forms)
     modifiers = set()
     for lemma in lexicon.get("modifiers") or []:
-        modifiers.update(_forms(lemma))
+        modifiers.update(_forms(lemma, strict=False))
     complements = [c.lower().replace("ё", "е") for c in lexicon.get("complements") or []]
-    head = re.compile(rf"(?<![\w-]){word_alternation(role_of)}(?![\w-])", FLAGS)
+    head = re.compile(
+        rf"(?:(?<=экс-)|(?<![\w-]))(?P<word>{word_alternation(role_of)})(?:-[а-я]+)?(?![\w-])",
+        FLAGS,
+    )  # «писатель-сатирик», «художника-постановщика»: the compound is the mention
     modifier = re.compile(rf"(?<![\w-]){word_alternation(modifiers)}\s+$", FLAGS)
     complement = re.compile(
         rf"\s+(?:{word_alternation(complements)})(?![\w-])(?:\s+(?:и|или)\s+[\w-]+)?", FLAGS
     )
-    return head, modifier, complement, role_of
+    return _Grammar(head, modifier, complement, role_of, deputies, relational, adjectival)
 
 
 def find_professions(text: str) -> list[ProfessionMatch]:
-    head, modifier, _complement, role_of = _compiled()
+    grammar = _compiled()
     low = lowered(text).replace("ё", "е")
     found = []
-    for match in head.finditer(low):
-        role, needs = role_of[match.group()]
+    for match in grammar.head.finditer(low):
+        word = match.group("word")
+        context = _CONTEXTUAL.get(word)
+        if context and not context.search(low, max(0, match.start() - 30), match.end()):
+            continue
+        if word in grammar.adjectival and _noun_in_same_case(low, match.end(), word):
+            continue  # an adjective of the noun after it: «военного округа»
+        role, needs = grammar.role_of[word]
         start = match.start()
-        left = modifier.search(low, max(0, start - 25), start)
+        left = grammar.modifier.search(low, max(0, start - 25), start)
         found.append(
             ProfessionMatch(
-                left.start() if left else start, match.start(), match.end(), role, needs
+                left.start() if left else start,
+                match.start(),
+                match.end(),
+                role,
+                needs,
+                word in grammar.deputies,
+                word in grammar.relational,
             )
         )
     return found
 
 
+# Forms that are professions only in context: «премьера» (also a première) and «политика»
+# (also politics) after an adjective in the masculine genitive («бывшего итальянского
+# премьера», «94-летнего политика») or after a post («на посту премьера»).
+_CONTEXTUAL = {
+    word: re.compile(
+        rf"(?:[а-я-]+(?:ого|его)|пост|поста|посту|должность|должности)\s+{word}$", FLAGS
+    )
+    for word in ("премьера", "политика")
+}
+
+_ACTING = re.compile(
+    r"(?<![\w-])(?:(?:временно\s+)?исполняющ\w+\s+обязанности|врио|и\.\s?о\.)\s+$", FLAGS
+)
+
+
+def acting_start(text: str, start: int) -> int | None:
+    """Where «(временно) исполняющий обязанности», «врио» or «и. о.» right before
+    ``start`` begins («исполняющий обязанности губернатора»)."""
+    match = _ACTING.search(text, max(0, start - 45), start)
+    return match.start() if match else None
+
+
+_NEXT_WORD = re.compile(r" ([а-яё][а-яё-]*)")
+# Genitive nouns that are not what a profession is of («президент года», «тренер лет …»).
+_NOT_COMPLEMENTS = frozenset(
+    "года лет месяца месяцев дня дней недели суток века времени раза случае момента".split()
+)
+
+
+def genitive_complement_end(text: str, end: int) -> int | None:
+    """The end of a lower-case genitive noun phrase right after ``end``: up to two
+    adjectives and up to three nouns («водитель автобуса», «начальник штаба округа»,
+    «председатель правления фонда»); not another profession («адвокат журналиста»)."""
+    role_of = _compiled().role_of
+    found, adjectives, nouns = None, 0, 0
+    while (match := _NEXT_WORD.match(text, end)) and nouns < 3:
+        word = match.group(1).replace("ё", "е")
+        pos, case = _likely_parse(word)
+        if word in role_of or word in _NOT_COMPLEMENTS or case != "gent":
+            break
+        if pos == "ADJF" and adjectives < 2 and not nouns:
+            adjectives += 1
+        elif pos == "NOUN":
+            nouns += 1
+            found = match.end()
+        else:
+            break
+        end = match.end()
+    return found
+
+
+def _noun_in_same_case(text: str, end: int, word: str) -> bool:
+    """Whether a lower-case noun that can be in the case of ``word`` follows ``end``: the
+    word is then its adjective («военного округа»), not a noun of its own («ведущий
+    программы» stays a host)."""
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    pos, case = _likely_parse(match.group(1))
+    return pos == "NOUN" and case in _cases(word)
+
+
+@cache
+def _likely_parse(word: str) -> tuple[str | None, str | None]:
+    """The part of speech and case of the most likely parse."""
+    from pledgewatch.extract.nlp import _morph
+
+    tag = _morph().parse(word)[0].tag
+    return tag.POS, tag.case
+
+
+@cache
+def _cases(word: str) -> frozenset[str]:
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(p.tag.case for p in _morph().parse(word) if p.tag.case)
+
+
 def complement_end(text: str, end: int) -> int | None:
     """The end of a fixed genitive complement right after ``end`` («иностранных дел»)."""
-    _head, _modifier, complement, _role_of = _compiled()
+    complement = _compiled().complement
     match = complement.match(lowered(text).replace("ё", "е"), end)
     return match.end() if match else None
 
@@ -112,4 +249,4 @@ _TITLES |= {"поп-звезда", "звезда", "экс-президент", 
 def is_title_word(word: str) -> bool:
     """A profession or a title that natasha tends to keep at the start of a name."""
     word = word.lower().replace("ё", "е")
-    return word in _TITLES or word in _compiled()[3]
+    return word in _TITLES or word in _compiled().role_of

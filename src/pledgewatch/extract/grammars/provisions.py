@@ -14,6 +14,8 @@ Which references are kept (a reference is an article keyword followed by numbers
 
 A reference without a code that is listed together with a coded one inherits its code
 («ч. 2 ст. 174 и ч. 1 ст. 405 УК РК» gives two references, both KZ criminal code).
+The article's title in quotes right after it is part of the reference («статьи 128.1 УК РФ
+«Клевета»»), as NEREL annotates it.
 """
 
 from __future__ import annotations
@@ -50,9 +52,10 @@ _OF = r"(?:\s+of(?:\s+the)?)?"
 
 _REF_RE = re.compile(
     rf"(?<![\w])"
-    rf"(?:(?P<para_kw>{_PARA_WORD})\s*(?P<para>\d+|[«\"„“']?[а-яa-z][»\"“”']?(?![\w]))\s*,?{_OF}\s*)?"
+    rf"(?:(?P<para_kw>{_PARA_WORD})\s*(?P<para>\d+(?:{_LIST_GLUE}\d+)*|[«\"„“']?[а-яa-z][»\"“”']?(?![\w]))"
+    rf"\s*,?{_OF}\s*)?"
     rf"(?:(?P<part_kw>{_PART_WORD})\s*(?P<part>\d+(?:{_LIST_GLUE}\d+)*)\s*,?{_OF}\s*)?"
-    rf"{_ARTICLE_WORD}\s*(?P<articles>{_NUM}(?:{_LIST_GLUE}{_NUM}{_NOT_A_COUNT})*)"
+    rf"{_ARTICLE_WORD}\s*(?P<articles>№?\s*{_NUM}(?:{_LIST_GLUE}№?\s*{_NUM}{_NOT_A_COUNT})*)"
     r"(?:\s*\(\s*(?P<paren_part>\d+)\s*\)(?:\s*\(\s*(?P<paren_para>\d+)\s*\))?)?"
     rf"(?:\s*\(\s*{_PART_WORD}\s*(?P<paren_part2>\d+)\s*\))?"
     rf"(?:\s*,?\s+{_PART_WORD}\s*(?P<post_part>\d+)(?![\w.]\d))?",
@@ -90,7 +93,7 @@ _LEFT_CODE_RE = re.compile(
     FLAGS,
 )
 _OTHER_LAW_RE = re.compile(
-    r"\s*,?(?:\s+of(?:\s+the)?)?\s*(?:"
+    r"\s*,?(?:\s+of(?:\s+the)?)?\s*[«\"„“]?(?:"
     r"закон\w*|конституци\w+|гражданск\w+|трудов\w+|налогов\w+|уголовно-\w+|международн\w+|"
     r"всеобщ\w+|пакт\w*|конвенци\w+|декларац\w+|устав\w*|положени\w+|постановлени\w+|указ\w*|"
     r"правил\w*|регламент\w*|кодекс\w*|ГК|УПК|ГПК|АПК|УИК|НК|ТК|МПГПП|ЕКПЧ|"
@@ -99,6 +102,7 @@ _OTHER_LAW_RE = re.compile(
     r")(?![\w])",
     FLAGS,
 )
+_TITLE_RE = re.compile(r"[ \t\u00a0]*«(?P<title>[^«»\n]{3,160})»")
 _CHAIN_RE = re.compile(r"\s*(?:,|;)?\s*(?:и|а\s+также|and|as\s+well\s+as)?\s*$", FLAGS)
 _CHARGE_CONTEXT_RE = re.compile(
     r"(?<![\w])(?:обвин\w*|осужд\w*|осуди\w*|приговор\w*|уголовн\w*|преступлен\w*|возбуд\w+|"
@@ -136,7 +140,7 @@ def _reference(text: str, match: re.Match) -> tuple[ProvisionRef | None, bool]:
         part = ",".join(re.findall(r"\d+", match.group("part")))
     paragraph = match.group("para") or match.group("paren_para")
     if paragraph:
-        paragraph = paragraph.strip("«»\"„“”'")
+        paragraph = ",".join(re.findall(r"\d+", paragraph)) or paragraph.strip("«»\"„“”'")
     code = country = None
     coded = _CODE_RE.match(text, end)
     if coded:
@@ -149,6 +153,9 @@ def _reference(text: str, match: re.Match) -> tuple[ProvisionRef | None, bool]:
             code, country, start = "CC", _country(left.group()), left.start()
         elif _OTHER_LAW_RE.match(text, end):
             return None, False
+    title = _TITLE_RE.match(text, end)
+    if title and not _OTHER_LAW_RE.match(title.group("title")):
+        end = title.end()  # «статьи 128.1 УК РФ «Клевета»»: the article's title is part of it
     ref = ProvisionRef(start, end, text[start:end], articles, part, paragraph, code, country)
     return ref, code is not None or _charge_context(text, start, end)
 

@@ -1,0 +1,167 @@
+"""Person mentions natasha's NER misses or draws too wide, found from the ones it got.
+
+- A name mentioned again where the tagger missed it (a headline «Обама назначит …», a
+  caption line under a photo): the document's own names, full and surname alone, in the
+  case forms a surname takes.
+- The person a place or an institution is named after («театр имени Вахтангова», «НИИ им.
+  Склифосовского», «Нобелевская премия»): a person mention without an entity, as the
+  document is not about that person.
+- A word the tagger drew into a name («Шестидесятивосьмилетняя Руссефф», «Сама Тэтчер»),
+  or left out of it (a Latin spelling in brackets right after it).
+
+``mentions.add_russian_persons`` calls these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pledgewatch.extract.document import DocumentContext
+from pledgewatch.resolve.names import PersonName, morph, normalize_person_name
+
+# Endings a surname takes in the oblique cases, after a consonant (Путин: Путина, Путину,
+# Путиным, Путине) and in place of a final vowel (Обама: Обамы, Обаме, Обаму, Обамой;
+# Иванова: Ивановой, Иванову).
+_AFTER_CONSONANT = ("а", "у", "ом", "ым", "е")
+_IN_PLACE_OF_VOWEL = ("а", "ы", "и", "е", "у", "ой", "ей", "ю", "я")
+# The adjective of a surname (Шукшин: «Шукшинские чтения», Сталин: «сталинских лагерях»).
+_ADJECTIVE_ENDINGS = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими")
+_INITIALS = r"(?:[А-ЯЁ][а-яё]?\.\s?)"  # «Д.», «Дж.»
+
+
+def surname_forms(surname: str) -> set[str]:
+    """The nominative and the oblique-case forms of a Russian-written surname. Names ending
+    in «о», «и», «у», «ых», «их» (Порошенко, Гароццо, Черных) do not decline."""
+    forms = {surname}
+    if not surname[-1:].isalpha() or re.search(r"(?:[оиуэе]|[ыи]х)$", surname):
+        return forms
+    if surname[-1] in "ая":
+        forms.update(surname[:-1] + ending for ending in _IN_PLACE_OF_VOWEL)
+    elif surname[-1] not in "йь" and not surname[-1].isupper():
+        forms.update(surname + ending for ending in _AFTER_CONSONANT)
+    return forms
+
+
+def surname_adjectives(surname: str) -> set[str]:
+    """«Шукшинский», «шукшинских»: NEREL tags the adjective of a person's name as the
+    person. Only for surnames ending in a consonant, the ones with a regular adjective."""
+    if not re.search(r"[бвгджзклмнпрстфхцчшщ]$", surname) or surname.endswith("ск"):
+        return set()
+    stems = (surname + "ск", surname[0].lower() + surname[1:] + "ск")
+    return {stem + ending for stem in stems for ending in _ADJECTIVE_ENDINGS}
+
+
+def add_repeated_persons(doc: DocumentContext) -> None:
+    """Every other occurrence of a name already found in the document: the same full name,
+    or its surname in any case form, linked to the same person."""
+    forms: dict[str, str] = {}
+    for span in doc.spans:
+        if span.type != "person" or not span.entity:
+            continue
+        forms.setdefault(span.text, span.entity)
+        surname = normalize_person_name(doc.entity(span.entity).name).last
+        if surname and len(surname) >= 3 and surname[0].isupper():
+            for form in surname_forms(surname) | surname_adjectives(surname):
+                forms.setdefault(form, span.entity)
+    # by first word, longest form first: a dictionary look-up per word of the text
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split()[0], []).append(form)
+    text = doc.text
+    for match in _WORD.finditer(text):
+        for form in by_first.get(match.group("word"), ()):
+            start, end = match.start("word"), match.start("word") + len(form)
+            if text.startswith(form, start) and not text[end : end + 1].isalnum():
+                if not doc.covered(match.start(), end, ("person",)):
+                    doc.add_span("person", match.start(), end, forms[form])
+                break
+
+
+# A word, with the initials before it («Д.Медведев»: they are part of the mention).
+_WORD = re.compile(rf"(?<![\w.-]){_INITIALS}{{0,2}}(?P<word>\w+(?:-\w+)*)")
+
+
+_NAME_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_NAMESAKE = re.compile(
+    r"(?<![\w-])(?:имени|им\.)\s*"
+    rf"(?P<name>{_INITIALS}{{1,2}}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    r"|(?<![\w-])(?P<prize>Нобелевск\w+|(?:Ленинск|Сталинск|Пулитцеровск|Букеровск)\w+"
+    r"(?=\s+преми))"
+)
+
+
+def add_namesakes(doc: DocumentContext) -> None:
+    """Persons a name is given after, as NEREL annotates them: «имени Чехова», «им. А.М.
+    Горького», «Нобелевской премии», «Ленинской премии». Mentions without an entity."""
+    for match in _NAMESAKE.finditer(doc.text):
+        group = "name" if match.group("name") else "prize"
+        start, end = match.span(group)
+        if not doc.covered(start, end, ("person",)):
+            doc.add_span("person", start, end)
+
+
+_NOT_NAME_POS = frozenset({"ADJF", "VERB", "INFN", "NPRO", "ADVB"})
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+def is_leading_non_name(word: str) -> bool:
+    """A word before a name that is an adjective, verb or pronoun of the dictionary, not a
+    name («Восьмидесятилетний Маккейн», «Сама Тэтчер», «Отрешить Соловьёва», «56-летний»).
+    Judged on the dictionary alone, as inside a name span the tagger calls every word a
+    proper noun; an age («Шестидесятивосьмилетняя») is the one unknown word let through,
+    so that an unfamiliar first name (Думан) is never cut."""
+    if word[:1].isdigit():
+        return True
+    age = "летн" in word.lower()
+    return _dictionary_word(word, _NOT_NAME_POS, known=not age)
+
+
+def is_common_word(word: str) -> bool:
+    """A word the dictionary knows only as an ordinary word («Скриншот», «Невеста» at the
+    start of a caption), never as a name («Вера», «Роза» may be either)."""
+    return _dictionary_word(word)
+
+
+def _dictionary_word(
+    word: str, parts_of_speech: frozenset[str] | None = None, known: bool = True
+) -> bool:
+    parses = morph().parse(word)[:3]
+    return bool(parses) and all(
+        (p.is_known or not known)
+        and (parts_of_speech is None or p.tag.POS in parts_of_speech)
+        and not (_NAME_GRAMMEMES & p.tag.grammemes)
+        for p in parses
+    )
+
+
+def initials_fit(person: PersonName, known_name: str) -> bool:
+    """Whether ``person``, named by initials and surname («Д. Громов»), fits the first name
+    of ``known_name``, the document's person with that surname (Дмитрий Громов)."""
+    if person.first or not person.initials:
+        return False
+    first = normalize_person_name(known_name).first
+    return bool(first) and first[:1] == person.initials[:1]
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(' \xa0«"„')
+    return not before or before[-1] in "\n.!?:"
+
+
+# What natasha sometimes leaves at the end of a name: «Тим Томас)», «Ратко Младич'».
+STRAY_TAIL = ")'\"»”"
+_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][^\W\d_]*\.?(?:[\s'’-]+[A-Za-z][^\W\d_]*\.?){0,4})\s*\)")
+
+
+def latin_spelling_after(text: str, end: int) -> tuple[int, int] | None:
+    """The span of a name's Latin spelling in brackets right after it («Микаэль Арпон
+    (Mickaël Harpon)»), if there is one."""
+    match = _LATIN_AFTER.match(text, end)
+    return match.span(1) if match and is_latin_name(match.group(1)) else None
+
+
+def is_latin_name(text: str) -> bool:
+    """A name in Latin script, accents allowed («Georgina Rodríguez»)."""
+    return text[:1].isupper() and all(
+        c.isascii() or not c.isalpha() or ord(c) < 0x250 for c in text
+    )

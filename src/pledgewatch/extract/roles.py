@@ -1,0 +1,268 @@
+"""Which profession spans of a sentence describe which person: the links behind role facts
+(and NEREL's WORKS_AS).
+
+A profession is linked to a person when it stands
+
+- right before the name, with at most a few words (adjectives, a rank, an organization) or
+  a comma or dash between: «президент России Владимир Путин», «Президент России, Владимир
+  Путин», «Министр обороны — Иван Петров»;
+- right after the name in apposition: «Иван Петров, министр обороны», «Иван Петров —
+  известный российский актёр»;
+- after the name as the complement of a linking verb or a post: «Иван Петров стал мэром»,
+  «Петров занимал пост министра», «освободил Петрова от должности губернатора»;
+- before the name as the complement of such a verb: «Новым мэром стал Иван Петров».
+
+Coordinated professions share the person («актриса и режиссёр Анна Петрова», «Петров,
+директор и основатель компании»), and a plural profession before a list of names
+describes each of them («актрисы Анна Петрова, Мария Иванова и Ольга Сидорова»). Of
+nested profession spans the outermost is linked («президент России», not «президент»),
+which is what the annotation of NEREL links too.
+
+A role fact is shown on a person's page, so a profession that belongs to someone else
+next to the name is left out: a name in the genitive after a nominative profession
+(«адвокат Ивана Петрова»), the first of two names in a row («адвокат Гибсона Стивен
+Колодни»), a relative's name after the profession («дочь писателя Мария Петрова»).
+Sentences without a name are not linked to the person of the sentence before: tried on
+NEREL train, two links in three were wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pledgewatch.extract.document import DocumentContext, Span
+
+_ADJECTIVE = r"[А-ЯЁа-яё-]+(?:ый|ий|ой|ым|им|ого|его|ая|яя|ую|юю|ей|ые|ие|ых|их|ыми|ими)"
+# Words between a profession and the name after it: adjectives, a capitalised word (a
+# rank, an organization natasha missed), an age, quotes, «из» or «от» before a place or
+# party, English words; never a Russian verb («Президент встретился с семьёй Ивана
+# Петрова»).
+_GAP_WORD = rf"(?:{_ADJECTIVE}|из|от|[a-z][\w-]*|[A-ZА-ЯЁ\d«»„“”\"'][\w\-«»„“”\"'.]*)"
+_GAP_BEFORE_NAME = re.compile(rf"^\s*[,—–-]?\s*(?:{_GAP_WORD}\s+){{0,3}}$")
+# A comma, bracket or dash after the name, then up to four adjectives or ages
+# («Иван Петров — известный советский и российский актёр»).
+_APPOSITION = re.compile(
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?[,(–—-]\s*(?:(?:{_ADJECTIVE}|и|[\d-]+\w*)\s+){{0,4}}$"
+)
+# A linking verb or a post, then at most two adjectives or ordinals, right before the
+# profession.
+_COPULA = (
+    r"стал[аи]?|станет|становится|станут|являе?т?ся|являл[аи]?сь|являлся|являются|был[аи]?|"
+    r"будет|назначен[аы]?|избран[аы]?|работал[аи]?|работает|служил[аи]?|служит|"
+    r"занимал[аи]?|занимает|занимающ\w+|занимавш\w+|как|качестве|"
+    r"пост[ау]?|должност[ьи]|посту"
+)
+_PREDICATE = re.compile(
+    rf"(?:^|\s)(?:{_COPULA})(?:\s+(?:{_ADJECTIVE}|\d+-\w+)){{0,2}}\s+$", re.IGNORECASE
+)  # «стала 13-м президентом»
+_PREDICATE_BEFORE = re.compile(
+    r"^\s+(?:был[аи]?\s+)?(?:стал[аи]?|станет|станут|назначен[аы]?|избран[аы]?|будет)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?«»\"]")
+# A relative or companion before a profession: a name after it that is not in the
+# genitive is theirs, not the profession's («дочь президента Иванка Трамп», «супруга
+# музыканта Анна Петрова»; but «дочь президента Ивана Петрова» is the president's).
+_KIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:дочь|дочери|сын|сына|жена|жены|муж|мужа|супруга?|мать|матери|отец|отца|"
+    r"брат|брата|сестра|сестры|вдова|вдовы|внук|внука|внучка|внучки|племянник|племянница|"
+    r"подруга|подруги|друг|друга|невеста|пассия|биограф|ассистент\w*|помощница|"
+    r"родственни\w+|соратни\w+)"
+    rf"\s+[«\"]?(?:{_ADJECTIVE}\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+
+# Between coordinated professions: a comma, «и», a dash, or nothing («начальник штаба,
+# заместитель командующего генерал-лейтенант Иван Петров»).
+_COORDINATION = re.compile(r"^\s*(?:,|и|,\s*а также|,?\s*—)?\s*$")
+_LIST_OF_NAMES = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,|и|,\s*а также)\s*$")
+
+
+_NAME_TYPES = ("organization", "location", "country")
+_TYPES = ("person", "profession", *_NAME_TYPES)
+
+
+def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]:
+    """(person, profession, role) of sentence ``index``, the profession the outermost of its
+    nested spans, the role the most specific one among them («оппозиционный политик»: an
+    opposition politician, not "other")."""
+    found_in_sentence = doc.spans_in(index, *_TYPES)
+    persons = [s for s in found_in_sentence if s.type == "person"]
+    spans = [s for s in found_in_sentence if s.type == "profession" and s.data]
+    professions = _outermost(spans)
+    names = [s for s in found_in_sentence if s.type in _NAME_TYPES]
+    links: list[tuple[Span, Span]] = []
+    by_person: dict[int, list[Span]] = {}
+    for i, person in enumerate(persons):
+        found = _before(doc, person, professions, names, persons)
+        found += _after(doc, person, professions, persons)
+        if not found and i and by_person.get(i - 1):
+            found = _shared_with_previous(doc, persons[i - 1], person, by_person[i - 1])
+        by_person[i] = [p for p in found if _before_name(p, person)]
+        links += [(person, p) for p in found]
+    links += _named_after_predicate(doc, professions, persons)
+    unique = {(p.start, f.start): (p, f) for p, f in links}
+    return [(p, f, _role_of(f, spans)) for p, f in unique.values()]
+
+
+def _role_of(profession: Span, spans: list[Span]) -> str:
+    roles = [s.data for s in spans if profession.start <= s.start and s.end <= profession.end]
+    return next((r for r in roles if r != "other"), "other")
+
+
+def _outermost(professions: list[Span]) -> list[Span]:
+    return [
+        p
+        for p in professions
+        if not any(
+            q is not p
+            and q.start <= p.start
+            and p.end <= q.end
+            and q.end - q.start > p.end - p.start
+            for q in professions
+        )
+    ]
+
+
+def _before_name(profession: Span, person: Span) -> bool:
+    return profession.end <= person.start
+
+
+def _between_has(spans: list[Span], start: int, end: int) -> bool:
+    return any(start <= s.start and s.end <= end for s in spans)
+
+
+def _before(doc, person: Span, professions, names, persons) -> list[Span]:
+    """The nearest profession before the name and those coordinated with it."""
+    before = [p for p in professions if p.end <= person.start]
+    if not before:
+        return []
+    nearest = max(before, key=lambda p: p.end)
+    # a name right before the name is the client: «адвокат Гибсона Стивен Колодни»
+    between = [p for p in persons if nearest.end <= p.start and p.end <= person.start]
+    if any(p.end + 1 < person.start for p in between) or _client_of_next(doc, person, persons):
+        return []
+    if _KIN_BEFORE.search(
+        doc.text, max(0, nearest.start - 40), nearest.start
+    ) and not _may_be_genitive(person.text):
+        return []  # «дочь писателя Мария Петрова» is no writer; «дочь писателя Ивана» is his
+    gap = doc.text[nearest.end : between[0].start if between else person.start]
+    for name in names:  # organizations and places: «журналист из Каракалпакстана»
+        if nearest.end <= name.start and name.end <= person.start:
+            gap = gap.replace(name.text, " ")
+    if not _GAP_BEFORE_NAME.match(gap) or not _agree(nearest.text, person.text):
+        return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
+    found = [nearest]
+    for earlier in sorted(before, key=lambda p: -p.end):
+        if earlier.end <= found[-1].start and _COORDINATION.match(
+            doc.text[earlier.end : found[-1].start]
+        ):
+            found.append(earlier)
+    return found
+
+
+def _after(doc, person: Span, professions, persons) -> list[Span]:
+    """A profession after the name in apposition or as the complement of a linking verb or
+    a post, and those coordinated with it; not one that stands before the next name
+    («Иван Петров, правозащитник Сергей Иванов»)."""
+    after = [p for p in professions if p.start >= person.end]
+    if not after:
+        return []
+    first = after[0]
+    gap = doc.text[person.end : first.start]
+    if _between_has(persons, person.end, first.start) or _owned_by_next(first, persons):
+        return []
+    predicate = _PREDICATE.search(gap)
+    if predicate:
+        if _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8:
+            return []
+    elif not _APPOSITION.match(gap):
+        return []
+    found = [first]
+    for later in after[1:]:
+        if _COORDINATION.match(doc.text[found[-1].end : later.start]) and not _owned_by_next(
+            later, persons
+        ):
+            found.append(later)
+        else:
+            break
+    return found
+
+
+def _client_of_next(doc, person: Span, persons: list[Span]) -> bool:
+    return any(p.start == person.end + 1 and doc.text[person.end] == " " for p in persons)
+
+
+def _owned_by_next(profession: Span, persons: list[Span]) -> bool:
+    return any(0 <= p.start - profession.end <= 2 for p in persons)
+
+
+def _shared_with_previous(doc, previous: Span, person: Span, professions) -> list[Span]:
+    """A plural profession before a list of names describes each name in it."""
+    if not _LIST_OF_NAMES.match(doc.text[previous.end : person.start]):
+        return []
+    return [p for p in professions if _is_plural(p.text.split()[0])]
+
+
+def _named_after_predicate(doc, professions, persons) -> list[tuple[Span, Span]]:
+    """«Новым мэром стал Иван Петров»: the profession, a linking verb, the name."""
+    links = []
+    for profession in professions:
+        person = next((p for p in persons if p.start >= profession.end), None)
+        if person and _PREDICATE_BEFORE.match(doc.text[profession.end : person.start]):
+            links.append((person, profession))
+    return links
+
+
+def _agree(profession: str, person: str) -> bool:
+    """Whether a profession and the name after it can be in the same case, as an apposition
+    is («адвокат Ивана Петрова» cannot: it is Petrov's lawyer). Judged by the first name
+    alone, and only when the dictionary knows it as one in an oblique case: surnames and
+    foreign names parse too loosely, and a name that can be nominative may be one that does
+    not decline («активистке Акмарал Джакибаевой»)."""
+    profession_cases = _cases(profession.split()[0], "")
+    first = re.match(r"[А-ЯЁа-яё-]+", person)
+    known = first and _known(first.group())
+    name_cases = _cases(first.group(), "Name") if known else frozenset()
+    if not profession_cases or not name_cases or "nomn" in name_cases:
+        return True
+    return bool(profession_cases & name_cases)
+
+
+def _may_be_genitive(person: str) -> bool:
+    """Whether a name can be in the genitive; a first name the dictionary does not know may
+    («Фрэнка Помероя»)."""
+    first = re.match(r"[А-ЯЁа-яё-]+", person)
+    if not first or not _known(first.group()):
+        return True
+    cases = _cases(first.group(), "Name")
+    return not cases or "gent" in cases
+
+
+@cache
+def _known(word: str) -> bool:
+    from pledgewatch.extract.nlp import _morph
+
+    return _morph().word_is_known(word.lower())
+
+
+@cache
+def _cases(word: str, grammeme: str) -> frozenset[str]:
+    """The cases ``word`` can be in, of its parses with the ``grammeme`` (of all of them
+    when it is empty)."""
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        p.tag.case
+        for p in _morph().parse(word.lower())
+        if p.tag.case and (not grammeme or grammeme in p.tag.grammemes)
+    )
+
+
+@cache
+def _is_plural(word: str) -> bool:
+    from pledgewatch.extract.nlp import _morph
+
+    return any("plur" in parse.tag.grammemes for parse in _morph().parse(word.lower()))

@@ -1,0 +1,223 @@
+"""Organization mentions and membership facts: names natasha cuts or widens wrongly
+(quotes, a kind word before a quoted name, a bracket), institutions named by a country
+adjective, organizations natasha takes for places, buildings it takes for organizations,
+an organization with its place, and membership cues («член», «от партии»)."""
+
+import pytest
+
+from pledgewatch.evaluate.nerel import extraction_items
+from pledgewatch.extract import extract
+from pledgewatch.extract.organizations import bracketed_names, outer_quotes, quoted_name
+
+
+def organizations(text: str) -> set[str]:
+    return {m.text for m in extract(text, "ru").mentions if m.type == "organization"}
+
+
+def memberships(text: str) -> set[tuple[str, str]]:
+    ex = extract(text, "ru")
+    return {
+        (ex.entities[f.subject].name, ex.entities[f.object].name)
+        for f in ex.facts
+        if f.type == "membership"
+    }
+
+
+# (text, organization mentions that must be found)
+FOUND = [
+    # the quoted name after a lower-case kind or a legal form, without its quotes
+    ("Соловьёв был членом партии «Единая Россия» до 2010 года.", {"Единая Россия"}),
+    ("Вчера ФК «Спартак» объявил об отставке тренера.", {"Спартак"}),
+    ("Его завербовали в группировку «Исламское государство» (ИГИЛ).", {"ИГИЛ"}),
+    # a country adjective and the institution it qualifies
+    ("Российские власти и британская полиция не ответили на запрос.", {"Российские власти"}),
+    ("Запрос направили японскому МИД и израильской армии.", {"японскому МИД"}),
+    # organizations natasha tags as places
+    ("Кремль заявил, что санкции ЕС незаконны.", {"Кремль", "ЕС"}),
+    ("Об этом пишет «Ъ» со ссылкой на источники.", {"Ъ"}),
+    # an organization with its place, also after «по»
+    ("Бывший глава МВД по Башкирии ушёл в отставку.", {"МВД по Башкирии"}),
+    # a genitive that points back to the country is not part of the institution
+    ("Он потерял большинство в парламенте страны и ушёл.", {"парламенте"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_organization_mentions(text, expected):
+    assert expected <= organizations(text)
+
+
+# (text, organization mentions that must not be found)
+ABSENT = [
+    ("Соловьёв был членом партии «Единая Россия» до 2010 года.", {"партии «Единая Россия»"}),
+    ("Вчера ФК «Спартак» объявил об отставке тренера.", {"ФК «Спартак»"}),
+    ("Туристы посетили Исаакиевский собор и Саяно-Шушенскую ГЭС.", {"Исаакиевский собор"}),
+    ("Он написал об этом в Twitter.", {"Twitter"}),
+    ("Саммит «ЕС – Центральная Азия» прошёл в Самарканде.", {"ЕС"}),
+    ("Он потерял большинство в парламенте страны и ушёл.", {"парламенте страны"}),
+]
+
+
+@pytest.mark.parametrize("text, absent", ABSENT)
+def test_not_organization_mentions(text, absent):
+    assert not absent & organizations(text)
+
+
+def test_capitalised_kind_stays_part_of_the_name():
+    ex = extract("Правозащитный центр «Жолдас» выступил с заявлением.", "ru")
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert "Правозащитный центр «Жолдас»" in names
+
+
+def test_quoted_name_after_kind_is_the_entity_name():
+    ex = extract("Соловьёв был членом партии «Единая Россия» до 2010 года.", "ru")
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert names == {"Единая Россия"}
+
+
+def test_kremlin_is_an_organization_not_a_place():
+    ex = extract("Кремль отказался от комментариев.", "ru")
+    assert [m.type for m in ex.mentions if m.text == "Кремль"] == ["organization"]
+
+
+def test_national_bodies_carry_no_entity():
+    ex = extract("Российские власти не ответили на запрос.", "ru")
+    spans = [m for m in ex.mentions if m.text == "Российские власти"]
+    assert spans and spans[0].entity is None
+
+
+def test_bracketed_full_name_is_its_own_mention_of_the_same_organization():
+    ex = extract("Министр от ХДС (Христианско-демократический союз Германии) ушёл.", "ru")
+    by_text = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
+    assert {"ХДС", "Христианско-демократический союз"} <= set(by_text)
+    assert by_text["ХДС"] == by_text["Христианско-демократический союз"]
+
+
+def test_place_after_a_reference_organization_names_it():
+    ex = extract(
+        "Суд вынес приговор Жанболату Мамаю, лидеру Демократической партии Казахстана.", "ru"
+    )
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert "Демократическая партия Казахстана" in names
+    assert "Демократическая партия" not in names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("партии «Единая Россия»", "Единая Россия"),
+        ("ООО «Ромашка»", "Ромашка"),
+        ("Правозащитный центр «Жолдас»", None),
+        ("Единая Россия", None),
+    ],
+)
+def test_quoted_name(text, expected):
+    span = quoted_name(text)
+    assert (text[span[0] : span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Исламское государство»", "Исламское государство"),
+        ("''Samsung Group", "Samsung Group"),
+        ("«Нур Отан»", "Нур Отан"),
+        ("ФГУП «Главный центр»", "ФГУП «Главный центр»"),
+    ],
+)
+def test_outer_quotes(text, expected):
+    head, tail = outer_quotes(text)
+    assert text[head : len(text) - tail] == expected
+
+
+def test_bracketed_names():
+    text = "Королевского колледжа (King’s College London, KCL)"
+    end, names, acronym = bracketed_names(text)
+    assert text[:end] == "Королевского колледжа"
+    assert [text[s:e] for s, e in names] == ["King’s College London", "KCL"]
+    assert acronym == "KCL"
+    assert bracketed_names("Фонда (ныне закрытого)") is None
+
+
+# --- membership ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Депутат Госдумы от «Справедливой России» Илья Пономарёв выступил против.",
+            ("Илья Пономарёв", "Справедливая Россия"),
+        ),
+        (
+            "Документы подали Светлана Пеунова от партии «Воля» и другие кандидаты.",
+            ("Светлана Пеунова", "Воля"),
+        ),
+        (
+            "Член партии «Ак Жол» Иван Петров был задержан.",
+            ("Иван Петров", "Ак Жол"),
+        ),
+        (
+            "Иван Петров баллотируется от партии «Ак Жол».",
+            ("Иван Петров", "Ак Жол"),
+        ),
+    ],
+)
+def test_membership_facts(text, expected):
+    assert expected in memberships(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «от» without an elected office or a party word
+        "Иван Петров получил письмо от Amnesty International.",
+        # a board is a position in a company, not membership of it
+        "Новым членом правления «Газпрома» стал Олег Петров.",
+        # «и» before the cue: the member is someone else
+        "Письмо подписали Ирина Яровая и член партии «Ак Жол».",
+    ],
+)
+def test_no_membership_fact(text):
+    assert not memberships(text)
+
+
+def test_head_of_organization_is_a_membership_but_not_nerel_member_of():
+    ex = extract("Лидер партии «Ак Жол» Иван Петров был задержан.", "ru")
+    assert {f.type for f in ex.facts} >= {"membership"}
+    assert not {r for r in extraction_items(ex).relations if r[0] == "MEMBER_OF"}
+
+
+def test_member_of_argument_is_the_full_organization_span():
+    text = "Доминик Дюпон — член Социалистической партии Франции и кандидат."
+    relations = extraction_items(extract(text, "ru")).relations
+    start = text.index("Социалистической")
+    organization = (start, start + len("Социалистической партии Франции"))
+    assert any(r[0] == "MEMBER_OF" and r[2] == (organization,) for r in relations)
+
+
+def test_party_named_with_its_country_is_one_entity():
+    ex = extract("Иван Петров был видным членом Коммунистической партии Китая.", "ru")
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert names == {"Коммунистическая партия Китая"}
+    assert memberships("Иван Петров был видным членом Коммунистической партии Китая.") == {
+        ("Иван Петров", "Коммунистическая партия Китая")
+    }
+
+
+def test_quoted_name_after_a_kind_word_natasha_missed():
+    assert {"Newsday", "Огонёк"} <= organizations(
+        "Он долго писал для газеты ''Newsday'' и журнала «Огонёк»."
+    )
+
+
+def test_membership_across_a_bracket_after_the_organization():
+    text = "Члену ХДС (Христианско-демократический союз Германии) Томасу Шеферу было 54 года."
+    assert ("Томас Шефер", "ХДС") in memberships(text)
+
+
+def test_echr_full_name_and_acronym_are_one_organization():
+    ex = extract("Он обратился в Европейский суд по правам человека, а ЕСПЧ принял жалобу.", "ru")
+    by_text = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
+    assert set(by_text) == {"Европейский суд по правам человека", "ЕСПЧ"}
+    assert ex.entities[by_text["ЕСПЧ"]].name == "Европейский суд по правам человека"

@@ -1,0 +1,133 @@
+"""Person and country mentions beyond what natasha's NER tags: a name repeated where the
+tagger missed it, a name's adjective, the person an institution or a prize is named after,
+bare first names (a mention without an entity), words the tagger drew into a name, country
+names inside other names and in every case form, cities abroad and cities' adjectives."""
+
+import pytest
+
+from pledgewatch.evaluate.nerel import nerel_type
+from pledgewatch.extract import extract
+from pledgewatch.extract.grammars.countries import find_country_names
+from pledgewatch.extract.persons import surname_adjectives, surname_forms
+
+
+def mentions(text: str, type_: str) -> dict[str, str | None]:
+    """Mention text -> entity name (None for a mention without an entity)."""
+    extraction = extract(text, "ru")
+    return {
+        m.text: (extraction.entities[m.entity].name if m.entity else None)
+        for m in extraction.mentions
+        if m.type == type_
+    }
+
+
+def test_a_surname_repeated_in_a_headline_is_the_same_person():
+    found = mentions(
+        "Лукьянов выиграл выборы\n\nЮрист Андрей Лукьянов стал мэром Томска. "
+        "Сторонники Лукьянова праздновали.",
+        "person",
+    )
+    assert found["Лукьянов"] == found["Андрей Лукьянов"] == found["Лукьянова"]
+    assert found["Лукьянов"] is not None
+
+
+def test_initials_before_a_repeated_surname_are_part_of_the_mention():
+    found = mentions("Премьер Дмитрий Громов подписал указ. Д.Громов уволил министра.", "person")
+    assert "Д.Громов" in found and found["Д.Громов"] == found["Дмитрий Громов"]
+
+
+def test_the_adjective_of_a_persons_name_is_that_person():
+    found = mentions(
+        "Писатель Василий Шукшин родился в Сростках. Там проходят Шукшинские чтения.",
+        "person",
+    )
+    assert found.get("Шукшинские") == found["Василий Шукшин"]
+
+
+def test_namesakes_and_prizes_are_person_mentions_without_an_entity():
+    found = mentions(
+        "Он учился в институте имени Гнесиных, играл в театре им. А.Н. Островского "
+        "и получил Нобелевскую премию.",
+        "person",
+    )
+    assert found.get("Гнесиных", "missing") is None
+    assert found.get("А.Н. Островского", "missing") is None
+    assert found.get("Нобелевскую", "missing") is None
+
+
+def test_a_bare_first_name_is_a_mention_without_an_entity_and_no_fact_subject():
+    extraction = extract("Вчера Мадина рассказала журналистам о суде.", "ru")
+    persons = [m for m in extraction.mentions if m.type == "person"]
+    assert [(m.text, m.entity) for m in persons] == [("Мадина", None)]
+    assert all(f.subject is not None for f in extraction.facts)
+
+
+def test_a_caption_word_is_not_a_person():
+    assert "Скриншот" not in mentions("Скриншот\nНа сайте опубликовано видео.", "person")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Восьмидесятилетний Маккейн снова баллотируется.", "Маккейн"),
+        ("Сама Тэтчер описывала дом как светлый.", "Тэтчер"),
+        ("Журналист Думан Мухаммедкарим вел ютуб-канал.", "Думан Мухаммедкарим"),
+    ],
+)
+def test_an_adjective_before_a_name_is_left_out_and_a_first_name_is_kept(text, name):
+    assert name in mentions(text, "person")
+
+
+def test_a_latin_spelling_in_brackets_after_a_name_is_the_same_person():
+    found = mentions("Модель Джорджина Родригес (Georgina Rodríguez) приехала в Мадрид.", "person")
+    assert found.get("Georgina Rodríguez") == found["Джорджина Родригес"]
+
+
+def test_country_names_inside_other_names():
+    found = mentions(
+        "Он осуждён по статье 280 УК РФ. Банк России отозвал лицензию, «Единая Россия» промолчала.",
+        "country",
+    )
+    assert {"РФ", "России", "Россия"} <= set(found)
+    assert set(found.values()) == {"Россия"}
+
+
+def test_country_names_in_every_case_form_and_only_capitalised():
+    text = "Посол Южной Кореи прибыл в Соединённые Штаты; перу и Перу; US Open"
+    assert [(text[a:b], code) for a, b, code in find_country_names(text)] == [
+        ("Южной Кореи", "KR"),
+        ("Соединённые Штаты", "US"),
+        ("Перу", "PE"),
+        ("US", "US"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "surname, form",
+    [("Путин", "Путиным"), ("Обама", "Обамой"), ("Иванова", "Ивановой")],
+)
+def test_surname_forms(surname, form):
+    assert form in surname_forms(surname)
+
+
+def test_surnames_that_do_not_decline_keep_one_form():
+    assert surname_forms("Порошенко") == {"Порошенко"}
+    assert surname_adjectives("Обама") == set()
+
+
+def test_a_city_adjective_is_the_city_and_a_region_adjective_is_not():
+    found = mentions(
+        "Судья московского суда оштрафовал его. Он живёт в Московской области.", "location"
+    )
+    assert found.get("московского") == "Москва"
+    assert "Московской" not in found
+
+
+def test_large_cities_abroad_are_typed_as_cities():
+    extraction = extract("Митинг прошёл в Лондоне, а затем в Нью-Йорке.", "ru")
+    places = {
+        m.text: nerel_type(m, extraction.entities.get(m.entity or ""))
+        for m in extraction.mentions
+        if m.type == "location"
+    }
+    assert places == {"Лондоне": "CITY", "Нью-Йорке": "CITY"}
