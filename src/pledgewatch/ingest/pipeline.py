@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from pledgewatch.config import Settings
@@ -26,7 +26,7 @@ from pledgewatch.ingest.language import detect_language
 from pledgewatch.ingest.parse import ParsedDocument, parse_bytes
 from pledgewatch.resolve import known_person_lookup, resolve
 from pledgewatch.store.db import get_engine, session_scope
-from pledgewatch.store.models import Document, Evidence, Fact, Mention, SearchText
+from pledgewatch.store.models import Document, Entity, Evidence, Fact, Mention, SearchText
 from pledgewatch.store.search import document_terms
 
 
@@ -141,15 +141,36 @@ def store_prepared(session: Session, prepared: Prepared, settings: Settings) -> 
         }
         for m in extraction.mentions
     ]
-    if mention_rows:  # one statement for all of them, not one ORM object each
-        session.execute(insert(Mention), mention_rows)
-    fact_ids = set()
+    # Core inserts, one statement per table: the ORM would insert one row at a time (it
+    # fetches each new id) or split the rows wherever a value is None
+    if mention_rows:
+        session.execute(Mention.__table__.insert(), mention_rows)
+    fact_rows, evidence_rows = _fact_rows(doc.id, parsed.text, extraction, entities, now)
+    if fact_rows:
+        session.execute(Fact.__table__.insert(), fact_rows)
+        session.execute(Evidence.__table__.insert(), evidence_rows)
+    session.execute(SearchText.__table__.insert(), {"document_id": doc.id, "terms": prepared.terms})
+    return Outcome(
+        prepared.path,
+        "added",
+        doc.id,
+        entities=len({e.id for e in entities.values()}),
+        facts=len(fact_rows),
+    )
+
+
+def _fact_rows(
+    document: str, text: str, extraction: Extraction, entities: dict[str, Entity], now: datetime
+) -> tuple[list[dict], list[dict]]:
+    """The rows of the document's facts and of their evidence, each fact once (its id
+    derives from what it says and where)."""
+    facts, evidence, seen = [], [], set()
     for draft in extraction.facts:
         subject = entities[draft.subject].id if draft.subject else None
         obj = entities[draft.object].id if draft.object else None
         start, end = draft.evidence
         fact_id = "fct_" + short_hash(
-            doc.id,
+            document,
             draft.type,
             subject,
             obj,
@@ -158,36 +179,37 @@ def store_prepared(session: Session, prepared: Prepared, settings: Settings) -> 
             end,
             length=16,
         )
-        if fact_id in fact_ids:
+        if fact_id in seen:
             continue
-        fact_ids.add(fact_id)
-        fact = Fact(
-            id=fact_id,
-            type=draft.type,
-            subject_id=subject,
-            object_id=obj,
-            attributes=draft.attributes,
-            date=draft.date,
-            status="suggested",
-            confidence=round(draft.confidence, 3),
-            spans=[list(s) for s in draft.spans],
-            extractor=EXTRACTOR,
-            extractor_version=EXTRACTOR_VERSION,
-            recorded_at=now,
+        seen.add(fact_id)
+        facts.append(
+            {
+                "id": fact_id,
+                "type": draft.type,
+                "subject_id": subject,
+                "object_id": obj,
+                "attributes": draft.attributes,
+                "date": draft.date,
+                "status": "suggested",
+                "confidence": round(draft.confidence, 3),
+                "spans": [list(s) for s in draft.spans],
+                "extractor": EXTRACTOR,
+                "extractor_version": EXTRACTOR_VERSION,
+                "recorded_at": now,
+                "reviewed_by": None,
+                "reviewed_at": None,
+            }
         )
-        fact.evidence.append(
-            Evidence(document_id=doc.id, start=start, end=end, quote=parsed.text[start:end])
+        evidence.append(
+            {
+                "fact_id": fact_id,
+                "document_id": document,
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+            }
         )
-        session.add(fact)
-    session.add(SearchText(document_id=doc.id, terms=prepared.terms))
-    session.flush()
-    return Outcome(
-        prepared.path,
-        "added",
-        doc.id,
-        entities=len({e.id for e in entities.values()}),
-        facts=len(fact_ids),
-    )
+    return facts, evidence
 
 
 def ingest_one(engine: Engine, path: Path, settings: Settings) -> Outcome:

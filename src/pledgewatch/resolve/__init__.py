@@ -20,8 +20,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import lru_cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from pledgewatch.extract.document import short_hash
@@ -64,6 +65,7 @@ _PREFIX = {
 MATCHED_TYPES = ("person", "organization")
 
 
+@lru_cache(maxsize=65536)  # asked for every name of every draft, several times a document
 def alias_key(entity_type: str, name: str) -> str:
     """The key aliases are looked up by: order-, case-form- and script-independent for
     people, without quotes and legal form for organizations."""
@@ -98,58 +100,133 @@ def entity_blocks(entity_type: str, names: Iterable[str]) -> set[str]:
 
 
 @dataclass
-class _Unflushed:
-    """What one document's resolution has added and not flushed yet (the database cannot
-    answer for it): alias keys, new entity ids, blocking keys per entity."""
+class _DocumentState:
+    """One document's resolution. What the database holds for the document's drafts is read
+    up front, in a few queries for all of them (``_load_state``); what the resolution adds
+    is kept here and written at the end (``_write_state``), aliases and blocks in one
+    statement each. Nothing is flushed in between, so what was read stays the answer."""
 
-    by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)
-    ids: set[str] = field(default_factory=set)
-    blocks: dict[str, set[str]] = field(default_factory=dict)
+    stored_by_key: dict[str, list[Entity]] = field(default_factory=dict)  # alias key -> entities
+    rank: dict[str, int] = field(default_factory=dict)  # stored entity id -> oldest first
+    stored_by_ref: dict[str, Entity] = field(default_factory=dict)
+    asked_ids: set[str] = field(default_factory=set)  # the drafts' content ids, looked up
+    taken_ids: set[str] = field(default_factory=set)  # those of them that are stored
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> {name: key}
+    blocks: dict[str, set[str]] = field(default_factory=dict)  # id -> blocking keys
+    by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)  # resolved here
+    new_ids: set[str] = field(default_factory=set)
+    alias_rows: list[dict] = field(default_factory=list)
+    block_rows: list[dict] = field(default_factory=list)
 
 
 def resolve(session: Session, extraction: Extraction) -> dict[str, Entity]:
     """Stored entity for each draft key of the extraction (created where none matches);
     new people and organizations are compared with the records they may be."""
     groups = _same_person_in_document(extraction)
+    drafts: dict[str, EntityDraft] = {}
+    for key, draft in extraction.entities.items():
+        if groups.get(key, key) != key:
+            continue
+        others = [extraction.entities[k] for k, rep in groups.items() if rep == key and k != key]
+        if others:
+            names = [n for d in others for n in (d.name, *d.aliases)]
+            draft = replace(draft, aliases=[*draft.aliases, *names])
+        drafts[key] = draft
     entities: dict[str, Entity] = {}
     created: list[tuple[str, Entity]] = []
-    seen = _Unflushed()
     with session.no_autoflush:  # one flush per document, not one per query
-        for key, draft in extraction.entities.items():
-            if groups.get(key, key) != key:
-                continue
-            others = [
-                extraction.entities[k] for k, rep in groups.items() if rep == key and k != key
-            ]
-            if others:
-                names = [n for d in others for n in (d.name, *d.aliases)]
-                draft = replace(draft, aliases=[*draft.aliases, *names])
-            entity, new = _resolve_draft(session, draft, seen)
+        state = _load_state(session, list(drafts.values()))
+        for key, draft in drafts.items():
+            entity, new = _resolve_draft(session, draft, state)
             entities[key] = entity
             if new and entity.type in MATCHED_TYPES:
                 created.append((key, entity))
-    session.flush()
+    _write_state(session, state)
     for key, rep in groups.items():
         entities[key] = entities[rep]
     if created:
-        _match_new_entities(session, created, extraction, entities)
+        _match_new_entities(session, created, extraction, entities, state)
     return entities
 
 
 def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
     """The stored entity of one draft (created where none matches)."""
-    return _resolve_draft(session, draft)[0]
+    with session.no_autoflush:
+        state = _load_state(session, [draft])
+        entity = _resolve_draft(session, draft, state)[0]
+    _write_state(session, state)
+    return entity
+
+
+def _load_state(session: Session, drafts: list[EntityDraft]) -> _DocumentState:
+    """The stored entities the drafts may be (by alias key or reference id), with their
+    aliases and blocks, and which of the drafts' content ids are taken: five queries."""
+    state = _DocumentState()
+    keys = set().union(*(_lookup_keys(d) for d in drafts if not d.ref))
+    if keys:
+        rows = session.execute(
+            select(Entity, Alias.key)
+            .join(Alias, Alias.entity_id == Entity.id)
+            .where(Alias.key.in_(keys))
+            .order_by(Entity.created_at, Entity.id)
+        )
+        for entity, key in rows:
+            state.rank.setdefault(entity.id, len(state.rank))
+            state.stored_by_key.setdefault(key, []).append(entity)
+    refs = {d.ref for d in drafts if d.ref}
+    if refs:
+        state.stored_by_ref = {
+            e.ref: e for e in session.scalars(select(Entity).where(Entity.ref.in_(refs)))
+        }
+    state.asked_ids = {_content_id(d) for d in drafts}
+    state.taken_ids = set(session.scalars(select(Entity.id).where(Entity.id.in_(state.asked_ids))))
+    found = {e.id: e for es in state.stored_by_key.values() for e in es}
+    found.update((e.id, e) for e in state.stored_by_ref.values())
+    if found:
+        state.aliases = {entity_id: {} for entity_id in found}
+        for entity_id, name, key in session.execute(
+            select(Alias.entity_id, Alias.name, Alias.key).where(Alias.entity_id.in_(found))
+        ):
+            state.aliases[entity_id][name] = key
+        matched = [i for i, e in found.items() if e.type in MATCHED_TYPES]
+        state.blocks = {entity_id: set() for entity_id in matched}
+        if matched:
+            for entity_id, block in session.execute(
+                select(EntityBlock.entity_id, EntityBlock.block).where(
+                    EntityBlock.entity_id.in_(matched)
+                )
+            ):
+                state.blocks[entity_id].add(block)
+    return state
+
+
+def _write_state(session: Session, state: _DocumentState) -> None:
+    """Flushes the new and changed entities, then inserts the new aliases and blocks."""
+    session.flush()
+    if state.alias_rows:  # one statement each, not one ORM object per row
+        session.execute(insert(Alias), state.alias_rows)
+        _expire_loaded_aliases(session, {row["entity_id"] for row in state.alias_rows})
+    if state.block_rows:
+        session.execute(insert(EntityBlock), state.block_rows)
+
+
+def _expire_loaded_aliases(session: Session, entity_ids: set[str]) -> None:
+    """An ``aliases`` collection a caller loaded before is reloaded on its next use, so it
+    shows the aliases inserted past the ORM."""
+    for entity in session.identity_map.values():
+        if isinstance(entity, Entity) and entity.id in entity_ids:
+            if "aliases" not in inspect(entity).unloaded:
+                session.expire(entity, ["aliases"])
 
 
 def _resolve_draft(
-    session: Session, draft: EntityDraft, seen: _Unflushed | None = None
+    session: Session, draft: EntityDraft, state: _DocumentState
 ) -> tuple[Entity, bool]:
-    seen = _Unflushed() if seen is None else seen
-    entity = _seen_in_document(draft, seen) or _find(session, draft)
+    entity = _seen_in_document(draft, state) or _find(draft, state)
     created = entity is None
     if entity is None:
         entity = Entity(
-            id=_free_id(session, draft, seen),
+            id=_free_id(session, draft, state),
             type=draft.type,
             name=draft.name,
             country=draft.country,
@@ -158,28 +235,30 @@ def _resolve_draft(
             created_at=datetime.now(UTC),
         )
         session.add(entity)  # flushed with the rest of the document
-        seen.ids.add(entity.id)
+        state.new_ids.add(entity.id)
+        state.aliases[entity.id] = {}
+        state.blocks[entity.id] = set()
     else:
         if entity.country is None and draft.country:
             entity.country = draft.country
         merged = {**draft.attributes, **(entity.attributes or {})}
         if merged != entity.attributes:
             entity.attributes = merged
-    added = _add_aliases(session, entity, [draft.name, *draft.aliases])
-    for alias in entity.aliases:
-        seen.by_key.setdefault((entity.type, alias.key), entity)
+    added = _add_aliases(entity, [draft.name, *draft.aliases], state)
+    for key in state.aliases[entity.id].values():
+        state.by_key.setdefault((entity.type, key), entity)
     if entity.type in MATCHED_TYPES and (created or added):
-        _add_blocks(session, entity, [entity.name, *added] if created else added, seen, created)
+        _add_blocks(entity, [entity.name, *added] if created else added, state)
     return entity, created
 
 
-def _seen_in_document(draft: EntityDraft, seen: _Unflushed) -> Entity | None:
+def _seen_in_document(draft: EntityDraft, state: _DocumentState) -> Entity | None:
     """An entity this document already resolved under one of the draft's names (its aliases
-    are not flushed yet, so the database cannot answer)."""
+    are not written yet, so the database cannot answer)."""
     if draft.ref:
         return None  # reference ids are looked up directly
     for name in [draft.name, *draft.aliases]:
-        entity = seen.by_key.get((draft.type, alias_key(draft.type, name)))
+        entity = state.by_key.get((draft.type, alias_key(draft.type, name)))
         if entity is not None and not (
             draft.country and entity.country and draft.country != entity.country
         ):
@@ -187,71 +266,75 @@ def _seen_in_document(draft: EntityDraft, seen: _Unflushed) -> Entity | None:
     return None
 
 
-def _free_id(session: Session, draft: EntityDraft, seen: _Unflushed | None = None) -> str:
+def _content_id(draft: EntityDraft) -> str:
+    return entity_id(draft.type, draft.ref or _identity_key(draft.type, draft.name))
+
+
+def _free_id(session: Session, draft: EntityDraft, state: _DocumentState) -> str:
     """The draft's content id; another person of the same name (another country) gets the
     id of its name and country, so the first keeps the id it always had."""
     identity = draft.ref or _identity_key(draft.type, draft.name)
-    candidate = entity_id(draft.type, identity)
+    candidate = _content_id(draft)
     n = 0
-    while (seen and candidate in seen.ids) or session.get(Entity, candidate) is not None:
+    while candidate in state.new_ids or _is_stored(session, candidate, state):
         n += 1
         suffix = draft.country or "?"
         candidate = entity_id(draft.type, f"{identity}|{suffix}" + (f"|{n}" if n > 1 else ""))
     return candidate
 
 
-def _find(session: Session, draft: EntityDraft) -> Entity | None:
-    if draft.ref:
-        return session.scalars(select(Entity).where(Entity.ref == draft.ref)).first()
+def _is_stored(session: Session, entity_id: str, state: _DocumentState) -> bool:
+    """Answered from what ``_load_state`` read; only a suffixed id (rare) costs a query."""
+    if entity_id in state.asked_ids:
+        return entity_id in state.taken_ids
+    return session.get(Entity, entity_id) is not None
+
+
+def _lookup_keys(draft: EntityDraft) -> set[str]:
     names = [draft.name, *draft.aliases]
     keys = {alias_key(draft.type, name) for name in names}
     if draft.type == "organization":
         keys |= {match_key(name) for name in names}  # keys stored before legal forms were dropped
     keys.discard("")
-    if not keys:
-        return None
-    candidates = session.scalars(
-        select(Entity)
-        .join(Alias, Alias.entity_id == Entity.id)
-        .where(Entity.type == draft.type, Alias.key.in_(keys))
-        .order_by(Entity.created_at, Entity.id)
-    ).unique()
-    for entity in candidates:
+    return keys
+
+
+def _find(draft: EntityDraft, state: _DocumentState) -> Entity | None:
+    """The oldest stored entity of the draft's type with one of its keys (and a compatible
+    country), or the one with its reference id."""
+    if draft.ref:
+        return state.stored_by_ref.get(draft.ref)
+    candidates = {
+        e.id: e
+        for key in _lookup_keys(draft)
+        for e in state.stored_by_key.get(key, ())
+        if e.type == draft.type
+    }
+    for entity in sorted(candidates.values(), key=lambda e: state.rank[e.id]):
         if draft.country and entity.country and draft.country != entity.country:
             continue  # the same name in two countries needs more than the name
         return entity
     return None
 
 
-def _add_aliases(session: Session, entity: Entity, names: list[str]) -> list[str]:
-    known = {a.name for a in entity.aliases}
+def _add_aliases(entity: Entity, names: list[str], state: _DocumentState) -> list[str]:
+    known = state.aliases[entity.id]
     added = []
     for name in names:
         name = " ".join(name.split())
         if name and name not in known:
-            known.add(name)
-            entity.aliases.append(Alias(name=name, key=alias_key(entity.type, name)))
+            known[name] = alias_key(entity.type, name)
+            state.alias_rows.append({"entity_id": entity.id, "name": name, "key": known[name]})
             added.append(name)
     return added
 
 
-def _add_blocks(
-    session: Session, entity: Entity, names: list[str], seen: _Unflushed, new: bool
-) -> None:
+def _add_blocks(entity: Entity, names: list[str], state: _DocumentState) -> None:
     """Blocking keys of new names, minus those the entity has (stored, or added earlier in
-    this document and not flushed yet)."""
-    have = seen.blocks.get(entity.id)
-    if have is None:
-        have = (
-            set()
-            if new
-            else set(
-                session.scalars(select(EntityBlock.block).where(EntityBlock.entity_id == entity.id))
-            )
-        )
-        seen.blocks[entity.id] = have
+    this document)."""
+    have = state.blocks[entity.id]
     for block in sorted(entity_blocks(entity.type, names) - have):
-        session.add(EntityBlock(entity_id=entity.id, block=block))
+        state.block_rows.append({"entity_id": entity.id, "block": block})
         have.add(block)
 
 
@@ -279,6 +362,7 @@ def _match_new_entities(
     created: list[tuple[str, Entity]],
     extraction: Extraction,
     entities: dict[str, Entity],
+    state: _DocumentState,
 ) -> None:
     """Compares each new person or organization with the stored records that share a block
     key, record by record (a merged record counts once, with all its names)."""
@@ -286,28 +370,27 @@ def _match_new_entities(
     document_ids = {e.id for e in entities.values()}
     roles = _draft_roles(extraction)
     people_here = {name_key(d.name) for d in extraction.entities.values() if d.type == "person"}
-    resolution = load_resolution(session)
+    resolution: Resolution | None = None  # read when a new record first has candidates
+    names_of = {e.id: _record_names(e.name, state.aliases[e.id]) for _, e in created}
+    blocks_of = {e.id: entity_blocks(e.type, state.aliases[e.id] or [e.name]) for _, e in created}
+    holders = _block_holders(session, set().union(*blocks_of.values()))
+    records: dict[str, PersonRecord | OrganizationRecord] = {}  # survivor -> its record
     for key, entity in created:
-        blocks = entity_blocks(entity.type, [a.name for a in entity.aliases] or [entity.name])
-        if not blocks:
-            continue
-        candidate_ids = (
-            set(
-                session.scalars(
-                    select(EntityBlock.entity_id)
-                    .join(Entity, Entity.id == EntityBlock.entity_id)
-                    .where(EntityBlock.block.in_(blocks), Entity.type == entity.type)
-                )
-            )
-            - document_ids
-        )
+        candidate_ids = {
+            holder
+            for block in blocks_of[entity.id]
+            for holder, holder_type in holders.get(block, ())
+            if holder_type == entity.type
+        } - document_ids
         if not candidate_ids:
             continue
+        if resolution is None:
+            resolution = load_resolution(session)
         survivors = sorted({resolution.canonical_id(c) for c in candidate_ids})
         if entity.type == "person":
             own_key = name_key(entity.name)
             record = PersonRecord(
-                _names(entity),
+                names_of[entity.id],
                 entity.country,
                 frozenset(roles.get(key, ())),
                 frozenset(people_here - {own_key}),
@@ -324,16 +407,15 @@ def _match_new_entities(
                 )
                 >= _NAMES_WORTH_A_LOOK
             ]
-            scored = [
-                (compare_persons(record, _person_record(session, resolution, s)), s)
-                for s in promising
-            ]
+            for s in promising:
+                if s not in records:
+                    records[s] = _person_record(session, resolution, s)
+            scored = [(compare_persons(record, records[s]), s) for s in promising]
         else:
-            record = OrganizationRecord(_names(entity), entity.country, entity.ref, entity.id)
-            scored = [
-                (compare_organizations(record, _organization_record(session, resolution, s)), s)
-                for s in survivors
-            ]
+            record = OrganizationRecord(names_of[entity.id], entity.country, entity.ref, entity.id)
+            wanted = [s for s in survivors if s not in records]
+            records.update(_organization_records(session, resolution, wanted))
+            scored = [(compare_organizations(record, records[s]), s) for s in survivors]
         scored.sort(key=lambda x: (-x[0], x[1]))
         merged = False
         for score, survivor in scored:
@@ -377,7 +459,25 @@ def _draft_roles(extraction: Extraction) -> dict[str, set[str]]:
 
 
 def _names(entity: Entity) -> tuple[str, ...]:
-    return (entity.name, *sorted({a.name for a in entity.aliases} - {entity.name}))
+    return _record_names(entity.name, [a.name for a in entity.aliases])
+
+
+def _record_names(name: str, aliases: Iterable[str]) -> tuple[str, ...]:
+    """The canonical name first, then the other aliases in a stable order."""
+    return (name, *sorted(set(aliases) - {name}))
+
+
+def _block_holders(session: Session, blocks: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Block key -> (entity id, entity type) of every stored entity with that key."""
+    holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if blocks:
+        for block, holder, holder_type in session.execute(
+            select(EntityBlock.block, EntityBlock.entity_id, Entity.type)
+            .join(Entity, Entity.id == EntityBlock.entity_id)
+            .where(EntityBlock.block.in_(blocks))
+        ):
+            holders[block].append((holder, holder_type))
+    return holders
 
 
 # compare_persons returns the bare name score below 0.5, where context is not consulted
@@ -430,6 +530,25 @@ def _person_record(session: Session, resolution: Resolution, survivor: str) -> P
         frozenset(name_key(n) for n in others),
         survivor,
     )
+
+
+def _organization_records(
+    session: Session, resolution: Resolution, survivors: list[str]
+) -> dict[str, OrganizationRecord]:
+    """The records of ``survivors``; those that are one entity alone (most) from one query."""
+    alone = [s for s in survivors if len(resolution.members(s)) == 1]
+    records = {}
+    if alone:
+        for entity in session.scalars(
+            select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(alone))
+        ):
+            records[entity.id] = OrganizationRecord(
+                _names(entity), entity.country, entity.ref, entity.id
+            )
+    for survivor in survivors:
+        if survivor not in records:
+            records[survivor] = _organization_record(session, resolution, survivor)
+    return records
 
 
 def _organization_record(
