@@ -315,3 +315,11 @@ def test_resolve_records_clusters_without_comparing_all_pairs():
     assert clusters.groups() == [["r0", "r1", "r2"], ["r3", "r4"], ["r5"], ["r6"], ["r7"]]
     pairs = list(candidate_pairs(records))
     assert len(pairs) < len(records) * (len(records) - 1) // 2
+
+
+def test_a_first_name_with_a_middle_initial_meets_initials_only():
+    # «Джон Р. Толкин» has a first name and an initial, «Дж. Р. Толкин» initials only;
+    # comparing them once raised IndexError and stopped the document's ingest
+    assert compare_names("Джон Р. Толкин", "Дж. Р. Толкин") >= 0.85
+    assert compare_names("Дж. Р. Толкин", "Джон Р. Толкин") >= 0.85
+    assert compare_names("Джон Р. Толкин", "П. Толкин") == 0.0

@@ -393,9 +393,9 @@ def _first_similarity(a: NameForm, b: NameForm, same_document: bool) -> float:
             if any(token_similarity(short[0], part) >= 0.97 for part in long):
                 score = 0.85
         return score
-    one_initial = (a.initials and b.first) or (b.initials and a.first)
-    if one_initial:
-        with_initials, with_name = (a, b) if a.initials else (b, a)
+    # here at most one side has a first name; the other side's initials meet it
+    if (a.initials and b.first) or (b.initials and a.first):
+        with_initials, with_name = (a, b) if b.first else (b, a)
         if not _initial_matches(with_initials.initials[0], with_name.first[0]):
             return 0.0
         if len(with_initials.initials) > 1 and with_name.patronymic:
