@@ -372,3 +372,54 @@ def test_bench_extract_reports_both_sides(capsys):
         result["ours"]["entities"]["PERSON"]["support"]
         == (result["natasha"]["entities"]["PERSON"]["support"])
     )
+
+
+def test_a_sentence_told_with_a_pronoun_links_the_last_mention_before_it():
+    text = "Иван Петров вернулся домой. Суд приговорил его к пяти годам лишения свободы."
+    person, s2 = "person:иван петров", text.index("Суд")
+    name, penalty = (0, 11), (text.index("пяти"), len(text) - 1)
+    extraction = Extraction(
+        {person: EntityDraft(person, "person", "Иван Петров")},
+        [
+            MentionDraft("person", *name, "Иван Петров", person),
+            MentionDraft("penalty", *penalty, text[slice(*penalty)]),
+        ],
+        [
+            FactDraft(
+                "sentence",
+                person,
+                None,
+                {"penalty": "imprisonment"},
+                evidence=(s2, len(text)),
+                spans=[("penalty", *penalty)],
+            )
+        ],
+    )
+    assert extraction_items(extraction).relations == {("PENALIZED_AS", (name,), (penalty,))}
+
+
+def test_a_detention_counts_only_through_the_preventive_measure_it_records():
+    text = "Иван Петров под домашним арестом. Ивана Петрова задержали."
+    person, s2 = "person:иван петров", text.index("Ивана")
+    first, second = (0, 11), (s2, s2 + 12)
+    measure = (text.index("домашним"), text.index("."))
+    facts = [
+        FactDraft(
+            "detention",
+            person,
+            None,
+            {"kind": "house_arrest"},
+            evidence=(0, s2),
+            spans=[("penalty", *measure)],
+        ),
+        FactDraft("detention", person, None, {"kind": "detention"}, evidence=(s2, len(text))),
+    ]
+    extraction = Extraction(
+        {person: EntityDraft(person, "person", "Иван Петров")},
+        [
+            MentionDraft("person", *first, "Иван Петров", person),
+            MentionDraft("person", *second, "Ивана Петрова", person),
+        ],
+        facts,
+    )
+    assert extraction_items(extraction).relations == {("PENALIZED_AS", (first,), (measure,))}

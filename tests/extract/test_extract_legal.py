@@ -78,6 +78,25 @@ PRESENT = [
         ("crime",),
         {"шпионаже в пользу Казахстана"},
     ),
+    # the act around a terrorist offence, with «публичное»
+    ("Его задержали по подозрению в подготовке теракта.", ("crime",), {"подготовке теракта"}),
+    (
+        "Блогера осудили за публичное оправдание терроризма.",
+        ("crime",),
+        {"публичное оправдание терроризма"},
+    ),
+    (
+        "Его обвиняют в пособничестве в совершении теракта.",
+        ("crime",),
+        {"пособничестве в совершении теракта"},
+    ),
+    # the offence without when it happened or how big it was
+    ("Его обвиняют в масштабных финансовых махинациях.", ("crime",), {"финансовых махинациях"}),
+    (
+        "Четверых обвиняют в декабрьском групповом изнасиловании.",
+        ("crime",),
+        {"групповом изнасиловании"},
+    ),
 ]
 
 
@@ -98,6 +117,18 @@ ABSENT = [
     ("Его обвиняют в убийстве Ивана Петрова.", ("crime",), {"убийстве Ивана Петрова"}),
     # an offence word inside an article's gloss is not a second crime
     ("Его обвинили по ч. 1 ст. 30 УК РФ (попытка убийства).", ("crime",), {"убийства"}),
+    # the act around a terrorist offence is the crime, not the offence word inside it
+    ("Его задержали по подозрению в подготовке теракта.", ("crime",), {"теракта"}),
+    ("Блогера осудили за публичное оправдание терроризма.", ("crime",), {"оправдание терроризма"}),
+    # «в отношении», «в соответствии с» after a charge word open no offence
+    ("Обвинения в отношении Ивана Петрова сняты.", ("crime",), {"отношении"}),
+    ("Его обвиняют в соответствии со статьёй 6 Конституции.", ("crime",),
+     {"соответствии со статьёй 6 Конституции", "соответствии"}),
+    # when and how talked-about an offence was is not part of it
+    ("Его обвиняют в масштабных финансовых махинациях.", ("crime",),
+     {"масштабных финансовых махинациях"}),
+    ("Четверых обвиняют в декабрьском групповом изнасиловании.", ("crime",),
+     {"декабрьском групповом изнасиловании"}),
 ]  # fmt: skip
 
 
@@ -129,3 +160,85 @@ def test_persons_listed_together_share_a_sentence():
         extraction.entities[f.subject].name for f in extraction.facts if f.type == "sentence"
     }
     assert sentenced == {"Арсен Ержанов", "Данияр Сейткали"}
+
+
+def sentences(text: str) -> dict[str, list[tuple[str, float | None]]]:
+    """Subject name -> (penalty, term in months) of its sentence facts."""
+    extraction = extract(text, "ru")
+    found = {}
+    for fact in extraction.facts:
+        if fact.type == "sentence":
+            name = extraction.entities[fact.subject].name
+            found.setdefault(name, []).append(
+                (fact.attributes["penalty"], fact.attributes["term_months"])
+            )
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the sentencing verb opens the penalty span
+        ("Марат Иванов получил семь лет за взятку.", {"Марат Иванов": [("imprisonment", 84)]}),
+        ("В 2019 году Ивана Петрова осудили на 10 лет.", {"Иван Петров": [("imprisonment", 120)]}),
+        # a term said as an adjective
+        (
+            "Иван Петров с 2015 года отбывает семилетний срок в колонии.",
+            {"Иван Петров": [("imprisonment", 84)]},
+        ),
+        # a sentence the prosecutor asks the court to pass is no sentence
+        ("Прокурор просил суд приговорить Ивана Петрова к двум годам ограничения свободы.", {}),
+        (
+            "Прокурор просил 10 лет, но суд приговорил Ивана Петрова к пяти годам лишения свободы.",
+            {"Иван Петров": [("imprisonment", 60)]},
+        ),
+        # the victim named after the offence is not sentenced
+        (
+            "Иван Петров осуждён за покушение на Анатолия Чубайса к восьми годам колонии.",
+            {"Иван Петров": [("imprisonment", 96)]},
+        ),
+    ],
+)
+def test_sentence_facts(text, expected):
+    assert sentences(text) == expected
+
+
+def test_the_accuser_named_before_the_verb_is_not_charged():
+    found = charges("Анна Петрова обвинила Ивана Сидорова в клевете.")
+    assert list(found) == ["Иван Сидоров"]
+
+
+def test_the_judge_who_convicts_is_not_charged_but_who_pleads_guilty_is():
+    found = charges("Судья Анна Петрова признала Ивана Сидорова виновным в мошенничестве.")
+    assert list(found) == ["Иван Сидоров"]
+    found = charges("Иван Петров признал себя виновным в мошенничестве.")
+    assert list(found) == ["Иван Петров"]
+
+
+def test_who_a_court_convicts_as_him_is_the_person_of_the_sentence_before():
+    found = charges(
+        "Правозащитник Иван Петров вышел на свободу. "
+        "В 2022 году суд признал его виновным в мошенничестве."
+    )
+    assert list(found) == ["Иван Петров"]
+
+
+def test_the_accused_named_before_an_impersonal_verb_is_charged():
+    found = charges("Ивана Петрова обвинили в мошенничестве.")
+    assert list(found) == ["Иван Петров"]
+
+
+def test_house_arrest_is_a_detention_that_records_the_measure_for_its_person():
+    text = (
+        "Сейчас Арман Касымов находится под подпиской о невыезде, "
+        "а Данияр Сейткали под домашним арестом."
+    )
+    extraction = extract(text, "ru")
+    detentions = {
+        extraction.entities[f.subject].name: [text[a:b] for t, a, b in f.spans if t == "penalty"]
+        for f in extraction.facts
+        if f.type == "detention"
+    }
+    assert detentions["Данияр Сейткали"] == ["домашним арестом"]
+    assert detentions.get("Арман Касымов", []) == []
+    assert not [f for f in extraction.facts if f.type == "sentence"]

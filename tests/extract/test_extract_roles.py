@@ -62,6 +62,40 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
                 ("Даулетмурат Тажимуратов", "journalist", "журналист"),
             },
         ),
+        # an acronym in brackets between the profession and the name
+        (
+            "Председатель Союза журналистов Казахстана (СЖК) Марат Ахметов заявил.",
+            {("Марат Ахметов", "journalist", "Председатель Союза журналистов Казахстана")},
+        ),
+        # the object of a verb of appointing, the profession in the instrumental after it
+        (
+            "Президент назначил Нурлана Сапарова первым заместителем министра.",
+            {("Нурлан Сапаров", "official", "первым заместителем министра")},
+        ),
+        (
+            "Пока Ерлан Калиев остаётся главой департамента, ничего не изменится.",
+            {("Ерлан Калиев", "other", "главой департамента")},
+        ),
+        # an honorary title: the profession is the bare head, without the country
+        (
+            "Умер народный артист Казахстана Асанали Ашимов.",
+            {("Асанали Ашимов", "other", "артист")},
+        ),
+        # a complement that is the first word of a longer name runs to the name's end
+        (
+            "Представитель Министерства обороны Казахстана Игорь Миронов ответил.",
+            {("Игорь Миронов", "other", "Представитель Министерства обороны Казахстана")},
+        ),
+        # a quoted name after the profession belongs to it, up to the closing quote
+        (
+            "Главный редактор газеты «Время» Игорь Мельцер задержан.",
+            {("Игорь Мельцер", "journalist", "Главный редактор газеты «Время")},
+        ),
+        # «один из» and a plural profession after the name
+        (
+            "Умер Булат Аюханов, один из самых известных хореографов страны.",
+            {("Булат Аюханов", "other", "хореографов страны")},
+        ),
         # a plural profession before a list of names describes each of them
         (
             "Задержаны активисты Айгерим Тлеужан и Бейбарс Толымбеков.",
@@ -89,6 +123,8 @@ def test_role_links(text, expected):
         ("На премьеру пришла дочь известного писателя Мария Петрова.", set()),
         # ... in the genitive, the writer
         ("На премьеру пришла дочь известного писателя Ивана Петрова.", {"Иван Петров"}),
+        # a plural profession before one name: the lawyers are someone's
+        ("Адвокаты Мадели Сингха обжаловали приговор.", set()),
         # two names in a row: the profession is the second one's, the first is the client
         (
             "Адвокат Ивана Петрова Сергей Иванов обжаловал приговор.",
@@ -130,5 +166,8 @@ def test_deputy_and_acting_professions_are_one_span(text, span):
 
 def test_membership_word_gives_no_role_fact():
     ex = extract("Асель Нурланова, член партии «Алга, Казахстан!», вышла на пикет.", "ru")
-    assert "член партии" in {m.text for m in ex.mentions if m.type == "profession"}
+    # the profession runs up to the quoted name, without its closing quote, as NEREL spans it
+    assert "член партии «Алга, Казахстан!" in {
+        m.text for m in ex.mentions if m.type == "profession"
+    }
     assert [f for f in ex.facts if f.type == "role"] == []

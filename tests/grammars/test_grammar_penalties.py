@@ -28,6 +28,13 @@ PENALTIES = [
     ("приговорен к трем годам шести месяцам", "трем годам шести месяцам", "imprisonment", 42, {"explicit": False}),
     ("приговорен к восьми месяцам", "восьми месяцам", "imprisonment", 8, {"explicit": False}),
     ("к двадцати пяти годам", "двадцати пяти годам", "imprisonment", 300, {"explicit": False}),
+    # the verb is all that makes a bare term a penalty, so it is part of the span
+    ("Марат Иванов получил семь лет за взятку.", "получил семь лет", "imprisonment", 84, {"explicit": False}),
+    ("В 2019 году его осудили на 10 лет.", "осудили на 10 лет", "imprisonment", 120, {"explicit": False}),
+    # a term said as an adjective
+    ("Он отбывает семилетний срок в колонии.", "семилетний срок", "imprisonment", 84, {}),
+    ("Её приговорили к 35-летнему заключению.", "35-летнему заключению", "imprisonment", 420, {}),
+    ("Она узнала о своём 10-летнем запрете на въезд.", "10-летнем запрете на въезд", "ban", 120, {}),
     # a prosecutor's request is still a penalty span (the fact builder tells it apart)
     ("прокурор запросил 9 лет", "9 лет", "imprisonment", 108, {"explicit": False}),
     ("Прокурор запросил для него 9 лет лишения свободы.", "9 лет лишения свободы", "imprisonment", 108, {"explicit": True}),
@@ -166,6 +173,8 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "назначены граждане не моложе 25 лет",
         "ему пожизненно запрещено занимать должности",  # a ban, not a life sentence
         "исправительные работы (условно или реально)",
+        "Его избрали на очередной пятилетний срок.",  # a term of office
+        "Пятилетний срок полномочий парламента истёк.",
     ],
 )
 def test_no_penalty(sentence):

@@ -9,6 +9,7 @@ from pledgewatch.extract.grammars.professions import (
     complement_end,
     find_professions,
     genitive_complement_end,
+    honorary_title,
     is_title_word,
 )
 
@@ -26,6 +27,14 @@ PROFESSIONS = [
     ("главного тренера", [("главного тренера", "тренера", "other", None)]),
     ("генерал-лейтенант", [("генерал-лейтенант", "генерал-лейтенант", "other", None)]),
     ("журналистка", [("журналистка", "журналистка", "journalist", None)]),
+    # two modifiers, and a modifier in the feminine
+    (
+        "главный исполнительный директор",
+        [("главный исполнительный директор", "директор", "other", None)],
+    ),
+    ("оперная певица", [("оперная певица", "певица", "other", None)]),
+    # a form whose likely reading is another word's (the verb «нападать»)
+    ("нападающего", [("нападающего", "нападающего", "other", None)]),
 ]
 
 
@@ -103,12 +112,32 @@ def test_deputies_take_a_profession_as_complement(text, deputy):
         ("адвокат журналиста заявил", None),  # another profession: his client
         ("лучший тренер года Иван", None),
         ("министр Иван Петров", None),  # a name is no lower-case genitive
+        # adjectives whose likely reading is another case or a noun
+        ("лидер испанской торговой палаты выступил", "лидер испанской торговой палаты"),
+        ("инженер городской больницы", "инженер городской больницы"),
+        # a preposition or conjunction ends it («в», «и» also parse as abbreviations)
+        ("тренер в Москве", None),
+        ("исполняющий обязанности губернатора", None),
+        ("тренер команды выиграл", None),  # NEREL leaves the team out of the profession
     ],
 )
 def test_genitive_complement(text, expected):
     match = find_professions(text)[0]
     end = genitive_complement_end(text, match.end)
     assert (text[match.start : end] if end else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, honorary",
+    [
+        ("народный артист России", True),
+        ("Заслуженному врачу Казахстана", True),
+        ("известный артист театра", False),
+    ],
+)
+def test_honorary_title(text, honorary):
+    match = find_professions(text)[0]
+    assert honorary_title(text, match.start) is honorary
 
 
 @pytest.mark.parametrize(

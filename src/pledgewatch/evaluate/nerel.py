@@ -72,8 +72,10 @@ MENTION_TYPES = {
 LAW_KINDS = frozenset({"law", "draft_law"})
 
 # Fact type -> (NEREL relation, span type of the second argument). The first argument is
-# always the subject person's mention in the fact's evidence sentence closest to that span;
-# for ``membership`` the second argument is the organization span the fact was built from,
+# always the subject person's mention in the fact's evidence sentence closest to that span
+# (for a sentence or detention told with «его», the subject's last mention before the
+# sentence); a detention counts only through the preventive measure it records
+# («под домашним арестом»); for ``membership`` the second argument is the organization span the fact was built from,
 # and a membership as head or founder (a ``position`` span) is not scored
 # (:func:`_membership_targets`).
 RELATION_RULES = {
@@ -81,6 +83,7 @@ RELATION_RULES = {
     "membership": (("MEMBER_OF", "organization"),),
     "charge": (("CONVICTED_OF", "crime"),),
     "sentence": (("CONVICTED_OF", "crime"), ("PENALIZED_AS", "penalty")),
+    "detention": (("PENALIZED_AS", "penalty"),),  # a preventive measure: «под домашним арестом»
 }
 
 # Words that make a place a region, on the lemmatized name or the surface form
@@ -259,6 +262,8 @@ def extraction_items(extraction: Extraction) -> Items:
             for m in extraction.mentions
             if m.type == "person" and in_sentence(m, fact.subject)
         ]
+        if not persons and fact.type in _EVENT_FACTS:
+            persons = _antecedent(extraction, fact.subject, start)
         if not persons:
             continue
         for relation, span_type in rules:
@@ -270,6 +275,24 @@ def extraction_items(extraction: Extraction) -> Items:
                 person = min(persons, key=lambda p, t=target: (_distance(p, t), p))
                 relations.add((relation, (person,), (target,)))
     return Items(with_loc_union(entities), relations)
+
+
+# Facts whose subject may be named only by a pronoun in the evidence («Суд приговорил его к
+# пожизненному заключению»), the person having been named in a sentence before. Not charges:
+# a charge whose subject is carried over from a sentence before is too often someone else's
+# (on NEREL train a quarter of those relations are right).
+_EVENT_FACTS = frozenset({"sentence", "detention"})
+
+
+def _antecedent(extraction: Extraction, subject: str, before: int) -> list[tuple[int, int]]:
+    """The subject's last mention before the evidence sentence, which NEREL links the
+    relation to when the sentence itself says «его»."""
+    earlier = [
+        (m.start, m.end)
+        for m in extraction.mentions
+        if m.type == "person" and m.entity == subject and m.start < before
+    ]
+    return [max(earlier)] if earlier else []
 
 
 def _membership_targets(fact, extraction: Extraction, in_sentence) -> list[tuple[int, int]]:

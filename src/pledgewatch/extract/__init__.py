@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pledgewatch.extract.aliases import add_stated_aliases
@@ -30,7 +31,10 @@ from pledgewatch.extract.organizations import (
     add_generic_organizations,
     add_named_bodies,
     add_national_bodies,
+    add_national_teams,
+    drop_cut_phrases,
     extend_named_organizations,
+    join_nested_organizations,
 )
 from pledgewatch.extract.types import Extraction
 
@@ -71,7 +75,11 @@ def extract(
         add_generic_organizations(doc, analysis)
         add_named_bodies(doc)
         add_national_bodies(doc)
+        add_national_teams(doc)
         extend_named_organizations(doc)
+        join_nested_organizations(doc, analysis)
+        extend_named_organizations(doc)  # «ГУ МВД России» joined above, then «по Москве»
+        drop_cut_phrases(doc)
     else:
         from razdel import sentenize
 
@@ -92,11 +100,14 @@ def extract(
     return doc.finish()
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]+")
+_LATIN = re.compile("[A-Za-z]+")
+
+
 def _cyrillic(text: str) -> bool:
     sample = text[:5000]
-    cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in sample if "a" <= c.lower() <= "z")
-    return cyrillic >= latin
+    cyrillic = sum(map(len, _CYRILLIC.findall(sample)))
+    return cyrillic >= sum(map(len, _LATIN.findall(sample)))
 
 
 def dateline_date(text: str) -> str | None:

@@ -46,8 +46,16 @@ _GENERIC_HEADS = (
     *("преступлени", "правонарушени", "деяни", "связ", "действи", "дел", "том"),
     *("совершени", "попытк", "намерени", "причастност", "нарушени"),  # need what follows
 )
-# Heads that are no offence at all: «обвинения в адрес министра».
-_NOT_OFFENCE_HEADS = ("адрес",)
+# Heads that are no offence at all: «обвинения в адрес министра», «обвинения в отношении
+# Иванова», «в соответствии со статьёй», «в рамках дела», «в ходе следствия».
+_NOT_OFFENCE_HEADS = ("адрес", "отношени", "соответстви", "рамк", "ход", "течени")
+# Adjectives that say when, how big or how talked-about an offence was, not which offence
+# («декабрьском групповом изнасиловании», «масштабных махинациях»): left out of the span.
+_NOT_QUALIFYING = re.compile(
+    r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск"
+    r"|октябрьск|ноябрьск|декабрьск|вчерашн|недавн|прошлогодн|резонансн|громк|скандальн"
+    r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш)\w*"
+)
 # Prepositions that open a complement of an offence («покушении на сбыт наркотиков»,
 # «участии в массовых беспорядках», «насилии над подростками»).
 _PREPOSITIONS = frozenset({"к", "на", "над", "при", "с", "в", "против"})
@@ -182,6 +190,8 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     """The offence phrase a charge word governs, starting at token ``i``: the whole phrase
     and, when it is an offence of the lexicon or has nothing after it, its head alone;
     returns the index of its head (None when it names no offence) and where it ends."""
+    while i < len(tokens) and _NOT_QUALIFYING.fullmatch(tokens[i].text):
+        i += 1  # «в масштабных финансовых махинациях»: the span starts at «финансовых»
     head, end = _phrase(tokens, i)
     if head is None:
         return None, 0
@@ -224,6 +234,7 @@ def _modifier(token: Token, head: Token) -> bool:
         token.pos == "ADJ"
         and token.text.islower()
         and token.text not in _DETERMINERS
+        and not _NOT_QUALIFYING.fullmatch(token.text)
         and token.feats.get("Case") == head.feats.get("Case")
     )
 

@@ -25,6 +25,7 @@ from pledgewatch.extract.grammars.triggers import (
     NEGATION,
     PENALTY_REQUEST,
     RELEASE,
+    REQUESTED_VERB,
     SENTENCE,
     UNNAMED_DEMANDERS,
 )
@@ -231,6 +232,10 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
                 continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
             seen_kinds.add(kind)
             date, date_span = _nearest_date(doc, index, match.start())
+            measures = _measure_spans(doc, index, lang, match)
+            measured = (
+                _coordinated(doc, subjects, _person_for(subjects, measures[0])) if measures else []
+            )
             places = doc.spans_in(index, "location")
             attributes = {"kind": kind}
             if places:
@@ -244,12 +249,26 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
                         date=date,
                         confidence=0.75 if len(subjects) == 1 else 0.55,
                         evidence=_evidence(doc, index),
-                        spans=_spans_of(date_span),
+                        spans=_spans_of(date_span, *(measures if person in measured else ())),
                     )
                 )
             break
         if seen_kinds:
             break  # the most specific kind wins: house arrest > arrest > detention
+
+
+def _measure_spans(doc: DocumentContext, index: int, lang: str, match: re.Match) -> list[Span]:
+    """The penalty span the trigger itself names, a preventive measure («под домашним
+    арестом»): kept on the detention of the person it is said of, so the measure stays
+    linked to them without the detention becoming a sentence. None when the measure is
+    only asked for («просили отправить под домашний арест»)."""
+    if PENALTY_REQUEST[lang].search(doc.text, doc.sentences[index][0], match.start()):
+        return []
+    return [
+        p
+        for p in doc.spans_in(index, "penalty")
+        if p.data is None and p.start < match.end() and match.start() < p.end
+    ]
 
 
 def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
@@ -313,15 +332,44 @@ def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> lis
     """The subjects a charge is about: those named before the offence when there are any,
     never one named right after it, who is its victim («в покушении на Анатолия Чубайса»,
     «в убийстве Ким Чен Нама»)."""
-    victims = [
+    victims = _victims(doc, subjects, crimes)
+    candidates = [p for p in subjects if p not in victims]
+    accuser = _accuser_verb(doc, target)
+    if accuser is not None:
+        sentence_start = doc.sentences[doc.sentence_index(target.start)][0]
+        after = [p for p in candidates if accuser.end() <= p.start < target.start]
+        # «суд признал его виновным»: the person of a sentence before, never the accuser
+        return after or [p for p in candidates if not sentence_start <= p.start < accuser.start()]
+    return [p for p in candidates if p.start < target.start] or candidates
+
+
+def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
+    """The subjects named right after an offence, who suffered it («в покушении на Анатолия
+    Чубайса», «в убийстве Ким Чен Нама»)."""
+    return [
         p
         for p in subjects
         if any(
             p.start >= c.end and _VICTIM_GAP.fullmatch(doc.text[c.end : p.start]) for c in crimes
         )
     ]
-    candidates = [p for p in subjects if p not in victims]
-    return [p for p in candidates if p.start < target.start] or candidates
+
+
+# «Анна Петрова обвинила Ивана Сидорова в клевете», «судья Анна Петрова признала Ивана
+# Сидорова виновным»: who is named before a singular active verb of accusing or convicting
+# is the accuser or the judge, the accused comes after it («Ивана Петрова обвинили в …», with
+# no one named as accuser, is the accused; so is who «признал себя виновным»).
+_ACCUSER_VERB = re.compile(
+    r"\b(?:обвинил|обвинила|обвиняет|обвинял|обвиняла"
+    r"|признала?(?!\s+себя)(?=\s[^.;]{0,60}?виновн))\b",
+    re.IGNORECASE,
+)
+
+
+def _accuser_verb(doc: DocumentContext, target: Span) -> re.Match | None:
+    sentence_start, _ = doc.sentences[doc.sentence_index(target.start)]
+    verbs = list(_ACCUSER_VERB.finditer(doc.text, sentence_start, target.start))
+    return verbs[-1] if verbs else None
 
 
 _VICTIM_GAP = re.compile(r"\s*(?:(?:на|против|над|в\s+отношении)\s+)?")
@@ -334,13 +382,18 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
     sentence_start, _ = doc.sentences[index]
     provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
     provision = provisions.pop() if len(provisions) == 1 else None
+    # the victim of «приговорён за покушение на Анатолия Чубайса» is not sentenced
+    victims = _victims(doc, subjects, doc.spans_in(index, "crime"))
+    offenders = [p for p in subjects if p not in victims] or subjects
     for penalty in doc.spans_in(index, "penalty"):
         if penalty.start >= limit or penalty.data is None:
             continue
-        before = [t for t in triggers if t[0] < penalty.start]
+        before = [t for t in triggers if t[0] <= penalty.start]  # or opens it: «получил семь лет»
         anchor = before[-1][1] if before else sentence_start
         if (
             PENALTY_REQUEST[lang].search(doc.text[anchor : penalty.start])
+            or before
+            and REQUESTED_VERB[lang].search(doc.text, sentence_start, before[-1][0])
             or not before
             and not _verb_after(triggers, penalty)
         ):
@@ -352,7 +405,9 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
-        people = subjects if each else _coordinated(doc, subjects, _person_for(subjects, penalty))
+        people = (
+            offenders if each else _coordinated(doc, offenders, _person_for(offenders, penalty))
+        )
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:

@@ -30,6 +30,7 @@ from pledgewatch.extract.grammars.professions import (
     complement_end,
     find_professions,
     genitive_complement_end,
+    honorary_title,
     is_title_word,
 )
 from pledgewatch.extract.grammars.provisions import find_provision_refs
@@ -347,13 +348,14 @@ _NOT_ORGANIZATION = re.compile(
     r"|МКС|Сети|Сеть|Twitter|Telegram|WhatsApp|iTunes|Skype|Reddit|eBay|В[Кк]онтакте|ВК)",
 )
 # Buildings and places natasha tags as organizations («Исаакиевский собор», «Саяно-Шушенской
-# ГЭС», «Братском кладбище»): a facility word among the first three words, or a plant
-# acronym.
+# ГЭС», «Братском кладбище», «Боткинской больнице»): a facility word among the first three
+# words, or a plant acronym.
 _FACILITY = re.compile(
     r"(?:\S+\s+){0,2}(?:[Сс]обор|[Хх]рам|[Кк]ладбищ|[Дд]вор(?:ец|ц)|[Аа]эропорт|[Вв]окзал"
     r"|[Сс]тадион|[Пп]лощад|[Уу]лиц|[Пп]роспект|[Бб]ашн|[Мм]ост\b|[Дд]ом\w* [Кк]ультуры"
     r"|[Зз]ал(?:|а|е|у|ом)\b|\w+-холл|[Пп]арк\b|[Пп]арке\b|[Аа]рен|[Зз]ам(?:ок|к)"
-    r"|космическ\w+ станци)\w*.*|.*\b(?:ГЭС|АЭС|ТЭЦ|ВДНХ)",
+    r"|космическ\w+ станци|[Бб]ольниц|[Гг]оспитал|[Кк]линик|[Мм]ечет|[Оо]тел[ьяюе])\w*.*"
+    r"|.*\b(?:ГЭС|АЭС|ТЭЦ|ВДНХ)",
     re.DOTALL,
 )
 # Quoted names after a word that says they are a title or a venue, not an organization
@@ -927,8 +929,15 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
             fixed = genitive_complement_end(doc.text, end)
         if fixed is not None:
             end = fixed
+        direct = starts.get(_next_word_start(doc.text, match.end), 0)
+        if direct > end:  # «представитель Министерства обороны»: the name, not its first word
+            end = direct
         after = _next_word_start(doc.text, end)
-        if after in starts:
+        if doc.text[after : after + 1] in ("«", '"', "„") and after + 1 in starts:
+            after += 1  # «тренер «Челси»: up to the name, as NEREL spans it
+        if honorary_title(doc.text, match.start):
+            end = match.end
+        elif after in starts:
             end = starts[after]
         elif match.deputy and end == match.end and after in outer_end:
             end = outer_end[after]

@@ -17,8 +17,11 @@ subject or object of a fact. The same holds for a country adjective with an inst
 The module also holds the corrections of natasha's organization names that need no model:
 the quoted name after a kind word (:func:`quoted_name`), unpaired quotes
 (:func:`outer_quotes`), a swallowed bracket (:func:`bracketed_names`), an organization with
-its place (:func:`extend_named_organizations`), and organizations natasha takes for places
-(:func:`add_named_bodies`: «Кремль», «ЕС»).
+its place (:func:`extend_named_organizations`), a body with the organization it belongs to
+(:func:`join_nested_organizations`: «Совета Безопасности ООН»), and organizations natasha
+takes for places (:func:`add_named_bodies`: «Кремль», «ЕС»). National teams
+(:func:`add_national_teams`) are typed spans like the generic heads, and a generic phrase
+cut short of its complement is dropped (:func:`drop_cut_phrases`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ from pledgewatch.resolve.translit import match_key
 # Heads that name an institution by themselves (lower-cased word forms).
 _ALONE = re.compile(
     r"(?:правительств(?:о|а|у|ом|е)|полици(?:я|и|ю|ей)|парламент(?:|а|у|ом|е)"
-    r"|госдум(?:а|ы|е|у|ой)|кремл(?:ь|я|ю|ем|е)|прокуратур(?:а|ы|е|у|ой))"
+    r"|госдум(?:а|ы|е|у|ой)|кремл(?:ь|я|ю|ем|е)|прокуратур(?:а|ы|е|у|ой)"
+    r"|сенат(?:|а|у|ом|е)|кабмин(?:|а|у|ом|е)|мэри(?:я|и|ю|ей))"
 )
 # Acronyms of institutions (case-sensitive).
 _ACRONYMS = frozenset({"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС", "ГИБДД", "ОМОН", "СВР", "ФСИН"})
@@ -42,7 +46,7 @@ _ACRONYMS = frozenset({"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС
 _NEEDS_COMPLEMENT = re.compile(
     r"(?:министерств\w*|администраци\w+|пресс-служб\w*|кабинет\w*|департамент\w*|посольств\w*"
     r"|комитет\w*|совет(?:|а|у|ом|е|ы|ов)|суд(?:|а|у|ом|е|ы|ов)|служб\w*"
-    r"|управлени\w+|генштаб\w*|сенат(?:|а|у|ом|е)|правительств\w+|парламент\w*|прокуратур\w+"
+    r"|управлени\w+|генштаб\w*|правительств\w+|парламент\w*|прокуратур\w+"
     r"|власт(?:ь|и|ей|ям|ями|ях))"
 )
 # Adjectives that make a head a name wherever they stand («Верховный суд»).
@@ -94,6 +98,36 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 doc.add_span("organization", start, end)
 
 
+def drop_cut_phrases(doc: DocumentContext) -> None:
+    """Drops a generic phrase cut short of the name or place that completes it: with
+    «департамента здравоохранения Москвы» or «совета директоров «Газпрома»» found,
+    «департамента здравоохранения» and «совета директоров» name nothing by themselves. A
+    ministry or cabinet («министерства иностранных дел») is a name on its own and stays,
+    as does a named organization with its place («МВД России» of «МВД России по Москве»)."""
+    spans = [s for s in doc.spans if s.type == "organization"]
+    named = {s.start for s in spans if s.entity}
+    longer: dict[int, int] = {}
+    for span in spans:
+        if span.entity is None:
+            longer[span.start] = max(longer.get(span.start, 0), span.end)
+    doc.spans = [
+        s
+        for s in doc.spans
+        if not (
+            s.type == "organization"
+            and s.entity is None
+            and " " in s.text
+            and longer.get(s.start, 0) > s.end
+            and s.start not in named
+            and not _STANDALONE_HEAD.match(s.text)
+        )
+    ]
+
+
+# Heads whose phrase with its genitive is a name in its own right.
+_STANDALONE_HEAD = re.compile(r"(?:министерств|кабинет)\w*", re.IGNORECASE)
+
+
 _DUTY = re.compile(r"(?:военн|гражданск|государственн)\w+ служб\w*$")
 
 
@@ -114,12 +148,19 @@ def _prefix(tokens: list[Token], i: int, relational: bool) -> int:
         word = previous.text
         capital = word[:1].isupper() and first - 1 > 0
         related = relational and _RELATIONAL_ADJECTIVE.fullmatch(word)
-        if not (capital or related or _NAME_ADJECTIVES.fullmatch(word.lower())):
+        kind = _KIND_ADJECTIVES.fullmatch(word.lower())
+        if not (capital or related or kind or _NAME_ADJECTIVES.fullmatch(word.lower())):
             break
         first -= 1
     return first
 
 
+# Adjectives that name a kind of government, police or prosecution, and so belong to the
+# institution even before a head that names one alone («коалиционное правительство»,
+# «военной полиции», «областной прокуратуры»), unlike «новое» or «российское».
+_KIND_ADJECTIVES = re.compile(
+    r"(?:коалиционн|военн|местн|областн|столичн|краев|техническ|земельн)[а-яё]+"
+)
 # Lower-case adjectives in -ск-/-н- («городской», «окружного», «профильный»).
 _RELATIONAL_ADJECTIVE = re.compile(
     r"[а-яё-]+(?:ск|н)(?:ий|ый|ой|ая|ое|ого|ому|ом|ую|ым|им|ые|ие|ых|их|ыми|ими)"
@@ -170,7 +211,9 @@ def extend_named_organizations(doc: DocumentContext) -> None:
     Казахстана») or a party of that country («Коммунистической партии Китая»), which then
     becomes the entity of both."""
     places = _span_ends(doc, ("country", "location"))
-    for span in [s for s in doc.spans if s.type == "organization"]:
+    pending = [s for s in doc.spans if s.type == "organization"]
+    while pending:  # the outer span may have a place of its own («СК России по Москве»)
+        span = pending.pop()
         gap = _PLACE_GAP.match(doc.text, span.end)
         end = places.get(gap.end()) if gap else None
         if end is None:
@@ -179,7 +222,33 @@ def extend_named_organizations(doc: DocumentContext) -> None:
         known = _reference_outer(doc, span, outer) or _national_party(doc, span, outer)
         if known is not None:
             span.entity = known  # «Демократическая партия» here is that party, not another
-        doc.add_span("organization", span.start, end, known)
+        added = doc.add_span("organization", span.start, end, known)
+        if added is not None:
+            pending.append(added)
+
+
+def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
+    """A body followed by the organization it belongs to, in the genitive or as an
+    acronym, is annotated as one phrase as well as the two names («Совета Безопасности
+    ООН», «ГУ МВД России», «пресс-служба фракции ЛДПР»). The outer span gets no entity of
+    its own: the two names keep theirs. A Latin name after a Russian one is left alone, as
+    it is as often a separate name («ИГ Al-Hayat», «Минобороны BBC»)."""
+    tokens = {t.start: t for s in analysis.sentences for t in s.tokens}
+    ends = _span_ends(doc, ("organization",))
+    for span in [s for s in doc.spans if s.type == "organization"]:
+        start = span.end + 1
+        end = ends.get(start) if doc.text[span.end : start] == " " else None
+        token = tokens.get(start)
+        if end is None or token is None or not _belongs_to(token):
+            continue
+        doc.add_span("organization", span.start, end)
+
+
+def _belongs_to(token: Token) -> bool:
+    """Whether a name starting with ``token`` can name the owner of the body before it."""
+    if not re.match(r"[А-ЯЁ]", token.text):
+        return False
+    return token.feats.get("Case") == "Gen" or token.text.isupper()
 
 
 # Names of a kind that many countries have («Демократическая партия», «Национальный
@@ -229,8 +298,9 @@ def reference_organization(doc: DocumentContext, org) -> str:
     )
 
 
-# Between an organization and its place: a space, or «по» («МВД по Башкирии»).
-_PLACE_GAP = re.compile(r" (?:по )?")
+# Between an organization and its place: a space, or «по» («МВД по Башкирии»), and the
+# kind of place («Верховный суд штата Нью-Йорк», «ГУ МВД по г. Москве»).
+_PLACE_GAP = re.compile(r" (?:по )?(?:(?:штата|города|г\.) ?)?")
 
 
 def _reference_outer(doc: DocumentContext, span, outer: str) -> str | None:
@@ -297,6 +367,25 @@ def add_national_bodies(doc: DocumentContext) -> None:
             doc.add_span("organization", span.start, head.end())
 
 
+# «сборная» (with «команда») before the country it plays for, and the sport after «по»
+# in the dative («сборной России по хоккею», «сборную Англии»).
+_TEAM_HEAD = re.compile(r"(?<![\w-])[Сс]борн(?:ая|ой|ую|ые|ых|ым|ыми)(?: команд\w*)? ")
+_TEAM_SPORT = re.compile(r" по (?:[а-яё]+(?:ой|ому) )?[а-яё]+(?:у|ю|е)(?![\w-])")
+
+
+def add_national_teams(doc: DocumentContext) -> None:
+    """A national team as one typed span without an entity, like the other institutions
+    named by a common noun: «сборная России» of a football report is not that of a
+    hockey one."""
+    countries = _span_ends(doc, ("country",))
+    for match in _TEAM_HEAD.finditer(doc.text):
+        end = countries.get(match.end())
+        if end is None:
+            continue
+        sport = _TEAM_SPORT.match(doc.text, end)
+        doc.add_span("organization", match.start(), sport.end() if sport else end)
+
+
 # Organizations natasha tags as places, or misses, in every inflected form: (pattern,
 # Russian name, English name, acronym, country). «Кремль» and «ЕС» are the Russian
 # presidency and the European Union as actors («Кремль заявил», «санкции ЕС»); «Ъ» in
@@ -318,6 +407,12 @@ _NAMED_BODIES = (
         "ЕСПЧ",
         None,
     ),
+    # the presidency as an actor («Белый дом заявил»), not the building («в Белом доме»)
+    (r"Белый [Дд]ом|Белого [Дд]ома|Белому [Дд]ому", "Белый дом", "White House", None, "US"),
+    (r"Талибан(?:|а|у|ом|е)|[Тт]алиб(?:ы|ов|ам|ами|ах)", "Талибан", "Taliban", None, None),
+    (r"Гоминьдан(?:|а|у|ом|е)", "Гоминьдан", "Kuomintang", None, "TW"),
+    # members of a party in the plural stand for the party («единороссы проголосовали»)
+    (r"[Ее]диноросс(?:ы|ов|ам|ами|ах)", "Единая Россия", "United Russia", None, "RU"),
 )
 _NAMED_BODY = re.compile(
     "|".join(f"(?<![\\w-])(?P<b{i}>{p[0]})(?![\\w-])" for i, p in enumerate(_NAMED_BODIES))
@@ -327,7 +422,8 @@ _NAMED_BODY = re.compile(
 def add_named_bodies(doc: DocumentContext) -> None:
     """Organizations of :data:`_NAMED_BODIES`; a place natasha saw at the same characters,
     or a shorter organization inside the name («Европейского суда» of «Европейского суда по
-    правам человека»), is dropped, since the whole name is what the text names."""
+    правам человека»), is dropped, since the whole name is what the text names. A generic
+    body around the name («пресс-служба Кремля») stays."""
     for match in _NAMED_BODY.finditer(doc.text):
         start, end = match.span()
         if any(
@@ -335,6 +431,7 @@ def add_named_bodies(doc: DocumentContext) -> None:
             and s.start < end
             and start < s.end
             and not (start <= s.start and s.end <= end and s.type == "organization")
+            and not _generic_around(s, start, end)
             for s in doc.spans
         ):
             continue
@@ -355,8 +452,20 @@ def add_named_bodies(doc: DocumentContext) -> None:
             s
             for s in doc.spans
             if not (s.type in ("location", "organization") and s.start < end and start < s.end)
+            or _generic_around(s, start, end)
         ]
         doc.add_span("organization", start, end, key)
+
+
+def _generic_around(span, start: int, end: int) -> bool:
+    """Whether ``span`` is a body without an entity that holds ``start``-``end`` and more."""
+    return (
+        span.type == "organization"
+        and span.entity is None
+        and span.start <= start
+        and end <= span.end
+        and (span.start, span.end) != (start, end)
+    )
 
 
 _BRACKET_TAIL = re.compile(r"\s*\(([^()]+?)\)?\s*$")

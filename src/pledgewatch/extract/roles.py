@@ -3,13 +3,15 @@
 
 A profession is linked to a person when it stands
 
-- right before the name, with at most a few words (adjectives, a rank, an organization) or
-  a comma or dash between: «президент России Владимир Путин», «Президент России, Владимир
-  Путин», «Министр обороны — Иван Петров»;
+- right before the name, with at most a few words (adjectives, a rank, an organization,
+  an acronym in brackets) or a comma or dash between: «президент России Владимир Путин»,
+  «Президент России, Владимир Путин», «Министр обороны — Иван Петров»;
 - right after the name in apposition: «Иван Петров, министр обороны», «Иван Петров —
-  известный российский актёр»;
+  известный российский актёр», «Иван Петров, один из лучших дирижёров»;
 - after the name as the complement of a linking verb or a post: «Иван Петров стал мэром»,
-  «Петров занимал пост министра», «освободил Петрова от должности губернатора»;
+  «Петров занимал пост министра», «освободил Петрова от должности губернатора»,
+  «Петров остаётся главой холдинга»; or in the instrumental after the object of a verb of
+  appointing: «назначил Ивана Петрова первым заместителем»;
 - before the name as the complement of such a verb: «Новым мэром стал Иван Петров».
 
 Coordinated professions share the person («актриса и режиссёр Анна Петрова», «Петров,
@@ -20,8 +22,9 @@ which is what the annotation of NEREL links too.
 
 A role fact is shown on a person's page, so a profession that belongs to someone else
 next to the name is left out: a name in the genitive after a nominative profession
-(«адвокат Ивана Петрова»), the first of two names in a row («адвокат Гибсона Стивен
-Колодни»), a relative's name after the profession («дочь писателя Мария Петрова»).
+(«адвокат Ивана Петрова»), one name after a plural profession («адвокаты Сингха»), the
+first of two names in a row («адвокат Гибсона Стивен Колодни»), a relative's name after
+the profession («дочь писателя Мария Петрова»).
 Sentences without a name are not linked to the person of the sentence before: tried on
 NEREL train, two links in three were wrong.
 """
@@ -38,19 +41,26 @@ _ADJECTIVE = r"[А-ЯЁа-яё-]+(?:ый|ий|ой|ым|им|ого|его|ая|
 # rank, an organization natasha missed), an age, quotes, «из» or «от» before a place or
 # party, English words; never a Russian verb («Президент встретился с семьёй Ивана
 # Петрова»).
-_GAP_WORD = rf"(?:{_ADJECTIVE}|из|от|[a-z][\w-]*|[A-ZА-ЯЁ\d«»„“”\"'][\w\-«»„“”\"'.]*)"
+_GAP_WORD = (
+    rf"(?:{_ADJECTIVE}|из|от|[a-z][\w-]*|[A-ZА-ЯЁ\d«»„“”\"'][\w\-«»„“”\"'.]*"
+    r"|\([^()]{1,40}\))"  # an acronym in brackets: «администрации (ПНА) Махмуд Аббас»
+)
 _GAP_BEFORE_NAME = re.compile(rf"^\s*[,—–-]?\s*(?:{_GAP_WORD}\s+){{0,3}}$")
+# «один из лучших дирижёров»: the profession in the plural after «один из».
+_ONE_OF = r"(?:один|одн(?:а|о|им|ой|ого|ому|у))\s+из\s+(?:(?:самых|наиболее)\s+)?"
 # A comma, bracket or dash after the name, then up to four adjectives or ages
 # («Иван Петров — известный советский и российский актёр»).
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?[,(–—-]\s*(?:(?:{_ADJECTIVE}|и|[\d-]+\w*)\s+){{0,4}}$"
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?[,(–—-]\s*(?:{_ONE_OF})?"
+    rf"(?:(?:{_ADJECTIVE}|и|[\d-]+\w*)\s+){{0,4}}$"
 )
 # A linking verb or a post, then at most two adjectives or ordinals, right before the
 # profession.
 _COPULA = (
     r"стал[аи]?|станет|становится|станут|являе?т?ся|являл[аи]?сь|являлся|являются|был[аи]?|"
     r"будет|назначен[аы]?|избран[аы]?|работал[аи]?|работает|служил[аи]?|служит|"
-    r"занимал[аи]?|занимает|занимающ\w+|занимавш\w+|как|качестве|"
+    r"занимал[аи]?|занимает|занимающ\w+|занимавш\w+|занял[аи]?|займ[её]т|как|качестве|"
+    r"оста[её]тся|осталс[яь]|осталась|оставался|оставалась|"
     r"пост[ау]?|должност[ьи]|посту"
 )
 _PREDICATE = re.compile(
@@ -61,6 +71,14 @@ _PREDICATE_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A verb of appointing before the name, the profession in the instrumental right after it
+# («назначил Ивана Петрова первым заместителем», «после избрания Петрова президентом»).
+_APPOINTED = re.compile(
+    r"(?<![\w-])(?:назнач|утверд|избра|избир|переизбра|провозгласи|выдвину)\w*"
+    r"(?:\s+[\w-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_APPOINTED_GAP = re.compile(rf"^\s+(?:(?:{_ADJECTIVE}|\d+-\w+)\s+){{0,2}}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"]")
 # A relative or companion before a profession: a name after it that is not in the
 # genitive is theirs, not the profession's («дочь президента Иванка Трамп», «супруга
@@ -154,6 +172,8 @@ def _before(doc, person: Span, professions, names, persons) -> list[Span]:
             gap = gap.replace(name.text, " ")
     if not _GAP_BEFORE_NAME.match(gap) or not _agree(nearest.text, person.text):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
+    if _only_plural(nearest.text.split()[0]) and not _list_follows(doc, person, persons):
+        return []  # «адвокаты Сингха»: one name after a plural is their client's
     found = [nearest]
     for earlier in sorted(before, key=lambda p: -p.end):
         if earlier.end <= found[-1].start and _COORDINATION.match(
@@ -178,7 +198,7 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
     if predicate:
         if _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8:
             return []
-    elif not _APPOSITION.match(gap):
+    elif not _APPOSITION.match(gap) and not _appointed(doc, person, gap):
         return []
     found = [first]
     for later in after[1:]:
@@ -191,12 +211,28 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
     return found
 
 
+def _appointed(doc, person: Span, gap: str) -> bool:
+    """Whether the name is the object of a verb of appointing and the profession its
+    instrumental complement right after it."""
+    return bool(
+        _APPOINTED_GAP.match(gap)
+        and _APPOINTED.search(doc.text, max(0, person.start - 60), person.start)
+    )
+
+
 def _client_of_next(doc, person: Span, persons: list[Span]) -> bool:
     return any(p.start == person.end + 1 and doc.text[person.end] == " " for p in persons)
 
 
 def _owned_by_next(profession: Span, persons: list[Span]) -> bool:
     return any(0 <= p.start - profession.end <= 2 for p in persons)
+
+
+def _list_follows(doc, person: Span, persons: list[Span]) -> bool:
+    return any(
+        p.start >= person.end and _LIST_OF_NAMES.match(doc.text[person.end : p.start])
+        for p in persons
+    )
 
 
 def _shared_with_previous(doc, previous: Span, person: Span, professions) -> list[Span]:
@@ -259,6 +295,15 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
         for p in _morph().parse(word.lower())
         if p.tag.case and (not grammeme or grammeme in p.tag.grammemes)
     )
+
+
+@cache
+def _only_plural(word: str) -> bool:
+    """Whether every reading of ``word`` is plural («адвокаты», not «адвоката»)."""
+    from pledgewatch.extract.nlp import _morph
+
+    parses = _morph().parse(word.lower())
+    return all("plur" in parse.tag.grammemes for parse in parses)
 
 
 @cache

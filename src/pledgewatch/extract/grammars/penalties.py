@@ -283,6 +283,11 @@ _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ),
 ]
 _LEFT_WINDOW = 110
+# The sentencing verb right before a bare term, which is all that says it is a penalty and so
+# belongs to its span, as NEREL spans it: «получил семь лет», «осудили на 10 лет».
+_VERB_BEFORE_BARE_TERM_RE = re.compile(
+    r"(?<![\w])(?:получил\w*|дали|дал|дала|осужд[её]н\w*|осудил\w*)(?:\s+на)?\s+$", FLAGS
+)
 _EACH_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?:кажд\w+|each)\s*[—–-]?\s*(?:(?:к|по|на|to)\s+)?(?:до\s+)?|(?<![\w])по\s+)$",
     FLAGS,
@@ -323,6 +328,43 @@ _FINE_RE = re.compile(rf"{_FINE_WORD}[^.;!?\d$€₸]{{0,40}}?{_AMOUNT}", FLAGS)
 _FINE_AFTER_RE = re.compile(rf"(?<![\w]){_AMOUNT}\s+(?:{_FINE_NOUN}|fines?)(?![\w])", FLAGS)
 
 # --- penalties without a term -------------------------------------------------------------
+
+# A term said as an adjective: «отбывает семилетний срок», «к 35-летнему заключению»,
+# «10-летний запрет на въезд».
+_YEARS_STEMS = {
+    "одно": 1, "двух": 2, "тр[её]х": 3, "четыр[её]х": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
+    "пятнадцати": 15, "двадцати": 20, "двадцатипяти": 25, "тридцати": 30,
+}  # fmt: skip
+_ADJECTIVE_TERM_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<digits>\d{{1,2}})-|(?P<stem>{'|'.join(_YEARS_STEMS)}))летн\w+\s+"
+    r"(?:(?P<ban>запрет\w*(?:\s+на\s+въезд)?)|срок\w*\s+(?:тюремного\s+)?заключения"
+    r"|(?:тюремн\w+\s+)?заключени\w+|(?P<tenure>(?:тюремн\w+\s+)?срок\w*))(?![\w-])",
+    FLAGS,
+)
+# «избран на пятилетний срок», «пятилетний срок полномочий»: a term of office
+_TENURE_BEFORE_RE = re.compile(r"(?<![\w])на\s+(?:(?:очередн|втор|нов|трет)\w+\s+)?$", FLAGS)
+_TENURE_AFTER_RE = re.compile(
+    r"\s+(?:полномочи|служб|действи|давност|эксплуатаци|аренд|правлени|президентств|"
+    r"пребывани|работ|контракт|мандат|обучени|хранени)",
+    FLAGS,
+)
+
+
+def _adjective_term(text: str, match: re.Match) -> PenaltyMatch | None:
+    if match.group("tenure") and (
+        _TENURE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+        or _TENURE_AFTER_RE.match(text, match.end())
+    ):
+        return None
+    if match.group("digits"):
+        years = int(match.group("digits"))
+    else:
+        stem = match.group("stem").lower()
+        years = next(v for k, v in _YEARS_STEMS.items() if re.fullmatch(k, stem))
+    penalty = "ban" if match.group("ban") else "imprisonment"
+    return _make(text, match.start(), match.end(), penalty, term_months=years * 12.0)
+
 
 # (penalty, keys, pattern): a pattern runs only on texts that contain one of its keys.
 _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
@@ -378,6 +420,10 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
                 fine = _fine(text, match)
                 if fine:
                     candidates.append((3, fine))
+    for lo, hi in key_windows(low, ("летн",), 30, 40):
+        for match in _ADJECTIVE_TERM_RE.finditer(text, lo, hi):
+            if term := _adjective_term(text, match):
+                candidates.append((3, term))
     for penalty, keys, regex in _STANDALONE:
         for lo, hi in key_windows(low, keys, 20, 90):  # «… без права досрочного освобождения»
             for match in regex.finditer(text, lo, hi):
@@ -471,6 +517,9 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
         elif rule == "implicit":
             penalty = "administrative_arrest" if days_only else "imprisonment"
             explicit = False
+            verb = _VERB_BEFORE_BARE_TERM_RE.search(text, window, start)
+            if verb:
+                start = verb.start()
         else:
             penalty = rule
             if extends:

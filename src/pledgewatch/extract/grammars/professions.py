@@ -58,8 +58,10 @@ def _forms(lemma: str, strict: bool = True) -> set[str]:
 @cache
 def _forms_and_pos(lemma: str, strict: bool = True) -> tuple[set[str], str | None]:
     """The case and number forms of a lemma, and its part of speech. ``strict`` keeps only
-    forms whose most likely reading is the lemma's: a modifier, which only counts right
-    before a head, need not be («главного» reads first as a form of «главное»)."""
+    forms whose most likely reading is the lemma's, and of an adjective only the masculine
+    and plural ones (a profession «военный», not «военной»): a modifier, which only counts
+    right before a head, need neither («главного» reads first as a form of «главное»;
+    «оперная певица»)."""
     from pledgewatch.extract.nlp import _morph
 
     lemma = lemma.lower().replace("ё", "е")
@@ -72,7 +74,11 @@ def _forms_and_pos(lemma: str, strict: bool = True) -> tuple[set[str], str | Non
         for form in parse.lexeme:
             if form.tag.POS != parse.tag.POS or "Cmp2" in form.tag.grammemes:
                 continue
-            if form.tag.POS in ("ADJF", "PRTF") and not ({"masc", "plur"} & form.tag.grammemes):
+            if (
+                strict
+                and form.tag.POS in ("ADJF", "PRTF")
+                and not ({"masc", "plur"} & form.tag.grammemes)
+            ):
                 continue  # «военный», «военные», not «военной», «военное»
             word = form.word.replace("ё", "е")
             top = _morph().parse(word)[0].normal_form.replace("ё", "е")
@@ -120,7 +126,8 @@ def _compiled() -> _Grammar:
         rf"(?:(?<=экс-)|(?<![\w-]))(?P<word>{word_alternation(role_of)})(?:-[а-я]+)?(?![\w-])",
         FLAGS,
     )  # «писатель-сатирик», «художника-постановщика»: the compound is the mention
-    modifier = re.compile(rf"(?<![\w-]){word_alternation(modifiers)}\s+$", FLAGS)
+    # up to two: «главный исполнительный директор», «временный главный управляющий»
+    modifier = re.compile(rf"(?<![\w-])(?:{word_alternation(modifiers)}\s+){{1,2}}$", FLAGS)
     complement = re.compile(
         rf"\s+(?:{word_alternation(complements)})(?![\w-])(?:\s+(?:и|или)\s+[\w-]+)?", FLAGS
     )
@@ -140,7 +147,7 @@ def find_professions(text: str) -> list[ProfessionMatch]:
             continue  # an adjective of the noun after it: «военного округа»
         role, needs = grammar.role_of[word]
         start = match.start()
-        left = grammar.modifier.search(low, max(0, start - 25), start)
+        left = grammar.modifier.search(low, max(0, start - 45), start)
         found.append(
             ProfessionMatch(
                 left.start() if left else start,
@@ -177,10 +184,22 @@ def acting_start(text: str, start: int) -> int | None:
     return match.start() if match else None
 
 
+_HONORARY = re.compile(r"(?<![\w-])(?:народн|заслуженн)\w+\s+$", FLAGS)
+
+
+def honorary_title(text: str, start: int) -> bool:
+    """Whether the profession at ``start`` opens an honorary title («народный артист
+    России», «заслуженный врач РСФСР»): the title is an award, the profession in it the
+    bare head («артист»), without the country after it."""
+    return bool(_HONORARY.search(text, max(0, start - 20), start))
+
+
 _NEXT_WORD = re.compile(r" ([а-яё][а-яё-]*)")
-# Genitive nouns that are not what a profession is of («президент года», «тренер лет …»).
+# Genitive nouns that are not what a profession is of («президент года», «тренер лет …»),
+# or that NEREL leaves out of it («главный тренер команды»).
 _NOT_COMPLEMENTS = frozenset(
-    "года лет месяца месяцев дня дней недели суток века времени раза случае момента".split()
+    "года лет месяца месяцев дня дней недели суток века времени раза случае момента "
+    "обязанности команды издания".split()
 )
 
 
@@ -192,12 +211,11 @@ def genitive_complement_end(text: str, end: int) -> int | None:
     found, adjectives, nouns = None, 0, 0
     while (match := _NEXT_WORD.match(text, end)) and nouns < 3:
         word = match.group(1).replace("ё", "е")
-        pos, case = _likely_parse(word)
-        if word in role_of or word in _NOT_COMPLEMENTS or case != "gent":
+        if word in role_of or word in _NOT_COMPLEMENTS:
             break
-        if pos == "ADJF" and adjectives < 2 and not nouns:
+        if adjectives < 2 and not nouns and "ADJF" in _genitive_parts(word):
             adjectives += 1
-        elif pos == "NOUN":
+        elif "NOUN" in _genitive_parts(word):
             nouns += 1
             found = match.end()
         else:
@@ -224,6 +242,21 @@ def _likely_parse(word: str) -> tuple[str | None, str | None]:
 
     tag = _morph().parse(word)[0].tag
     return tag.POS, tag.case
+
+
+@cache
+def _genitive_parts(word: str) -> frozenset[str]:
+    """The parts of speech ``word`` has a genitive parse as: any parse, not only the most
+    likely one, since the likely one is often another case («торговой палаты»: dative
+    first) or a noun for an adjective («главного судьи»: «главное» first). None for a
+    word most likely a preposition or conjunction («в», «и»: abbreviations parse as
+    nouns)."""
+    from pledgewatch.extract.nlp import _morph
+
+    parses = _morph().parse(word)
+    if parses[0].tag.POS not in ("NOUN", "ADJF"):
+        return frozenset()
+    return frozenset(p.tag.POS for p in parses if p.tag.case == "gent")
 
 
 @cache

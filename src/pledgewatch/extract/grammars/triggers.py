@@ -108,7 +108,7 @@ CHARGE = {
 
 SENTENCE = {
     "ru": re.compile(
-        r"\b(приговор\w*|осужд\w+|осужден\w*|назнач\w+|признал\w*\s+виновн\w+|арестован\w*\s+на|оштрафова\w+|"
+        r"\b(приговор\w*|осужд\w+|осужден\w*|осудил\w*|дали(?!\w)|назнач\w+|признал\w*\s+виновн\w+|арестован\w*\s+на|оштрафова\w+|"
         r"получил\w*\s+(срок|\d+|\w+\s+(год|лет))|отбыва\w+)",
         _FLAGS,
     ),
@@ -125,6 +125,12 @@ PENALTY_REQUEST = {
         _FLAGS,
     ),
     "en": re.compile(r"\b(requested|asked for|sought|demanded|faces?|facing|up to)\b", _FLAGS),
+}
+
+# … nor is one a sentencing verb only names as asked for: «просил суд приговорить его к …».
+REQUESTED_VERB = {
+    "ru": re.compile(r"\b(запроси|проси|потребова|требу)\w*\s+(\w+\s+)?$", _FLAGS),
+    "en": re.compile(r"\b(asked|requested|urged)\s+(the\s+)?(\w+\s+)?to\s+$", _FLAGS),
 }
 
 RELEASE = {
