@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from pledgewatch.resolve.translit import cyr_to_lat, fold, latin_variants, match_key
+from pledgewatch.resolve.translit import cyr_to_lat, fold, german_keys, latin_variants, match_key
 
 PRESS = [
     ("Айгерим Тлеужан", "Aigerim Tleuzhan"),
@@ -230,5 +230,20 @@ def test_german_and_dutch_spellings_keep_names_apart(a, b):
 def test_german_sch_stands_for_sh_only():
     # Duden writes ж and ш alike as sch; the key reads ш, so a German ж (Schomart for
     # Жомарт) is not joined by the key: joining both would join Жакен and Шакен too.
+    # The matcher reads the words ``german_keys`` names both ways instead.
     assert match_key("Kasym-Schomart Tokajew") != match_key("Касым-Жомарт Токаев")
     assert match_key("Jelschibajew") == match_key("Елшибаев")
+
+
+@pytest.mark.parametrize(
+    ("name", "german"),
+    [
+        ("Kasym-Schomart Tokajew", {"šomart", "tokaev"}),
+        ("Schawkat Mirsijojew", {"šavkat", "mirsiev"}),
+        ("Kassym-Jomart Tokayev", set()),  # English and Kazakh Latin
+        ("Nurgeldi Halykow", set()),  # Turkmen -ow
+        ("Касым-Жомарт Токаев", set()),
+    ],
+)
+def test_german_keys_name_the_german_spelt_words(name, german):
+    assert german_keys(name) == german

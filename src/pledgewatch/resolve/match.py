@@ -34,7 +34,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from pledgewatch import refdata
 from pledgewatch.resolve.names import FEMALE_NAMES, PARTICLES, morph, normalize_person_name
-from pledgewatch.resolve.translit import fold, has_cyrillic, match_key
+from pledgewatch.resolve.translit import fold, german_keys, has_cyrillic, match_key
 
 AUTO_MERGE = 0.9
 REVIEW = 0.7
@@ -107,6 +107,7 @@ class NameForm:
     latin: bool
     primary: bool  # the normalizer's own reading, not one forced by a gender hint
     trusted: bool  # the normalizer's own reading rests on a first name it knows
+    german: frozenset[str] = frozenset()  # keys of words in German spelling (see translit)
 
     @property
     def first_joined(self) -> str:
@@ -206,6 +207,7 @@ def _form(text: str, gender_hint: str | None, trusted: bool | None = None) -> Na
         trusted=(latin or _known_first_name(person.first, person.gender))
         if trusted is None
         else trusted,
+        german=german_keys(text),
     )
 
 
@@ -348,6 +350,52 @@ def token_similarity(a: str, b: str, *, inflected: bool = False) -> float:
 
 # --- comparing names --------------------------------------------------------------------------
 
+_MAX_GERMAN_SPOTS = 4
+
+
+@cache
+def _german_readings(word: str) -> tuple[str, ...]:
+    """The readings of a German-spelt word's key: its š may be ж as well (Schomart:
+    šomart, jomart), its s outside vowels з as well (Mirsijojew); the s of ss
+    between vowels is с and the single s there is already з. At most four such letters."""
+    readings = [""]
+    spots = 0
+    for i, ch in enumerate(word):
+        between_vowels = 0 < i < len(word) - 1 and {word[i - 1], word[i + 1]} <= _KEY_VOWELS
+        other = "j" if ch == "š" else "z" if ch == "s" and not between_vowels else None
+        if other is None or spots == _MAX_GERMAN_SPOTS:
+            readings = [r + ch for r in readings]
+        else:
+            spots += 1
+            readings = [r + c for r in readings for c in (ch, other)]
+    return tuple(readings)
+
+
+def _read_toward(form: NameForm, other: NameForm) -> NameForm:
+    """``form`` with each German-spelt word read as the other name's words suggest:
+    Kassym-Schomart against Касым-Жомарт reads jomart, against Шомарт šomart. Only a
+    German spelling against another is left as it is: the two spell alike."""
+    if not form.german or other.german:
+        return form
+    targets = (*other.first, *other.family, other.first_joined)
+
+    def read(word: str) -> str:
+        if word not in form.german:
+            return word
+        return max(
+            _german_readings(word),
+            key=lambda r: (max((token_similarity(r, t) for t in targets), default=0), r == word),
+        )
+
+    return replace(
+        form, first=tuple(read(w) for w in form.first), family=tuple(read(w) for w in form.family)
+    )
+
+
+def _read_together(a: NameForm, b: NameForm) -> tuple[NameForm, NameForm]:
+    return _read_toward(a, b), _read_toward(b, a)
+
+
 # a part of a name that is missing, as opposed to one that differs
 _MISSING = None
 
@@ -472,12 +520,13 @@ def compare_names(a: str, b: str, same_document: bool = False) -> float:
         return 1.0  # the same words in any script: «Айнара Айдарханова», Ainara Aidarkhanova
     best = 0.0
     forms_a, forms_b = name_forms(a), name_forms(b)
-    if not _may_match(forms_a[0], forms_b[0]):
+    if not _may_match(*_read_together(forms_a[0], forms_b[0])):
         forms_a, forms_b = forms_a[:1], forms_b[:1]  # other readings will not help
     for fa in forms_a:
         for fb in forms_b:
             if not (fa.primary or fb.primary) and fa.gender == fb.gender:
                 continue  # two forced readings prove nothing
+            fa, fb = _read_together(fa, fb)
             score = _compare_forms(fa, fb, same_document)
             swapped = _swap(fb)
             if swapped is not None:
@@ -677,7 +726,8 @@ def block_keys(name: str) -> set[str]:
     endings share it), and ``f:`` with the first letter of the first name as well. A
     record is compared only with records that share a key; initials and a surname alone
     file under ``s:`` only. Latin names are also filed the other way round
-    ("Zhylanbayev Marat")."""
+    ("Zhylanbayev Marat"), and a German-spelt surname under each of its readings
+    (Schylanbajew with Жыланбаев as well as with Шыланбаев)."""
     keys: set[str] = set()
     forms = [f for f in name_forms(name) if f.primary]
     for form in list(forms):
@@ -686,12 +736,17 @@ def block_keys(name: str) -> set[str]:
         if swapped is not None:
             forms.append(swapped)
     for form in forms:
-        for word in form.family:
+        initials = {r[0] for r in _readings(form.first[0], form) if r} if form.first else set()
+        for word in (r for w in form.family for r in _readings(w, form)):
             skeleton = _skeleton(_family_stem(_loose(word)))[:4] or word[:3]
             keys.add(f"s:{skeleton}")
-            if form.first and form.first[0]:
-                keys.add(f"f:{skeleton}:{form.first[0][0]}")
+            keys.update(f"f:{skeleton}:{initial}" for initial in initials)
     return keys
+
+
+def _readings(word: str, form: NameForm) -> tuple[str, ...]:
+    """A word of ``form`` under each of its readings (one, unless it is German-spelt)."""
+    return _german_readings(word) if word in form.german else (word,)
 
 
 def organization_block_keys(name: str) -> set[str]:

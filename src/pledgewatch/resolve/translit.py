@@ -407,3 +407,18 @@ def match_key(text: str) -> str:
         words = [_as_english(w) for w in re.findall(r"[^\W_]+", lowered)]
     keys = (_key_word(w) for w in words)
     return " ".join(k for k in keys if k)
+
+
+@lru_cache(maxsize=65536)
+def german_keys(text: str) -> frozenset[str]:
+    """Match keys of the words of a Latin name that are read as German press spellings.
+
+    Duden writes ж and ш alike as sch, and з and с alike as s outside vowels (Schomart =
+    Жомарт, Scholpan = Шолпан; Mirsijojew = Мирзиёев, Koslow = Козлов); the key reads
+    ш and с. The key cannot read both without joining Жакен and Шакен, so the matcher
+    needs to know which words may mean the other letter too.
+    """
+    if has_cyrillic(text):
+        return frozenset()
+    words = re.findall(r"[^\W_]+", fold(text))
+    return frozenset(_key_word(_as_english(w)) for w in words if _GERMAN_MARK.search(w))
