@@ -497,13 +497,10 @@ def _place_gazetteer():
 
 
 def _span_tokens(analysis: Analysis, span) -> list:
-    return [
-        t
-        for s in analysis.sentences
-        if s.start <= span.start < s.end
-        for t in s.tokens
-        if span.start <= t.start and t.end <= span.end
-    ]
+    sentence = analysis.sentence_at(span.start)
+    if sentence is None:
+        return []
+    return [t for t in sentence.tokens if span.start <= t.start and t.end <= span.end]
 
 
 def _add_place(

@@ -8,6 +8,7 @@ skipped on purpose: it costs a third of natasha's time and our name normalizer
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -69,9 +70,10 @@ class Analysis:
     spans: list[NerSpan]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence holding ``offset`` (sentences are in text order and disjoint)."""
+        index = bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
 
@@ -191,14 +193,22 @@ def _parse_in_case(word: str, case: str | None):
 
 
 def _inflect(token: Token, grammemes: set[str]) -> str:
-    parse = _pick(token)
+    case = _CASES.get(token.feats.get("Case", ""))
+    return _inflected(token.text, case, frozenset(grammemes))
+
+
+@lru_cache(maxsize=100_000)
+def _inflected(text: str, case: str | None, grammemes: frozenset[str]) -> str:
+    """Cached: place names recur from document to document, and pymorphy's inflection
+    costs more than the parse."""
+    parse = _parse_in_case(text, case)
     inflected = parse.inflect(grammemes) if parse is not None else None
     if inflected is None:
-        return token.text
+        return text
     word = inflected.word
-    if token.text[:1].isupper():
+    if text[:1].isupper():
         word = word[:1].upper() + word[1:]
-    if token.text.isupper() and len(token.text) > 1:
+    if text.isupper() and len(text) > 1:
         word = word.upper()
     return word
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
@@ -30,7 +30,7 @@ def _morph():
     return morph()  # one analyser per process (each costs ~19 MB)
 
 
-@cache
+@lru_cache(maxsize=200_000)  # bounded: a long ingest meets new words without end
 def word_terms(word: str) -> tuple[str, ...]:
     """The index terms of one word: lowercase form, lemma(s), and their match keys."""
     lower = word.lower().replace("ё", "е")
@@ -46,9 +46,10 @@ def word_terms(word: str) -> tuple[str, ...]:
 
 
 def document_terms(text: str) -> str:
+    """Each distinct word once: a word's terms are already in when it recurs."""
     seen: dict[str, None] = {}
-    for match in _WORD.finditer(text):
-        for term in word_terms(match.group()):
+    for word in dict.fromkeys(_WORD.findall(text)):
+        for term in word_terms(word):
             seen.setdefault(term, None)
     return " ".join(seen)
 
