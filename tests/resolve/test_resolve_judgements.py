@@ -349,9 +349,12 @@ def test_records_stored_before_blocks_existed_are_still_found(sqlite_url, docume
 
     from pledgewatch.store.models import EntityBlock
 
+    from pledgewatch.store.db import get_engine
+
     _ingest(sqlite_url, documents, ["04-ru.txt"])
     with session_scope(open_store(sqlite_url)) as session:
         session.execute(delete(EntityBlock))
+    get_engine.cache_clear()  # the upgraded database is opened by a new process
     _ingest(sqlite_url, documents, ["05-en.txt"])
     people, _ = _people(sqlite_url)
     assert list(people) == ["Даулетмурат Тажимуратов"]

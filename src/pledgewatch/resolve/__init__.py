@@ -16,13 +16,14 @@ can split or join records and the decision survives re-ingesting and ``resolve_a
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import delete, insert, inspect, select
+from sqlalchemy import Engine, delete, insert, inspect, select
 from sqlalchemy.orm import Session, selectinload
 
 from pledgewatch.extract.document import short_hash
@@ -430,9 +431,18 @@ def _match_new_entities(
             )
 
 
+# Engines whose database was seen with a block for every record: the resolver writes blocks
+# for each record it creates, so only a database upgraded to 0004 can lack them, and that
+# upgrade happens before a process opens the store.
+_FULLY_BLOCKED: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def _ensure_blocks(session: Session) -> None:
-    """Blocks for records stored before blocks existed (a database upgraded to 0004)."""
-    if session.info.get("pledgewatch.blocks_checked"):
+    """Blocks for records stored before blocks existed (a database upgraded to 0004). The
+    search runs until it finds none, then never again for that engine: it reads every person
+    and organization, which grows with the database."""
+    engine = session.get_bind()
+    if engine in _FULLY_BLOCKED or session.info.get("pledgewatch.blocks_checked"):
         return
     session.info["pledgewatch.blocks_checked"] = True
     missing = session.scalars(
@@ -443,11 +453,13 @@ def _ensure_blocks(session: Session) -> None:
             ~select(EntityBlock.entity_id).where(EntityBlock.entity_id == Entity.id).exists(),
         )
     ).all()
+    if not missing:
+        _FULLY_BLOCKED.add(engine)  # only once seen complete: a rolled-back fill is redone
+        return
     for entity in missing:
         for block in sorted(entity_blocks(entity.type, _names(entity))):
             session.add(EntityBlock(entity_id=entity.id, block=block))
-    if missing:
-        session.flush()
+    session.flush()
 
 
 def _draft_roles(extraction: Extraction) -> dict[str, set[str]]:
