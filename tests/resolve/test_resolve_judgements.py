@@ -347,9 +347,8 @@ def test_records_stored_before_blocks_existed_are_still_found(sqlite_url, docume
     """A database upgraded to migration 0004 has entities without blocks."""
     from sqlalchemy import delete
 
-    from pledgewatch.store.models import EntityBlock
-
     from pledgewatch.store.db import get_engine
+    from pledgewatch.store.models import EntityBlock
 
     _ingest(sqlite_url, documents, ["04-ru.txt"])
     with session_scope(open_store(sqlite_url)) as session:
