@@ -45,10 +45,15 @@ _GOVERNOR = re.compile(
 _GENERIC_HEADS = (
     *("преступлени", "правонарушени", "деяни", "связ", "действи", "дел", "том"),
     *("совершени", "попытк", "намерени", "причастност", "нарушени"),  # need what follows
+    *("препятствовани", "воспрепятствовани", "уклонени"),  # «уклонении» (от уплаты налогов)
 )
+# What a general head governs when the phrase still names no offence: «в совершении
+# преступления» (but «совершении федерального преступления» says which).
+_GENERIC_OBJECT = re.compile(r"\s+(?:преступлени|правонарушени|деяни)\w*")
 # Heads that are no offence at all: «обвинения в адрес министра», «обвинения в отношении
 # Иванова», «в соответствии со статьёй», «в рамках дела», «в ходе следствия».
-_NOT_OFFENCE_HEADS = ("адрес", "отношени", "соответстви", "рамк", "ход", "течени")
+# A death is what an offence caused, not the offence: «подозреваемый в гибели студента».
+_NOT_OFFENCE_HEADS = ("адрес", "отношени", "соответстви", "рамк", "ход", "течени", "гибел")
 # Adjectives that say when, how big or how talked-about an offence was, not which offence
 # («декабрьском групповом изнасиловании», «масштабных махинациях»): left out of the span.
 _NOT_QUALIFYING = re.compile(
@@ -62,10 +67,18 @@ _PREPOSITIONS = frozenset({"к", "на", "над", "при", "с", "в", "про
 _NAMES = ("person", "organization", "country", "location")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
-# особо крупном размере», «грабёж группой лиц по предварительному сговору»).
+# особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
+# смерти по неосторожности», «хулиганство по мотивам религиозной ненависти», «вождение в
+# нетрезвом виде»).
 _QUALIFIER = re.compile(
-    r"\s+[«\"]?(?:в\s+(?:особо\s+)?крупном\s+размере|группой\s+лиц(?:\s+по\s+предварительному"
-    r"\s+сговору)?|по\s+предварительному\s+сговору|организованной\s+группой)[»\"]?(?![\w-])"
+    r"\s+[«\"]?(?:в\s+(?:особо\s+)?(?:крупн|значительн)\w+\s+размер\w*|группой\s+лиц"
+    r"(?:\s+по\s+предварительному\s+сговору)?|по\s+предварительному\s+сговору"
+    r"|организованной\s+группой|по\s+неосторожности|(?:первой|второй|третьей)\s+степени"
+    r"|по\s+мотивам\s+(?:[а-яё]+\s+){0,2}?(?:ненависти|вражды)(?:\s+(?:и|или)\s+(?:ненависти|вражды))?"
+    r"|по\s+(?:политическим|религиозным|национальным|расовым|корыстным|хулиганским)\s+мотивам"
+    r"|на\s+(?:сексуальной|религиозной|национальной|расовой|бытовой)\s+почве"
+    r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения)"
+    r"[»\"]?(?![\w-])"
 )
 _NOT_COMPLEMENT = re.compile(r"(?:год|течени|период|врем|ход|рамк|связи|отношени|адрес)\w*")
 # The offence an article names, in brackets or quotes after it: «статьи 104 (убийство)»,
@@ -78,6 +91,9 @@ _ARTICLE_GLOSS = re.compile(
     r"(?:\(\s*«?(?P<paren>[^()«»\n]{3,160}?)»?\s*\)|«(?P<quoted>[^«»\n]{3,160}?)»)",
     re.IGNORECASE,
 )
+# Adjectives that are part of an offence's name, not a qualification of it («сексуальные
+# домогательства», «сексуальное насилие»).
+_TERM_ADJECTIVES = ("сексуальн",)
 _DETERMINERS = frozenset(
     {"этом", "этой", "этих", "том", "той", "тех", "своем", "своём", "своей", "его", "ее", "её"}
 )
@@ -138,16 +154,19 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
     glosses = []  # an offence word inside an article's gloss is no crime of its own
     for match in _ARTICLE_GLOSS.finditer(doc.text):
         group = "paren" if match.group("paren") else "quoted"
+        start, end = match.span(group)
         inner = match.group(group)
+        if len(inner) > 2 and inner[0] == inner[-1] == '"':  # «статье 105 УК РФ ("убийство")»
+            inner, start, end = inner[1:-1], start + 1, end - 1
         if len(inner.split()) > 16 or re.fullmatch(r"[\d\s.,-]+", inner):
             continue
         if match.group("administrative"):
             # an administrative offence is no crime: NEREL marks its title as a LAW
-            doc.add_span("legal_provision", match.start(group), match.end(group))
+            doc.add_span("legal_provision", start, end)
             continue
         category = _category(stems, inner.split()[0].lower()) or "other"
-        _add(doc, match.start(group), match.end(group), category)
-        glosses.append((match.start(group), match.end(group)))
+        _add(doc, start, end, category)
+        glosses.append((start, end))
     for sentence in analysis.sentences:
         tokens = sentence.tokens
         governed = set()
@@ -156,6 +175,7 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
         governors = {
             m.end(): bool(m.group("case"))
             for m in _GOVERNOR.finditer(doc.text, sentence.start, sentence.end)
+            if not _accuses_a_state(doc, m.start(), m.end())
         }
         for i, token in enumerate(tokens):
             if token.start in governors and token.pos in ("NOUN", "ADJ", "VERB"):
@@ -176,6 +196,8 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             if stem is None:
                 continue
             category, anywhere = by_stem[stem.group()]
+            if not anywhere and _inside_crime(doc, token):
+                continue  # «пропаганду терроризма»: the act is the crime, not its object
             if not anywhere and not _CHARGE_CONTEXT.search(
                 doc.text, max(sentence.start, token.start - 60), token.start
             ):
@@ -184,6 +206,7 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             while first > 0 and _modifier(tokens[first - 1], token):
                 first -= 1
             _add(doc, tokens[first].start, token.end, category)
+            _add_bare_head(doc, tokens, first, i, category)
 
 
 def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, int]:
@@ -200,14 +223,45 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     word = tokens[head].text.lower()
     if word.startswith(_NOT_OFFENCE_HEADS):
         return None, 0
+    if word.startswith(_GENERIC_HEADS) and _GENERIC_OBJECT.fullmatch(
+        doc.text, tokens[head].end, end
+    ):
+        return None, 0  # «в совершении преступления» names no offence
     category = _category(stems, word)
     if category is None and case:
         return None, 0  # «по делу о январских событиях»: a case names an offence or not
     if end > tokens[head].end:
         _add(doc, tokens[i].start, end, category or "other")
-    if category is not None or (end == tokens[head].end and not word.startswith(_GENERIC_HEADS)):
+    if (category is not None or end == tokens[head].end) and not word.startswith(_GENERIC_HEADS):
         _add(doc, tokens[i].start, tokens[head].end, category or "other")
+    if category is not None:
+        _add_bare_head(doc, tokens, i, head, category)
     return head, end
+
+
+def _add_bare_head(doc, tokens, first: int, head: int, category: str) -> None:
+    """An offence of the lexicon with adjectives before it is also an offence by itself, as
+    NEREL nests them («групповом изнасиловании» and «изнасиловании»), unless the adjective
+    makes the term («сексуальных домогательствах»: «домогательствах» alone is no offence)."""
+    word = tokens[head].text.lower()
+    if word.startswith(_GENERIC_HEADS) or first == head:
+        return
+    if not tokens[head - 1].text.lower().startswith(_TERM_ADJECTIVES):
+        _add(doc, tokens[head].start, tokens[head].end, category)
+
+
+def _accuses_a_state(doc: DocumentContext, start: int, end: int) -> bool:
+    """«США обвинили Иран в поставках оружия», «критики обвиняют Китай в содержании …»: a
+    country or organization accused right after the charge word is a political accusation,
+    not a criminal charge (unlike the accuser in «обвиняемый властями США в …»)."""
+    word = re.match(r"\w+\s+", doc.text[start:end])
+    first = start + word.end() if word else end
+    return any(s.type in ("country", "organization") and s.start == first for s in doc.spans)
+
+
+def _inside_crime(doc: DocumentContext, token: Token) -> bool:
+    """Whether a crime span already holds ``token`` after its first word."""
+    return any(s.type == "crime" and s.start < token.start < s.end for s in doc.spans)
 
 
 def _next_conjunct(tokens, end: int) -> int | None:
