@@ -377,8 +377,8 @@ def list_reviews(
 # --- entities --------------------------------------------------------------------------------
 
 
-def entity_out(entity: Entity, absorbed: Sequence[Entity] = ()) -> schemas.EntityOut:
-    record = entity_record(entity, [], absorbed)
+def entity_out(entity: Entity) -> schemas.EntityOut:
+    record = entity_record(entity, [])
     record.pop("mentions")
     return schemas.EntityOut(**record)
 
@@ -432,10 +432,10 @@ def get_entity(
     if entity is None:
         return None
     # a record merged from several: the facts, documents and names of every part
-    ids = load_resolution(session).members(entity.id)
-    absorbed = session.scalars(
-        select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(ids[1:]))
-    ).all()
+    resolution = load_resolution(session)
+    ids = resolution.members(entity.id)
+    record = _cluster_record(session, resolution, entity.id)
+    record.pop("mentions")
     fact_order = (Fact.date.nulls_last(), Fact.type, Fact.id)
     facts = session.scalars(
         select(Fact)
@@ -466,7 +466,7 @@ def get_entity(
     timeline: list[schemas.TimelineItem] = []
     if entity.type == "person":
         status = person_status(_status_events(facts))
-        names = dict.fromkeys(ids, entity.name)
+        names = dict.fromkeys(ids, record["name"])
         timeline = [
             schemas.TimelineItem(
                 fact=f.id,
@@ -503,7 +503,7 @@ def get_entity(
         )
     }
     return schemas.EntityDetail(
-        **entity_out(entity, absorbed).model_dump(),
+        **record,
         status=status,
         facts=fact_outs(session, facts),
         incoming=fact_outs(session, incoming),
