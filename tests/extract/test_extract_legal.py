@@ -300,3 +300,19 @@ def test_house_arrest_is_a_detention_that_records_the_measure_for_its_person():
     assert detentions["Данияр Сейткали"] == ["домашним арестом"]
     assert detentions.get("Арман Касымов", []) == []
     assert not [f for f in extraction.facts if f.type == "sentence"]
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("Прокуратура просила суд отправить Ивана Петрова под домашний арест.", False),
+        ("Следствие ходатайствовало арестовать журналиста Ивана Петрова.", False),
+        ("Prosecutors asked the court to place Ivan Petrov under house arrest.", False),
+        ("Суд удовлетворил ходатайство и отправил Ивана Петрова под домашний арест.", True),
+        ("Ивана Петрова отправили под домашний арест.", True),
+        ("Police detained journalist Ivan Petrov in Almaty.", True),
+    ],
+)
+def test_a_detention_only_asked_for_is_none(text, held):
+    extraction = extract(text, None)
+    assert any(f.type == "detention" for f in extraction.facts) is held

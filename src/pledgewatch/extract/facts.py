@@ -20,6 +20,7 @@ from pledgewatch.extract.grammars.triggers import (
     DEMAND,
     DEMAND_ACTIONS,
     DETENTION,
+    DETENTION_REQUEST,
     EACH,
     MEMBERSHIP_WORDS,
     NEGATION,
@@ -90,6 +91,12 @@ def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | 
 
 def _negated(doc: DocumentContext, lang: str, start: int) -> bool:
     return bool(NEGATION[lang].search(doc.text[max(0, start - 20) : start + 30]))
+
+
+def _requested(doc: DocumentContext, index: int, lang: str, trigger_start: int) -> bool:
+    """The trigger is only asked for: «просил суд приговорить его», «ходатайствовало
+    отправить его под домашний арест», "asked the court to place him under house arrest"."""
+    return bool(REQUESTED_VERB[lang].search(doc.text, doc.sentences[index][0], trigger_start))
 
 
 def _spans_of(*spans: Span | None) -> list[tuple[str, int, int]]:
@@ -227,6 +234,8 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
     for kind, pattern in DETENTION[lang].items():
         for match in _matches(pattern, doc, index, limit):
             if kind in seen_kinds or _negated(doc, lang, match.start()):
+                continue
+            if DETENTION_REQUEST[lang].search(doc.text, doc.sentences[index][0], match.start()):
                 continue
             if kind != "house_arrest" and _penalty_next_to(doc, index, match):
                 continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
@@ -393,7 +402,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         if (
             PENALTY_REQUEST[lang].search(doc.text[anchor : penalty.start])
             or before
-            and REQUESTED_VERB[lang].search(doc.text, sentence_start, before[-1][0])
+            and _requested(doc, index, lang, before[-1][0])
             or not before
             and not _verb_after(triggers, penalty)
         ):

@@ -128,8 +128,24 @@ PENALTY_REQUEST = {
 }
 
 # … nor is one a sentencing verb only names as asked for: «просил суд приговорить его к …».
+# … and a detention that is only asked for is none: «просила суд отправить его под домашний
+# арест», «ходатайствовало арестовать журналиста» (a request verb, then a verb of detaining).
+DETENTION_REQUEST = {
+    "ru": re.compile(
+        r"\b(запроси|проси|ходатайств|потребова|требу)\w*\s+(?:[^,.;:!?]{0,60}?\s)?"
+        r"(отправить|поместить|перевести|арестовать|заключить|задержать|избрать)\b"
+        r"[^,.;:!?]{0,60}$",
+        _FLAGS,
+    ),
+    "en": re.compile(
+        r"\b(asked|requested|sought|urged)\b[^,.;:!?]{0,60}\bto\s+"
+        r"(place|put|transfer|arrest|detain|remand)\b[^,.;:!?]{0,60}$",
+        _FLAGS,
+    ),
+}
+
 REQUESTED_VERB = {
-    "ru": re.compile(r"\b(запроси|проси|потребова|требу)\w*\s+(\w+\s+)?$", _FLAGS),
+    "ru": re.compile(r"\b(запроси|проси|потребова|требу|ходатайств)\w*\s+(\w+\s+)?$", _FLAGS),
     "en": re.compile(r"\b(asked|requested|urged)\s+(the\s+)?(\w+\s+)?to\s+$", _FLAGS),
 }
 
