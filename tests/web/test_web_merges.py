@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from web.webhelpers import api_token, login, make_client
+from web.webhelpers import (
+    LATER_STATEMENT,
+    LATER_STATEMENT_NAME,
+    api_token,
+    ingest_files,
+    login,
+    make_client,
+)
 
 
 def bearer(token: str) -> dict:
@@ -19,7 +26,8 @@ def _two_people(client) -> tuple[str, str]:
 def test_api_merge_split_round_trip(web_db):
     client = make_client(web_db)
     client.headers.update(bearer(api_token(web_db, "editor")))
-    assert isinstance(client.get("/api/v1/merges/pending").json(), list)
+    queue = client.get("/api/v1/merges/pending").json()
+    assert queue["total"] == len(queue["items"]) and queue["limit"] == 20
     a, b = _two_people(client)
 
     done = client.post("/api/v1/merges", json={"a": a, "b": b, "decision": "same"})
@@ -97,3 +105,19 @@ def test_after_a_merge_lists_and_search_show_the_surviving_record_only(web_db):
     found = client.get("/api/v1/search", params={"q": names[absorbed]}).json()
     assert [e["id"] for e in found["entities"]] == [survivor]
     assert found["documents"]["total"] >= 1
+
+
+def test_api_pending_pairs_name_both_records(web_db, tmp_path):
+    statement = tmp_path / LATER_STATEMENT_NAME
+    statement.write_text(LATER_STATEMENT, encoding="utf-8")
+    ingest_files(str(web_db), [statement])
+    client = make_client(web_db)
+    client.headers.update(bearer(api_token(web_db, "viewer")))
+    queue = client.get("/api/v1/merges/pending").json()
+    assert queue["total"] == 1
+    pair = queue["items"][0]
+    names = {pair["a"]["name"], pair["b"]["name"]}
+    assert "Айгерим Тлеужанова" in names and len(names) == 2
+    assert pair["score"] is not None and pair["a"]["documents_total"] >= 1
+    assert any("Тлеужанов" in c["text"] for side in "ab" for c in pair[side]["contexts"])
+    assert client.get("/api/v1/merges/pending", params={"offset": 1}).json()["items"] == []

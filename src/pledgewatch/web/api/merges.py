@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException
@@ -14,10 +13,12 @@ from pledgewatch.resolve.judgements import (
     MergeConflict,
     load_resolution,
     merge,
-    pending_merge_candidates,
     split,
 )
+from pledgewatch.web import queries
+from pledgewatch.web.api.common import Limit, Offset
 from pledgewatch.web.deps import DbSession, Editor, Reader
+from pledgewatch.web.schemas import MergeCandidateDetail, Page
 
 router = APIRouter(tags=["merges"])
 
@@ -38,33 +39,18 @@ class MergeOut(BaseModel):
     canonical_b: str = Field(description="The record `b` belongs to now.")
 
 
-class MergeCandidateOut(BaseModel):
-    judgement_id: int
-    entity_a: str
-    entity_b: str
-    score: float | None
-    decided_by: str
-    decided_at: datetime
-
-
 @router.get(
     "/merges/pending",
     summary="Pairs of records that are possibly the same",
-    response_model=list[MergeCandidateOut],
-    description="Unanswered 'unsure' pairs of the resolver, strongest first.",
+    response_model=Page[MergeCandidateDetail],
+    description="Unanswered 'unsure' pairs of the resolver, strongest first, each record "
+    "with its names, country, roles, document count and a few mentions in context (what "
+    "the /review/merges page shows).",
 )
-def pending(db: DbSession, _: Reader) -> list[MergeCandidateOut]:
-    return [
-        MergeCandidateOut(
-            judgement_id=c.judgement_id,
-            entity_a=c.entity_a,
-            entity_b=c.entity_b,
-            score=c.score,
-            decided_by=c.decided_by,
-            decided_at=c.decided_at,
-        )
-        for c in pending_merge_candidates(db)
-    ]
+def pending(
+    db: DbSession, _: Reader, limit: Limit = 20, offset: Offset = 0
+) -> Page[MergeCandidateDetail]:
+    return queries.merge_queue(db, limit=limit, offset=offset)
 
 
 @router.post(
