@@ -73,8 +73,13 @@ COUNTRIES = [
     ("TM", "Туркменистан", "Туркменистана", "Turkmenistan", "УК Туркменистана", "TM-CC-2010"),
 ]
 CITIES = {
-    "KZ": [("Алматы", "Алматы"), ("Астана", "Астане"), ("Шымкент", "Шымкенте"),
-           ("Актау", "Актау"), ("Жанаозен", "Жанаозене")],
+    "KZ": [
+        ("Алматы", "Алматы"),
+        ("Астана", "Астане"),
+        ("Шымкент", "Шымкенте"),
+        ("Актау", "Актау"),
+        ("Жанаозен", "Жанаозене"),
+    ],
     "KG": [("Бишкек", "Бишкеке"), ("Ош", "Оше"), ("Джалал-Абад", "Джалал-Абаде")],
     "TJ": [("Душанбе", "Душанбе"), ("Хорог", "Хороге"), ("Худжанд", "Худжанде")],
     "UZ": [("Ташкент", "Ташкенте"), ("Нукус", "Нукусе"), ("Самарканд", "Самарканде")],
@@ -87,12 +92,26 @@ ARTICLES = [
     ("179", "anti_constitutional", "призывы к насильственному изменению строя"),
     ("272", "mass_riots", "участие в массовых беспорядках"),
 ]
-ROLES = [("журналист", "journalist"), ("блогер", "blogger"), ("активист", "activist"),
-         ("правозащитник", "human_rights_defender"), ("адвокат", "lawyer")]
-TERMS = [(2, "двум"), (3, "трём"), (4, "четырём"), (5, "пяти"), (6, "шести"), (7, "семи"),
-         (8, "восьми"), (10, "десяти")]
-MONTHS = ("января февраля марта апреля мая июня июля августа сентября октября ноября "
-          "декабря").split()
+ROLES = [
+    ("журналист", "journalist"),
+    ("блогер", "blogger"),
+    ("активист", "activist"),
+    ("правозащитник", "human_rights_defender"),
+    ("адвокат", "lawyer"),
+]
+TERMS = [
+    (2, "двум"),
+    (3, "трём"),
+    (4, "четырём"),
+    (5, "пяти"),
+    (6, "шести"),
+    (7, "семи"),
+    (8, "восьми"),
+    (10, "десяти"),
+]
+MONTHS = (
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+).split()
 
 
 def short_id(prefix: str, *parts) -> str:
@@ -152,8 +171,17 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
 
     def entity(type_, name, country=None, attributes=None, latin=None) -> str:
         id_ = short_id(type_[:3], type_, name)
-        entities.append({"id": id_, "type": type_, "name": name, "country": country,
-                         "attributes": attributes or {}, "ref": None, "created_at": now})
+        entities.append(
+            {
+                "id": id_,
+                "type": type_,
+                "name": name,
+                "country": country,
+                "attributes": attributes or {},
+                "ref": None,
+                "created_at": now,
+            }
+        )
         for alias in {name, latin} - {None}:
             aliases.append({"entity_id": id_, "name": alias, "key": alias_key(type_, alias)})
         return id_
@@ -167,21 +195,35 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
             name = f"{first} {surname}"
             id_ = entity("person", name, country, latin=cyr_to_lat(name))
             people.append((id_, first, surname, country))
-    orgs = [(entity("organization", name, None, {"acronym": acr} if acr else {}), name, acr)
-            for name, acr in ORGANIZATIONS]
-    countries = {code: (entity("country", nom, code, latin=en), nom, gen)
-                 for code, nom, gen, en, _, _ in COUNTRIES}
-    cities = {code: [(entity("location", nom, code, latin=cyr_to_lat(nom)), nom, prep)
-                     for nom, prep in items] for code, items in CITIES.items()}
+    orgs = [
+        (entity("organization", name, None, {"acronym": acr} if acr else {}), name, acr)
+        for name, acr in ORGANIZATIONS
+    ]
+    countries = {
+        code: (entity("country", nom, code, latin=en), nom, gen)
+        for code, nom, gen, en, _, _ in COUNTRIES
+    }
+    cities = {
+        code: [
+            (entity("location", nom, code, latin=cyr_to_lat(nom)), nom, prep) for nom, prep in items
+        ]
+        for code, items in CITIES.items()
+    }
     laws = {}
     for code, _, _, en, short, code_id in COUNTRIES:
         for article, category, words in ARTICLES:
             name = f"Статья {article} {short}"
             laws[(code, article)] = (
-                entity("legal_provision", name, code,
-                       {"code": code_id, "article": article, "category": category},
-                       latin=f"Article {article} of the Criminal Code of {en}"),
-                category, words, short,
+                entity(
+                    "legal_provision",
+                    name,
+                    code,
+                    {"code": code_id, "article": article, "category": category},
+                    latin=f"Article {article} of the Criminal Code of {en}",
+                ),
+                category,
+                words,
+                short,
             )
 
     documents, mentions, facts, evidence, terms = [], [], [], [], []
@@ -207,17 +249,38 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
         b.add(city, ("location", city_id))
         b.add(", " + date_ru + ". ")
         b.start_sentence()
-        b.add(f"Суд в {city_prep} приговорил {role_ru}а " if role_ru[-1] not in "кт" else
-              f"Суд в {city_prep} приговорил ")
+        b.add(
+            f"Суд в {city_prep} приговорил {role_ru}а "
+            if role_ru[-1] not in "кт"
+            else f"Суд в {city_prep} приговорил "
+        )
         b.add(f"{genitive}", ("person", person_id))
         b.add(f" к {term_words} годам лишения свободы по статье {article} ")
         b.add(code_short, ("legal_provision", law_id))
         b.add(f" ({offence}).")
         s, e = b.sentence()
-        doc_facts.append(("sentence", person_id, law_id,
-                          {"penalty": "imprisonment", "term_months": term * 12}, iso, s, e))
-        doc_facts.append(("charge", person_id, law_id,
-                          {"category": category, "article": article, "code": code}, iso, s, e))
+        doc_facts.append(
+            (
+                "sentence",
+                person_id,
+                law_id,
+                {"penalty": "imprisonment", "term_months": term * 12},
+                iso,
+                s,
+                e,
+            )
+        )
+        doc_facts.append(
+            (
+                "charge",
+                person_id,
+                law_id,
+                {"category": category, "article": article, "code": code},
+                iso,
+                s,
+                e,
+            )
+        )
         b.add(" ")
         b.start_sentence()
         b.add(f"{first} {surname}", ("person", person_id))
@@ -234,8 +297,9 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
         b.add(genitive, ("person", person_id))
         b.add(" и прекратить преследование за мирное выражение мнений.")
         s, e = b.sentence()
-        doc_facts.append(("demand", org_id, person_id, {"action": "release", "addressee": code},
-                          None, s, e))
+        doc_facts.append(
+            ("demand", org_id, person_id, {"action": "release", "addressee": code}, None, s, e)
+        )
         if rng.random() < 0.4:
             other_id, o_first, o_surname, _ = rng.choice(people)
             b.add(" ")
@@ -257,27 +321,61 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
         text = b.text
         sha = f"{i:064x}"
         doc_id = f"doc_{short_id('x', sha)[2:18]}"
-        documents.append({
-            "id": doc_id, "source": f"generated/{i:05d}.txt",
-            "title": text.split("\n", 1)[0], "language": "ru",
-            "published": iso if rng.random() < 0.8 else None, "sha256": sha,
-            "media_type": "text/plain", "text": text, "original": None,
-            "ingested_at": now - timedelta(minutes=n_docs - i), "extractor_version": "bench",
-        })
+        documents.append(
+            {
+                "id": doc_id,
+                "source": f"generated/{i:05d}.txt",
+                "title": text.split("\n", 1)[0],
+                "language": "ru",
+                "published": iso if rng.random() < 0.8 else None,
+                "sha256": sha,
+                "media_type": "text/plain",
+                "text": text,
+                "original": None,
+                "ingested_at": now - timedelta(minutes=n_docs - i),
+                "extractor_version": "bench",
+            }
+        )
         for type_, start, end, surface, ent in b.mentions:
-            mentions.append({"document_id": doc_id, "entity_id": ent, "type": type_,
-                             "start": start, "end": end, "text": surface})
+            mentions.append(
+                {
+                    "document_id": doc_id,
+                    "entity_id": ent,
+                    "type": type_,
+                    "start": start,
+                    "end": end,
+                    "text": surface,
+                }
+            )
         for type_, subject, obj, attributes, date, start, end in doc_facts:
             fact_id = short_id("fct", doc_id, type_, subject, obj, start)
-            facts.append({
-                "id": fact_id, "type": type_, "subject_id": subject, "object_id": obj,
-                "attributes": attributes, "date": date, "status": "suggested",
-                "confidence": 0.8, "spans": [], "extractor": "bench",
-                "extractor_version": "bench", "recorded_at": now, "reviewed_by": None,
-                "reviewed_at": None,
-            })
-            evidence.append({"fact_id": fact_id, "document_id": doc_id, "start": start,
-                             "end": end, "quote": text[start:end]})
+            facts.append(
+                {
+                    "id": fact_id,
+                    "type": type_,
+                    "subject_id": subject,
+                    "object_id": obj,
+                    "attributes": attributes,
+                    "date": date,
+                    "status": "suggested",
+                    "confidence": 0.8,
+                    "spans": [],
+                    "extractor": "bench",
+                    "extractor_version": "bench",
+                    "recorded_at": now,
+                    "reviewed_by": None,
+                    "reviewed_at": None,
+                }
+            )
+            evidence.append(
+                {
+                    "fact_id": fact_id,
+                    "document_id": doc_id,
+                    "start": start,
+                    "end": end,
+                    "quote": text[start:end],
+                }
+            )
         terms.append({"document_id": doc_id, "terms": document_terms(text)})
 
     with session_scope(engine) as session:
@@ -285,8 +383,12 @@ def build_database(path: Path, n_docs: int, seed: int = 7) -> None:
         session.execute(insert(Alias), aliases)
         for chunk in range(0, len(documents), 1000):
             session.execute(insert(Document), documents[chunk : chunk + 1000])
-        for rows, table in ((mentions, Mention), (facts, Fact), (evidence, Evidence),
-                            (terms, SearchText)):
+        for rows, table in (
+            (mentions, Mention),
+            (facts, Fact),
+            (evidence, Evidence),
+            (terms, SearchText),
+        ):
             for chunk in range(0, len(rows), 5000):
                 session.execute(insert(table), rows[chunk : chunk + 5000])
     with engine.connect() as connection:
@@ -315,9 +417,20 @@ def free_port() -> int:
 def start_server(path: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "PLEDGEWATCH_DATABASE_URL": str(path)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "pledgewatch.web.app:create_app", "--factory",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-         "--no-access-log"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "pledgewatch.web.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
         env=env,
     )
     deadline = time.monotonic() + 60
@@ -380,8 +493,9 @@ def percentile(values: list[float], p: float) -> float:
 
 def measure_latency(base: str, token: str, urls: dict[str, list[str]]) -> dict:
     results = {}
-    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
-                      timeout=30) as client:
+    with httpx.Client(
+        base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30
+    ) as client:
         for page, paths in urls.items():
             for path in paths[:10]:  # warm-up
                 client.get(path)
@@ -401,8 +515,9 @@ def measure_latency(base: str, token: str, urls: dict[str, list[str]]) -> dict:
     return results
 
 
-def measure_throughput(base: str, token: str, urls: dict[str, list[str]], clients: int,
-                       duration: float) -> dict:
+def measure_throughput(
+    base: str, token: str, urls: dict[str, list[str]], clients: int, duration: float
+) -> dict:
     mix = [path for paths in urls.values() for path in paths]
     times: list[float] = []
     errors = 0
@@ -412,8 +527,9 @@ def measure_throughput(base: str, token: str, urls: dict[str, list[str]], client
     def worker(seed: int) -> None:
         nonlocal errors
         rng = random.Random(seed)
-        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"},
-                          timeout=30) as client:
+        with httpx.Client(
+            base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30
+        ) as client:
             while time.monotonic() < stop_at:
                 started = time.perf_counter()
                 try:
@@ -458,8 +574,10 @@ def main() -> None:
     if not path.exists():
         started = time.perf_counter()
         build_database(path, args.docs)
-        print(f"built {path} with {args.docs} documents in {time.perf_counter() - started:.1f} s",
-              file=sys.stderr)
+        print(
+            f"built {path} with {args.docs} documents in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     token = prepare_user(path)
     urls = targets(path, args.requests)
     port = free_port()
@@ -475,25 +593,37 @@ def main() -> None:
     from pledgewatch.store.models import Document, Entity, Fact
 
     with session_scope(open_store(str(path))) as session:
-        sizes = {name: session.scalar(select(func.count()).select_from(model))
-                 for name, model in (("documents", Document), ("entities", Entity),
-                                     ("facts", Fact))}
-    report = {"database": sizes, "latency": latency, "load": load,
-              "cpus": os.cpu_count(), "server": "uvicorn, 1 worker, SQLite (WAL)"}
+        sizes = {
+            name: session.scalar(select(func.count()).select_from(model))
+            for name, model in (("documents", Document), ("entities", Entity), ("facts", Fact))
+        }
+    report = {
+        "database": sizes,
+        "latency": latency,
+        "load": load,
+        "cpus": os.cpu_count(),
+        "server": "uvicorn, 1 worker, SQLite (WAL)",
+    }
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"record: {sizes['documents']} documents, {sizes['entities']} entities, "
-          f"{sizes['facts']} facts; {os.cpu_count()} CPUs; uvicorn, one worker, SQLite")
+    print(
+        f"record: {sizes['documents']} documents, {sizes['entities']} entities, "
+        f"{sizes['facts']} facts; {os.cpu_count()} CPUs; uvicorn, one worker, SQLite"
+    )
     goals = {"document": 100, "entity": 100, "search": 200}
     print(f"{'page':10} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  goal p95")
     for page, row in latency.items():
         verdict = "ok" if row["p95_ms"] < goals[page] else "MISSED"
-        print(f"{page:10} {row['requests']:8} {row['p50_ms']:8} {row['p95_ms']:8} "
-              f"{row['max_ms']:8}  <{goals[page]} ms {verdict}")
-    print(f"load: {load['clients']} clients for {load['seconds']} s: {load['requests']} "
-          f"requests, {load['requests_per_s']} requests/s, p50 {load['p50_ms']} ms, "
-          f"p95 {load['p95_ms']} ms, {load['errors']} errors")
+        print(
+            f"{page:10} {row['requests']:8} {row['p50_ms']:8} {row['p95_ms']:8} "
+            f"{row['max_ms']:8}  <{goals[page]} ms {verdict}"
+        )
+    print(
+        f"load: {load['clients']} clients for {load['seconds']} s: {load['requests']} "
+        f"requests, {load['requests_per_s']} requests/s, p50 {load['p50_ms']} ms, "
+        f"p95 {load['p95_ms']} ms, {load['errors']} errors"
+    )
 
 
 if __name__ == "__main__":
