@@ -11,16 +11,13 @@ from web.webhelpers import (
     USERS,
     add_users,
     api_token,
+    bearer,
     csrf_of,
     export_of,
     ingest_files,
     login,
     make_client,
 )
-
-
-def bearer(token: str) -> dict:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

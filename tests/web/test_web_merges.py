@@ -6,14 +6,11 @@ from web.webhelpers import (
     LATER_STATEMENT,
     LATER_STATEMENT_NAME,
     api_token,
+    bearer,
     ingest_files,
     login,
     make_client,
 )
-
-
-def bearer(token: str) -> dict:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _two_people(client) -> tuple[str, str]:

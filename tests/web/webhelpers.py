@@ -102,3 +102,7 @@ def export_of(db_path) -> dict:
 
     with session_scope(open_store(str(db_path))) as session:
         return build_export(session)
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
