@@ -4,7 +4,13 @@ offences of the hand-written lexicon ``data/offences.yaml`` («убийстве�
 («обвиняют в хищении данных», «осуждён за хранение и перевозку санкционных продуктов»).
 
 As NEREL annotates crimes, the offence noun with its adjectives is a span, and the whole
-phrase with its genitive complement is another one around it.
+phrase with its genitive complement is another one around it. The phrase takes the act's
+object («хищении данных», «управлении автомобилем», «препятствовании работе
+журналистов») and what it was for («для обхода блокировок»), not when or where it
+happened («убийстве в июле»); each offence of a list is a span of its own («в коррупции,
+незаконном обогащении и отмывании денег»), and «в совершении …» only wraps the offence
+after it. An attack that no charge word governs («расследование теракта») is the event,
+not a charge.
 """
 
 from __future__ import annotations
@@ -25,19 +31,22 @@ _CHARGE_CONTEXT = re.compile(
     r"|судим\w*|стать\w+|ст\.|задержан\w*|арестова\w*|привлеч\w*|инкриминир\w*|вменя\w*)",
     re.IGNORECASE,
 )
+# A word between a charge verb and «в» names whom it accuses («обвинила Маркива в …»); a
+# preposition there starts a phrase of its own («обвиняемые на слушаниях в суде»).
+_GAP_WORD = r"(?!(?:на|по|при|о|об|с|со|к|за|из|от|для|у|после|до)\s)[^\W\d]+"
 # A charge word that governs the offence phrase right after it: «обвиняют в хищении»,
 # «обвинила Маркива в причастности к убийству» (a few words between a verb and «в»),
-# «признал доктора виновным в убийстве», «по делу о госизмене» (an offence of the lexicon
-# only), «осуждён за хулиганство»,
-# «срок за мошенничество».
+# «признал доктора виновным в убийстве», «признался в употреблении кокаина», «по делу о
+# госизмене» (an offence of the lexicon only), «осуждён за хулиганство», «штрафовать
+# россиян за хранение …», «срок за мошенничество»; «в» may be «во» («виновным во взятке»).
 _GOVERNOR = re.compile(
     r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
-    r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы])\s+в"
-    r"|(?:обвини\w*|обвиня\w*|подозрева\w*|заподозри\w*|уличил\w*)(?:\s+[^\W\d]+){0,3}?\s+в"
-    r"|признал\w*(?:\s+[^\W\d]+){0,3}?\s+виновн\w*\s+в"
+    r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы]|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
+    rf"|(?:обвини\w*|обвиня\w*|подозрева\w*|заподозри\w*|уличил\w*)(?:\s+{_GAP_WORD}){{0,3}}?\s+во?"
+    rf"|признал\w*(?:\s+{_GAP_WORD}){{0,3}}?\s+виновн\w*\s+во?"
     r"|(?P<case>(?:дел[оауе]|делом)\s+об?)"
     r"|(?:осужд\w*|осуди\w*|приговор\w*|арестова\w*|задержа\w*|судим\w*|наказа\w*"
-    r"|отбыва\w*|посажен\w*|сидит|сидел\w*)(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
+    r"|штрафова\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
     r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за)\s+",
     re.IGNORECASE,
 )
@@ -47,23 +56,55 @@ _GENERIC_HEADS = (
     *("совершени", "попытк", "намерени", "причастност", "нарушени"),  # need what follows
     *("препятствовани", "воспрепятствовани", "уклонени"),  # «уклонении» (от уплаты налогов)
 )
+# Offences that news mostly report as the event itself: an offence only where a charge
+# word governs them.
+_EVENT_WORDS = re.compile(r"(?:теракт|террористическ\w+\s+акт)\w*")
+# Heads that only wrap an offence: «в совершении военных преступлений» names the offence
+# after it, and it alone is the crime. «В причастности к убийству» stays whole: NEREL
+# marks it so, and links the accused to the whole phrase.
+_WRAPPERS = ("совершени",)
 # What a general head governs when the phrase still names no offence: «в совершении
 # преступления» (but «совершении федерального преступления» says which).
 _GENERIC_OBJECT = re.compile(r"\s+(?:преступлени|правонарушени|деяни)\w*")
 # Heads that are no offence at all: «обвинения в адрес министра», «обвинения в отношении
 # Иванова», «в соответствии со статьёй», «в рамках дела», «в ходе следствия».
 # A death is what an offence caused, not the offence: «подозреваемый в гибели студента».
-_NOT_OFFENCE_HEADS = ("адрес", "отношени", "соответстви", "рамк", "ход", "течени", "гибел")
+_NOT_OFFENCE_HEADS = (
+    *("адрес", "отношени", "соответстви", "рамк", "ход", "течени", "гибел"),
+    "редакци",  # «обвинение в новой редакции»: the charge reworded
+)
 # Adjectives that say when, how big or how talked-about an offence was, not which offence
 # («декабрьском групповом изнасиловании», «масштабных махинациях»): left out of the span.
 _NOT_QUALIFYING = re.compile(
     r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск"
     r"|октябрьск|ноябрьск|декабрьск|вчерашн|недавн|прошлогодн|резонансн|громк|скандальн"
     r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш)\w*"
+    r"|нов(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми|ом|ую)"
 )
 # Prepositions that open a complement of an offence («покушении на сбыт наркотиков»,
 # «участии в массовых беспорядках», «насилии над подростками»).
 _PREPOSITIONS = frozenset({"к", "на", "над", "при", "с", "в", "против"})
+# Acts whose object follows «в» («участии в массовых беспорядках», «вступлении в сговор»,
+# «вербовке в группировку»); after any other offence «в» says when or where.
+_TAKES_V = (
+    *("участи", "соучасти", "вступлени", "вербовк", "пособничеств", "содействи", "вовлечени"),
+    *("шпионаж",),  # «в пользу Украины»
+)
+# An attack on a person's life, an offence where a charge word governs it, with or
+# without the person after it («подозреваемый в покушении на мэра»).
+_ATTEMPTS = frozenset({"покушение", "покушения", "покушению", "покушением", "покушении"})
+# Heads whose offence is an infinitive with its object («в попытке организовать мятеж»,
+# «в намерении присоединиться к ИГИЛ»).
+_TAKES_INFINITIVE = ("попытк", "намерени")
+# Acts whose object is in the instrumental («управлении автомобилем», «торговле оружием»)
+# or the dative («препятствовании деятельности избиркома», «содействии терроризму»).
+_TAKES_CASE = {
+    "Ins": ("управлени", "злоупотреблени", "распоряжени", "торговл", "владени"),
+    "Dat": ("препятствовани", "воспрепятствовани", "содействи", "пособничеств"),
+}
+# Prepositions that say for whom or what for an act with its object was done («продажу
+# программ для обхода блокировок», «пропаганды гомосексуализма среди несовершеннолетних»).
+_PURPOSE = frozenset({"для", "среди"})
 _NAMES = ("person", "organization", "country", "location")
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
@@ -80,20 +121,30 @@ _QUALIFIER = re.compile(
     r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения)"
     r"[»\"]?(?![\w-])"
 )
-_NOT_COMPLEMENT = re.compile(r"(?:год|течени|период|врем|ход|рамк|связи|отношени|адрес)\w*")
+_REFERENCE_WORD = re.compile(r"(?:част|стать|пункт)\w*")
+_NOT_COMPLEMENT = re.compile(
+    r"(?:год|течени|период|врем|ход|рамк|связи|отношени|адрес|момент|протяжени|фоне"
+    r"|основани|территори)\w*"
+)
 # The offence an article names, in brackets or quotes after it: «статьи 104 (убийство)»,
 # «статьи 214 «Вандализм»», «УК РФ (хулиганство и умышленное причинение …)»; the title of
 # an article of the administrative code («ст. 20.3 КоАП РФ («Публичное демонстрирование
 # …»)») names no crime.
 _ARTICLE_GLOSS = re.compile(
-    r"(?<![\w-])(?:стать\w*|ст\.|ч\.|част\w+)\s*№?\s*\d[\d.\-]*(?:\s*(?:,|и)\s*№?\s*\d[\d.\-]*)*"
+    r"(?<![\w-])(?:стать\w*|ст\.|ч\.|част\w+)\s*№?\s*(?P<number>\d[\d.\-]*)"
+    r"(?:\s*(?:,|и)\s*№?\s*\d[\d.\-]*)*"
     r"(?:\s+(?:УК|(?P<administrative>КоАП)|Уголовного\s+кодекса)(?:\s+[А-ЯЁ][\wЁё]*)?)?\s*"
     r"(?:\(\s*«?(?P<paren>[^()«»\n]{3,160}?)»?\s*\)|«(?P<quoted>[^«»\n]{3,160}?)»)",
     re.IGNORECASE,
 )
+# An article numbered by chapter and article below 100 («статья 20.2», «ст. 19.3») is one
+# of an administrative code: the criminal codes' dotted numbers are above 100 («128.1»).
+_ADMINISTRATIVE_NUMBER = re.compile(r"\d{1,2}\.\d")
 # Adjectives that are part of an offence's name, not a qualification of it («сексуальные
 # домогательства», «сексуальное насилие»).
 _TERM_ADJECTIVES = ("сексуальн",)
+# What turns an offence's stem into its doer: «шантаж-ист», «коррупци-онер».
+_OFFENDER = re.compile(r"\w*(?:ист|ер|чик|щик)(?:а|у|ом|е|ы|ов|ам|ами|ах)?$")
 _DETERMINERS = frozenset(
     {"этом", "этой", "этих", "том", "той", "тех", "своем", "своём", "своей", "его", "ее", "её"}
 )
@@ -130,16 +181,24 @@ def governed_offences(doc: DocumentContext, start: int, end: int) -> list:
 
 def out_of_charge_context(doc: DocumentContext, offence: OffenceMatch) -> bool:
     """A one-word offence of the lexicon that is an offence only next to a charge word
-    («теракт», «терроризм»: the attack itself or an ideology in a news report), with no
-    charge word before it in its sentence."""
+    («терроризм»: an ideology in a news report), with no charge word before it in its
+    sentence; or an attack («теракт», «террористический акт») that no charge word
+    governs."""
     word = offence.text.lower()
+    sentence_start = doc.sentences[doc.sentence_index(offence.start)][0]
+    if _EVENT_WORDS.fullmatch(word):
+        # «подозреваемого в теракте» is a charge; «расследование теракта», «инцидент
+        # считается террористическим актом» tell of the attack, next to a charge word or not
+        return not any(
+            m.end() == offence.start
+            for m in _GOVERNOR.finditer(doc.text, max(sentence_start, offence.start - 80))
+        )
     if not word.isalpha():
         return False
     stem_regex, by_stem = _stem_index()
     stem = stem_regex.match(word)
     if stem is None or by_stem[stem.group()][1]:
         return False
-    sentence_start = doc.sentences[doc.sentence_index(offence.start)][0]
     return not _CHARGE_CONTEXT.search(
         doc.text, max(sentence_start, offence.start - 60), offence.start
     )
@@ -160,7 +219,7 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             inner, start, end = inner[1:-1], start + 1, end - 1
         if len(inner.split()) > 16 or re.fullmatch(r"[\d\s.,-]+", inner):
             continue
-        if match.group("administrative"):
+        if match.group("administrative") or _ADMINISTRATIVE_NUMBER.match(match.group("number")):
             # an administrative offence is no crime: NEREL marks its title as a LAW
             doc.add_span("legal_provision", start, end)
             continue
@@ -186,16 +245,18 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
                         break
                     governed.update(n for n in range(k, head + 1))
                     inside.append((tokens[head].end, end))
-                    k = _next_conjunct(tokens, end)
+                    k = _next_conjunct(tokens, end, tokens[head])
         for i, token in enumerate(tokens):
             if token.pos != "NOUN" or i in governed:
                 continue
             if any(start <= token.start < end for start, end in inside):
                 continue
             stem = stem_regex.match(token.text.lower())
-            if stem is None:
-                continue
+            if stem is None or _OFFENDER.match(token.text.lower(), stem.end()):
+                continue  # «шантажисту», «коррупционер» are who did it
             category, anywhere = by_stem[stem.group()]
+            if _EVENT_WORDS.fullmatch(token.text.lower()):
+                continue  # not governed: the attack itself
             if not anywhere and _inside_crime(doc, token):
                 continue  # «пропаганду терроризма»: the act is the crime, not its object
             if not anywhere and not _CHARGE_CONTEXT.search(
@@ -207,6 +268,12 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
                 first -= 1
             _add(doc, tokens[first].start, token.end, category)
             _add_bare_head(doc, tokens, first, i, category)
+            # and with what it governs: «хищении данных», «убийство полицейского»
+            head, end = _phrase(tokens, i, strict=True)
+            qualified = _QUALIFIER.match(doc.text, end) if head == i else None
+            end = qualified.end() if qualified else end
+            if head == i and end > token.end:
+                _add(doc, tokens[first].start, end, category)
 
 
 def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, int]:
@@ -218,18 +285,36 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     head, end = _phrase(tokens, i)
     if head is None:
         return None, 0
+    named = [s.end for s in doc.spans if s.type == "crime" and s.start == tokens[i].start]
+    if named and max(named) > end:
+        # a longer offence of the lexicon or grammar starts here («публичном распространении
+        # заведомо ложных сведений»): the words the phrase ends on are none of their own
+        return head, max(named)
     qualified = _QUALIFIER.match(doc.text, end)
     end = qualified.end() if qualified else end
     word = tokens[head].text.lower()
-    if word.startswith(_NOT_OFFENCE_HEADS):
-        return None, 0
+    if word.startswith(_TAKES_INFINITIVE) and end == tokens[head].end:
+        end = _infinitive_clause(tokens, head + 1) or end
+    if word.startswith(_NOT_OFFENCE_HEADS) or tokens[head].feats.get("Animacy") == "Anim":
+        return None, 0  # «за малолетним ребёнком»: a person is no offence
+    if word.startswith(_WRAPPERS):
+        inner = head + 1 + (head + 1 < len(tokens) and tokens[head + 1].text == "к")
+        if _names_offence(doc, tokens, inner, stems):
+            return _add_governed(doc, tokens, inner, stems, case)
     if word.startswith(_GENERIC_HEADS) and _GENERIC_OBJECT.fullmatch(
         doc.text, tokens[head].end, end
     ):
         return None, 0  # «в совершении преступления» names no offence
     category = _category(stems, word)
-    if category is None and case:
-        return None, 0  # «по делу о январских событиях»: a case names an offence or not
+    if category is None and case and not _case_offence(tokens, i, head, end):
+        # «по делу о январских событиях»: a case names an offence of the lexicon, or an
+        # act it calls unlawful («по делу о незаконном изготовлении взрывчатки»)
+        return None, 0
+    if category is None and head == i and end == tokens[head].end and word not in _ATTEMPTS:
+        # a bare word the lexicon does not know says too little: «обвинил её в
+        # распространении», «обвиняют в организации» (of what?), «в расизме»; but «в
+        # покушении» on a person named after it is an attempt on their life
+        return None, 0
     if end > tokens[head].end:
         _add(doc, tokens[i].start, end, category or "other")
     if (category is not None or end == tokens[head].end) and not word.startswith(_GENERIC_HEADS):
@@ -237,6 +322,28 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     if category is not None:
         _add_bare_head(doc, tokens, i, head, category)
     return head, end
+
+
+def _case_offence(tokens: list[Token], i: int, head: int, end: int) -> bool:
+    """Whether the phrase a case is about (tokens ``i`` on, its head at ``head``, ending at
+    ``end``) names an offence though its head is none of the lexicon: an act called
+    unlawful, or an offence of the lexicon it governs («дело о причастности к шпионажу»)."""
+    if tokens[i].text.lower().startswith("незаконн"):
+        return True
+    return any(_offence_word(t) for t in tokens[head + 1 :] if t.end <= end)
+
+
+def _names_offence(doc, tokens, i: int, stems) -> bool:
+    """Whether the phrase at token ``i`` is an offence by itself: a word of the lexicon
+    heads it, or a crime span starts there."""
+    while i < len(tokens) and _NOT_QUALIFYING.fullmatch(tokens[i].text):
+        i += 1
+    if i >= len(tokens):
+        return False
+    head, _ = _phrase(tokens, i)
+    if head is not None and _category(stems, tokens[head].text.lower()) is not None:
+        return True
+    return any(s.type == "crime" and s.start == tokens[i].start for s in doc.spans)
 
 
 def _add_bare_head(doc, tokens, first: int, head: int, category: str) -> None:
@@ -264,13 +371,26 @@ def _inside_crime(doc: DocumentContext, token: Token) -> bool:
     return any(s.type == "crime" and s.start < token.start < s.end for s in doc.spans)
 
 
-def _next_conjunct(tokens, end: int) -> int | None:
-    """The token that starts the next offence after «и»/«или» at ``end``, if any."""
+def _next_conjunct(tokens, end: int, head: Token) -> int | None:
+    """The token that starts the next offence of a list at ``end``, if any: after «и»,
+    «или», «и в», «а также в» («в организации нападений и в убийствах»), or a comma before
+    a word in the case of ``head`` («в коррупции, незаконном обогащении и …»)."""
     k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
-    if k + 1 < len(tokens) and tokens[k].text in _CONJUNCTIONS:
-        if tokens[k + 1].pos in ("NOUN", "ADJ") and tokens[k + 1].text.islower():
-            return k + 1
-    return None
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    if [t.text for t in tokens[k : k + 2]] == ["а", "также"]:
+        k += 2
+    if k < len(tokens) and tokens[k].text in _CONJUNCTIONS:
+        k += 1
+        k += k < len(tokens) and tokens[k].text in ("в", "во")
+    if k >= len(tokens) or k == 0 or tokens[k - 1].end <= end:
+        return None  # nothing joins the next word to the list
+    word = tokens[k]
+    if word.pos not in ("NOUN", "ADJ") or not word.text.islower():
+        return None
+    if tokens[k - 1].text == "," and word.feats.get("Case") != head.feats.get("Case"):
+        return None  # «в коррупции, сообщает …»
+    return k
 
 
 def _offence_word(token: Token) -> bool:
@@ -293,9 +413,13 @@ def _modifier(token: Token, head: Token) -> bool:
     )
 
 
-def _phrase(tokens: list[Token], i: int) -> tuple[int | None, int]:
+def _phrase(
+    tokens: list[Token], i: int, strict: bool = False, nested: bool = False
+) -> tuple[int | None, int]:
     """The offence phrase starting at token ``i`` (adjectives, the noun, a genitive chain,
-    «и» + another noun): the index of its first noun and where the phrase ends."""
+    «и» + another noun): the index of its first noun and where the phrase ends. ``strict``:
+    the genitive chain only, for an offence word no charge word governs, where what follows
+    is as often the setting of a report («коррупции в городе», «убийство и грабёж»)."""
     j = i
     while j < len(tokens) and _adjective(tokens[j]):
         j += 1
@@ -306,36 +430,67 @@ def _phrase(tokens: list[Token], i: int) -> tuple[int | None, int]:
     k = head + 1
     while k < len(tokens):
         token = tokens[k]
+        if strict and (token.text in _CONJUNCTIONS or token.pos == "NUM"):
+            break
         if token.text in _CONJUNCTIONS and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             if tokens[k + 1].feats.get("Case") == tokens[head].feats.get("Case"):
-                if end > tokens[head].end or (
-                    _offence_word(tokens[head]) and _offence_word(tokens[k + 1])
+                if (
+                    end > tokens[head].end
+                    or head > i
+                    or _offence_word(tokens[head])
+                    or _offence_word(tokens[k + 1])
                 ):
-                    break  # two offences: «контрабанде наркотиков и отмывании денег»
+                    break  # two offences: «контрабанде наркотиков и отмывании денег»,
+                    # «хулиганстве и нанесении побоев», «незаконном обогащении и …»
                 k += 1  # one offence of two acts: «хранение и перевозку продуктов»
                 continue
             if end > tokens[head].end and tokens[k + 1].feats.get("Case") == "Gen":
                 k += 1  # «хранении оружия и боеприпасов»
                 continue
+        if (
+            token.text in _CONJUNCTIONS
+            and end > tokens[head].end
+            and k + 1 < len(tokens)
+            and _adjective(tokens[k + 1])
+            and tokens[k + 1].feats.get("Case") == "Gen"
+        ):
+            k += 1  # «секретов атомной энергетики и подводного флота»
+            continue
         if token.pos == "NUM" and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             k += 1
             continue
+        if nested and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
+            break  # the victim of an offence inside an act: «соучастии в убийстве журналиста»
         if (
             token.feats.get("Case") == "Gen"
             and len(token.text) > 2  # not «ст.» of «нарушении ст. 275»
+            and not _REFERENCE_WORD.match(token.text.lower())  # «… части 1 статьи 223»
             and (
-                (token.pos == "NOUN" or _adjective(token))
+                (token.pos in ("NOUN", "DET") or _adjective(token))
                 and token.text.islower()
                 or token.pos in ("NOUN", "PROPN", "ADJ")
                 and _named_complement(token, tokens[k - 1])
             )
         ):
-            if token.pos in ("NOUN", "PROPN"):
-                end = token.end
+            if token.pos in ("NOUN", "PROPN") or _nominal_adjective(tokens, k):
+                end = token.end  # an adjective with no noun after it is one: «данных»
             k += 1
             continue
+        if strict:
+            break
+        if _case_object(tokens, head, k):
+            k += 1  # «управлении автомобилем», «злоупотреблении служебными полномочиями»
+            if token.pos == "NOUN":
+                end = token.end
+            continue
+        if token.text in _PURPOSE and end > tokens[head].end and k + 1 < len(tokens):
+            sub, sub_end = _phrase(tokens, k + 1, nested=True)
+            if sub is not None:  # «создании препятствий для проведения следствия»
+                return head, sub_end
         if token.text in _PREPOSITIONS and k + 1 < len(tokens) and end == tokens[head].end:
-            sub, sub_end = _phrase(tokens, k + 1)
+            if token.text == "в" and not tokens[head].text.lower().startswith(_TAKES_V):
+                break  # «убийстве в июле», «мошенничестве в авиакомпании»: when or where
+            sub, sub_end = _phrase(tokens, k + 1, nested=True)
             if sub is not None and not _NOT_COMPLEMENT.match(tokens[sub].text.lower()):
                 return head, sub_end
         if token.pos == "NOUN" and token.feats.get("Case") == tokens[head].feats.get("Case"):
@@ -345,6 +500,46 @@ def _phrase(tokens: list[Token], i: int) -> tuple[int | None, int]:
                 continue
         break
     return head, end
+
+
+def _infinitive_clause(tokens: list[Token], k: int) -> int | None:
+    """Where an infinitive at token ``k`` and its object end («сместить правительство»,
+    «присоединиться к ИГИЛ», «опорочить репутацию президента»), if it has one."""
+    if k >= len(tokens) or tokens[k].feats.get("VerbForm") != "Inf":
+        return None
+    end = None
+    for token in tokens[k + 1 : k + 7]:
+        if token.pos in ("NOUN", "PROPN"):
+            end = token.end
+        elif not (token.pos in ("ADJ", "DET") or token.text in _PREPOSITIONS and end is None):
+            break
+    return end
+
+
+def _case_object(tokens: list[Token], head: int, k: int) -> bool:
+    """Whether token ``k`` is a word of the object of an act that takes one in the
+    instrumental or dative, right after the act («управлении автомобилем», «препятствовании
+    деятельности избиркома») or after another word of it."""
+    token = tokens[k]
+    case = token.feats.get("Case")
+    if case not in _TAKES_CASE or not token.text.islower():
+        return False
+    if token.pos != "NOUN" and not _adjective(token):
+        return False
+    if k == head + 1:
+        return tokens[head].text.lower().startswith(_TAKES_CASE[case])
+    return k - 1 > head and tokens[k - 1].feats.get("Case") == case
+
+
+def _nominal_adjective(tokens: list[Token], k: int) -> bool:
+    """An adjective used as a noun, with no noun after it: «хищении данных о картах» (a
+    plural one: a singular one is more often waiting for its noun, «близкой к нему
+    компании»)."""
+    return (
+        tokens[k].pos == "ADJ"
+        and tokens[k].feats.get("Number") == "Plur"
+        and (k + 1 == len(tokens) or tokens[k + 1].pos in ("PUNCT", "ADP", "CCONJ"))
+    )
 
 
 def _named_complement(token: Token, previous: Token) -> bool:
