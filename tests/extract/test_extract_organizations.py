@@ -7,7 +7,12 @@ import pytest
 
 from pledgewatch.evaluate.nerel import extraction_items
 from pledgewatch.extract import extract
-from pledgewatch.extract.organizations import bracketed_names, outer_quotes, quoted_name
+from pledgewatch.extract.organizations import (
+    bracketed_names,
+    leading_non_name,
+    outer_quotes,
+    quoted_name,
+)
 
 
 def organizations(text: str) -> set[str]:
@@ -71,6 +76,61 @@ FOUND = [
         "Об этом сообщили в министерстве иностранных дел Германии.",
         {"министерстве иностранных дел Германии", "министерстве иностранных дел"},
     ),
+    # a government or administration named by its leader, in the genitive
+    ("Парламент отправил в отставку правительство Петрова.", {"правительство Петрова"}),
+    (
+        "Он служил в администрации президента Джона Смита.",
+        {"администрации президента Джона Смита"},
+    ),
+    # a body with the matter it deals with after «по»
+    (
+        "Законопроект внёс думский комитет по делам семьи, женщин и детей.",
+        {"думский комитет по делам семьи, женщин и детей"},
+    ),
+    (
+        "Решение принял комитет Сената США по иностранным делам.",
+        {"комитет Сената США по иностранным делам"},
+    ),
+    (
+        "Проверку провело Управление по контролю за оборотом табачных изделий и оружия.",
+        {"Управление по контролю за оборотом табачных изделий и оружия"},
+    ),
+    (
+        "Сайт закрыл департамент по надзору в сфере связи и массовых коммуникаций.",
+        {"департамент по надзору в сфере связи и массовых коммуникаций"},
+    ),
+    # armed forces and a chamber of parliament named by a common noun phrase
+    (
+        "Он дослужился до полковника военно-воздушных сил Бразилии.",
+        {"военно-воздушных сил Бразилии"},
+    ),
+    ("Законопроект поддержала нижняя палата парламента.", {"нижняя палата парламента"}),
+    # natasha misses it at the start of a sentence
+    ("Исламское государство взяло на себя ответственность.", {"Исламское государство"}),
+    # a caption word or a title before a name is not part of it
+    ("Флаг НАТО у входа. Представитель Минобороны заявил об этом.", {"НАТО", "Минобороны"}),
+    # an acronym in brackets after the name natasha joined to a place
+    (
+        "Конституционный суд Молдавии (КС) приостановил полномочия президента.",
+        {"КС", "Конституционный суд Молдавии"},
+    ),
+    # its Latin spelling in brackets, and the Latin name with its acronym
+    ("Об этом сообщила газета «Бостон Кроникл» (Boston Chronicle).", {"Boston Chronicle"}),
+    (
+        "Наблюдатели Сети поддержки выборов (Zimbabwe Election Support Network, ZESN) "
+        "осудили подсчёт.",
+        {"ZESN"},
+    ),
+    # a band's name in quotes after «группа»
+    ("Концерт группы «Ночные трамваи» перенесли.", {"Ночные трамваи"}),
+    # a governing body with the organization it belongs to
+    ("Он вошёл в правление «Роснефти» в мае.", {"правление «Роснефти»"}),
+    ("Его перевели в центральный аппарат ФСБ.", {"центральный аппарат ФСБ"}),
+    # a faculty with its university
+    (
+        "Он окончил юридический факультет Томского государственного университета.",
+        {"юридический факультет Томского государственного университета"},
+    ),
 ]
 
 
@@ -100,6 +160,31 @@ ABSENT = [
     ),
     # the building, not the presidency
     ("Встреча прошла в Белом доме в пятницу.", {"Белом доме"}),
+    # the person who heads a body is not part of its name
+    (
+        "Председатель правительства Иван Петров подписал указ.",
+        {"правительства Иван Петров"},
+    ),
+    # «по» that does not name a matter, and what comes after the matter
+    ("Комитет по данным агентства одобрил закон.", {"Комитет по данным агентства"}),
+    (
+        "Глава комитета по обороне Иван Петров выступил против.",
+        {"комитета по обороне Иван Петров"},
+    ),
+    # a force that is not a body («сил» of strength)
+    ("У него не осталось сил на работу.", {"сил"}),
+    ("Флаг НАТО у входа. Представитель Минобороны заявил об этом.", {"Флаг НАТО"}),
+    # a governing body named without the organization it belongs to
+    ("Спускаемый аппарат приземлился в степи.", {"Спускаемый аппарат", "аппарат"}),
+    # a disease natasha takes for a name
+    ("Премьер-министр заболел COVID-19 и лёг в больницу.", {"COVID-19"}),
+    # a Latin name in brackets that is not the spelling of the name before it
+    ("Он снимал для журнала «Вокруг света» (Roberto Seba).", {"Roberto Seba"}),
+    # a law's title, a branch of power, power itself, and a duty
+    ("Депутаты приняли закон «О полиции» в первом чтении.", {"полиции"}),
+    ("Письмо разослали органам исполнительной власти.", {"исполнительной власти"}),
+    ("Реформа привела к усилению власти президента.", {"власти президента"}),
+    ("Он проходил срочную службу в Омске.", {"срочную службу"}),
 ]
 
 
@@ -283,3 +368,32 @@ def test_party_members_in_the_plural_name_the_party():
     ex = extract("Единороссы проголосовали против, сообщили в партии «Единая Россия».", "ru")
     keys = {m.entity for m in ex.mentions if m.type == "organization" and m.entity}
     assert [ex.entities[k].name for k in keys] == ["Единая Россия"]
+
+
+def test_name_cut_inside_its_matter_is_carried_on_with_its_entity():
+    """natasha may end a name inside what follows «по» («Комиссия по вопросам» of
+    «Комиссия по вопросам гражданства»): the span and the entity's name go on to its end."""
+    text = "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия начало проверку."
+    ex = extract(text, "ru")
+    spans = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
+    name = "Бюро по контролю за оборотом алкоголя, табачных изделий и огнестрельного оружия"
+    assert name in spans
+    entity = spans[name]
+    assert entity is None or ex.entities[entity].name == name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Флаг НАТО", len("Флаг ")),
+        ("Представитель Минобороны", len("Представитель ")),
+        ("Здание «Газпрома»", len("Здание ")),
+        ("Нашивка", len("Нашивка")),  # the whole span natasha took for a name
+        ("Совет Федерации", 0),
+        ("Банк России", 0),
+        ("Флаг", len("Флаг")),
+        ("Министерство обороны", 0),
+    ],
+)
+def test_leading_non_name(text, expected):
+    assert leading_non_name(text) == expected

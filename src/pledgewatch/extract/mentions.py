@@ -38,6 +38,7 @@ from pledgewatch.extract.grammars.triggers import EVENT_WORDS, GENERIC_ORGS, ROL
 from pledgewatch.extract.nlp import Analysis, nominative_phrase
 from pledgewatch.extract.organizations import (
     bracketed_names,
+    leading_non_name,
     outer_quotes,
     quoted_name,
     reference_organization,
@@ -264,6 +265,11 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         end, text = start + name_end, text[:name_end]
         if text.endswith(".") and not re.search(r"\b\w{1,3}\.$", text):
             end, text = end - 1, text[:-1]  # «в Колумбийском университете.»
+        if not doc.text[start - 1 : start] or doc.text[start - 1] not in _QUOTES:
+            lead = leading_non_name(text)  # «Флаг ИГИЛ», not the title «Доктор Кто»
+            start, text = start + lead, text[lead:]
+            if not text:
+                continue
         if (
             _NOT_ORGANIZATION.fullmatch(text)
             or _FACILITY.match(text)
@@ -298,10 +304,10 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
 
 
 # A word for a kind of organization, then its name in quotes: «газеты ''Newsday''»,
-# «фонда «Свобода»», «телеканал "Аль-Джазира"».
+# «фонда «Свобода»», «телеканал "Аль-Джазира"», «группы «Кино»» (a band).
 _KIND_QUOTED = re.compile(
     r"(?<![\w-])(?:газет|журнал|издани|агентств|телеканал|радиостанци|компани|банк|клуб|концерн"
-    r"|холдинг|парти|движени|организаци|группировк|фонд)\w*\s+(?:«|''|\"|„)"
+    r"|холдинг|парти|движени|организаци|группировк|групп|фонд)\w*\s+(?:«|''|\"|„)"
     r"(?P<name>[^«»\"'“”\n]{2,60}?)(?:»|''|\"|“)",
     re.IGNORECASE,
 )
@@ -345,7 +351,8 @@ _ORGANIZATION_KIND_BEFORE = re.compile(
 # Names natasha tags as organizations that NEREL does not: web platforms and the Internet.
 _NOT_ORGANIZATION = re.compile(
     r"(?:YouTube|Instagram|Tumblr|Weibo|WeChat|TikTok|Интернет\w*|[Тт]в[иі]ттер\w*|Википеди\w+"
-    r"|МКС|Сети|Сеть|Twitter|Telegram|WhatsApp|iTunes|Skype|Reddit|eBay|В[Кк]онтакте|ВК)",
+    r"|МКС|Сети|Сеть|Twitter|Telegram|WhatsApp|iTunes|Skype|Reddit|eBay|В[Кк]онтакте|ВК"
+    r"|COVID-19|Covid-19)",  # a disease natasha takes for a name
 )
 # Buildings and places natasha tags as organizations («Исаакиевский собор», «Саяно-Шушенской
 # ГЭС», «Братском кладбище», «Боткинской больнице»): a facility word among the first three

@@ -22,14 +22,24 @@ its place (:func:`extend_named_organizations`), a body with the organization it 
 takes for places (:func:`add_named_bodies`: «Кремль», «ЕС»). National teams
 (:func:`add_national_teams`) are typed spans like the generic heads, and a generic phrase
 cut short of its complement is dropped (:func:`drop_cut_phrases`).
+
+Other phrases NEREL spans as one organization are typed spans too: a body with the matter
+it deals with after «по» (:func:`add_subject_complements`: «комитета Госдумы по обороне»),
+a government named by its leader («правительство Нечаса»), armed forces and chambers of
+parliament (:func:`add_armed_forces`), a governing body or a faculty with what it belongs
+to (:func:`add_governing_bodies`, :func:`add_faculties`: «правления «Газпрома»»,
+«юридический факультет МГУ»), and the acronym or Latin spelling in brackets after a name
+(:func:`add_bracketed_acronyms`), which keeps the name's entity.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from pledgewatch import refdata
 from pledgewatch.extract.document import DocumentContext
+from pledgewatch.extract.grammars.professions import is_title_word
 from pledgewatch.extract.nlp import Analysis, Token
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.translit import match_key
@@ -41,7 +51,12 @@ _ALONE = re.compile(
     r"|сенат(?:|а|у|ом|е)|кабмин(?:|а|у|ом|е)|мэри(?:я|и|ю|ей))"
 )
 # Acronyms of institutions (case-sensitive).
-_ACRONYMS = frozenset({"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС", "ГИБДД", "ОМОН", "СВР", "ФСИН"})
+_ACRONYMS = frozenset(
+    {"МВД", "ФСБ", "МИД", "ФБР", "ЦРУ", "МЧС", "ГИБДД", "ОМОН", "СВР", "ФСИН", "СИЗО"}
+)
+# A quoted name or a number after an acronym names one unit of it («СИЗО «Лефортово»», «СИЗО
+# № 1»), which is a place as often as a body.
+_UNIT_NAME = re.compile(r" ?[«\"№]")
 # Heads that need a complement or a name-like adjective.
 _NEEDS_COMPLEMENT = re.compile(
     r"(?:министерств\w*|администраци\w+|пресс-служб\w*|кабинет\w*|департамент\w*|посольств\w*"
@@ -65,9 +80,12 @@ _ANAPHORIC_GENITIVE = frozenset({"страны", "республики", "гор
 
 
 def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
+    add_armed_forces(doc)
     mentions = _span_ends(doc, _COMPLEMENT_TYPES)
+    persons = _span_ends(doc, ("person",))
     for sentence in analysis.sentences:
         tokens = sentence.tokens
+        starts = {t.start: t for t in tokens}
         for i, token in enumerate(tokens):
             word = token.text.lower()
             acronym = token.text in _ACRONYMS
@@ -76,6 +94,8 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 continue
             if not acronym and token.pos not in ("NOUN", "PROPN"):
                 continue
+            if acronym and _UNIT_NAME.match(doc.text, token.end):
+                continue
             if doc.covered(token.start, token.end, ("person", "country", "location")):
                 continue
             if not alone and _ends_named(doc, token.end):
@@ -83,19 +103,249 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             if _DUTY.search(doc.text, max(0, token.start - 16), token.end):
                 continue  # «уволен с военной службы»: a duty, not an institution
             first = _prefix(tokens, i, relational=not alone)
-            last = _genitive_end(tokens, i) if not alone else i
+            if _inside_name(doc, tokens[first].start, token.end):
+                continue  # «Федеральная служба» of natasha's «Федеральная служба по надзору …»
+            if _LAW_TITLE.search(doc.text, 0, tokens[first].start):
+                continue  # «закон «О полиции»» names a law
+            if word.startswith("власт") and first < i and _BRANCH.match(tokens[i - 1].text):
+                continue  # «органы исполнительной власти»: a branch of power, not a body
+            if word.startswith("служб") and first < i and tokens[first].text[:1].islower():
+                continue  # «срочной службы», «экстренные службы»: no body's name
+            # «власти президента» is power, not authorities; «власти США» is joined below
+            genitive = not alone and not word.startswith("власт")
+            last = _genitive_end(tokens, i) if genitive else i
             start, end = tokens[first].start, tokens[last].end
             outer = _mention_after(doc.text, end, mentions)
+            owned = i > 0 and _OWNER_WORDS.fullmatch(tokens[i - 1].text.lower())
+            if outer is None and not owned and _LED_HEAD.match(word):
+                outer = _leader_after(doc.text, end, persons, starts)
             if outer is not None:
                 end = outer
             named = first < i
-            owned = i > 0 and _OWNER_WORDS.fullmatch(tokens[i - 1].text.lower())
             if alone and not named and not (owned and end == token.end):
                 doc.add_span("organization", token.start, token.end)
             if end > tokens[i].end or named:
                 if end > tokens[last].end and last > i:
                     doc.add_span("organization", start, tokens[last].end)
                 doc.add_span("organization", start, end)
+    add_governing_bodies(doc, analysis)
+    add_subject_complements(doc, analysis)
+
+
+# Bodies named only by what they belong to («аппарата правительства», «правления
+# «Газпрома»», «политбюро ЦК КПСС»): without the organization after them they name
+# nothing («спускаемый аппарат», «годы его правления»).
+_BODY_OF = re.compile(r"(?:аппарат(?:|а|у|ом|е)|правлени(?:е|я|ю|ем|и)|политбюро|президиум\w*)")
+
+
+def add_governing_bodies(doc: DocumentContext, analysis: Analysis) -> None:
+    """A governing body with the organization it belongs to, as one span without an
+    entity; an adjective before it belongs to it («центральный аппарат СК»)."""
+    ends = _span_ends(doc, ("organization",))
+    for sentence in analysis.sentences:
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.pos != "NOUN" or not _BODY_OF.fullmatch(token.text.lower()):
+                continue
+            end = _mention_after(doc.text, token.end, ends)
+            if end is not None:
+                first = _prefix(tokens, i, relational=True)
+                doc.add_span("organization", tokens[first].start, end)
+
+
+# A head that is not an institution: the title of a law («закон «О полиции»») and a
+# branch of power («органы исполнительной власти»).
+_LAW_TITLE = re.compile(r"[«\"]О\s$")
+_BRANCH = re.compile(
+    r"(?:исполнительн|судебн|законодательн|государственн|представительн)\w+", re.IGNORECASE
+)
+
+
+# Bodies a text names by the person who leads them («правительство Нечаса», «администрации
+# Клинтона», «кабинете Синдзо Абэ»); NEREL spans the name with the leader.
+_LED_HEAD = re.compile(r"(?:правительств|администраци|кабинет)")
+
+
+def _leader_after(text: str, end: int, persons: dict[int, int], starts: dict) -> int | None:
+    """The end of a person named right after ``end`` in the genitive («правительства
+    Тэтчер», «администрации президента Обамы»), not an apposition in the nominative
+    («председатель правительства Владимир Путин» names the head, not the body)."""
+    if text[end : end + 1] != " " or end + 1 not in persons:
+        return None
+    token = starts.get(end + 1)
+    if token is None or token.feats.get("Case") not in ("Gen", None):
+        return None
+    return persons[end + 1]
+
+
+# Bodies whose name goes on with the matter they deal with, after «по» («комитета по
+# обороне», «Бюро по контролю за оборотом алкоголя, табачных изделий и оружия»); the heads
+# in :data:`_SUBJECT_HEAD_NAMED` only in a name («Организация по запрещению химического
+# оружия», not «организации по рекомендации совета»).
+_SUBJECT_HEAD = re.compile(
+    r"(?:комитет\w*|комисси\w+|департамент\w*|управлени\w+|трибунал\w*|бюро|агентств\w*"
+    r"|совет(?:|а|у|ом|е|ы|ов))"
+)
+_SUBJECT_HEAD_NAMED = re.compile(
+    r"(?:центр\w*|организаци\w+|служб\w*|групп\w*|фонд\w*|союз\w*|ассоциаци\w+|институт\w*)"
+)
+# What follows «по» without naming a matter («комиссия по словам», «по делу», «по итогам»;
+# «по делам беженцев» does name one).
+_NOT_SUBJECT = re.compile(
+    r"(?:слов|данн|мнени|делу|обвинени|подозрени|итог|повод|всему|состояни|специальност|призыв"
+    r"|рекомендаци|приглашени|инициатив|просьб|требовани|решени|приказ|указани|сравнени"
+    r"|причин|случа|сообщени|информаци|оценк|сведени|результат|факт|стать|закон|телефон"
+    r"|телевидени|радио|адрес|возвращени|окончани|истечени|поручени|предложени|согласи"
+    r"|распоряжени|линии|ошибк|прибыти|запрос|округ)\w*"
+)
+
+
+def add_subject_complements(doc: DocumentContext, analysis: Analysis) -> None:
+    """A body with the matter it deals with after «по», as one organization span:
+    «думского комитета по обороне», «Комитет Сената США по международным отношениям». A
+    name natasha ended inside the matter («Комиссия по вопросам» of «Комиссия по вопросам
+    гражданства») or before it («Контактной группе») is carried on to its end, with its
+    entity; a body named with its owner or place first keeps its span and gets the longer
+    one as well."""
+    places = _span_ends(doc, ("country", "location"))
+    for sentence in analysis.sentences:
+        tokens = sentence.tokens
+        for k in range(1, len(tokens) - 1):
+            if tokens[k].text != "по" or _NOT_SUBJECT.fullmatch(tokens[k + 1].text.lower()):
+                continue
+            end = _subject_end(tokens, k, places)
+            if end is None:
+                continue
+            before = tokens[k - 1]
+            organizations = [s for s in doc.spans if s.type == "organization"]
+            if any(s.start <= before.start and s.end == end for s in organizations):
+                continue  # carried on already
+            spans = [s for s in organizations if s.start < before.end and s.end < end]
+            ending = [s for s in spans if s.end == before.end]
+            cut = [s for s in spans if tokens[k].start < s.end and s.entity]
+            if cut or any(s.entity and _is_subject_head(before) for s in ending):
+                for span in cut or [s for s in ending if s.entity]:
+                    _carry_on(doc, span, end)
+                continue
+            heads = [s for s in ending if _starts_with_head(doc, s)]
+            if heads:  # the outermost body: «комитета Совета Федерации по …»
+                outermost = min(s.start for s in ending)
+                if any(s.start == outermost for s in heads):
+                    doc.add_span("organization", outermost, end)
+            elif before.pos in ("NOUN", "PROPN") and (
+                _SUBJECT_HEAD.fullmatch(before.text.lower())
+                or (before.text[:1].isupper() and _is_subject_head(before))
+            ):
+                first = _prefix(tokens, k - 1, relational=True)
+                doc.add_span("organization", tokens[first].start, end)
+
+
+def _is_subject_head(token: Token) -> bool:
+    word = token.text.lower()
+    return bool(_SUBJECT_HEAD.fullmatch(word) or _SUBJECT_HEAD_NAMED.fullmatch(word))
+
+
+def _starts_with_head(doc: DocumentContext, span) -> bool:
+    first = span.text.split(" ", 1)[0]
+    return _is_subject_head(Token(0, 0, first, "NOUN", {}))
+
+
+def _carry_on(doc: DocumentContext, span, end: int) -> None:
+    """Carries a named organization's span on to ``end``; its entity gets the longer name
+    (the words after the head stay as written in a nominative name as well)."""
+    entity = doc.entity(span.entity)
+    tail = doc.text[span.end : end]
+    span.end, span.text = end, doc.text[span.start : end]
+    if entity is not None and entity.ref is None:
+        name = entity.name + tail
+        span.entity = doc.add_entity(
+            EntityDraft(f"organization:{match_key(name)}", "organization", name, entity.country)
+        )
+
+
+def _subject_end(tokens: list[Token], k: int, places: dict[int, int]) -> int | None:
+    """The end of the matter after «по» at ``tokens[k]``: a noun in the dative, then
+    genitives, nouns after «с» or «за» in the instrumental, and nouns joined by «и» or a
+    comma in a case already seen («по контролю за оборотом алкоголя, табачных изделий и
+    огнестрельного оружия»), «в сфере» or «в области» and what follows («по надзору в
+    сфере связи»), up to a place that ends it («по делам бывшей Югославии»). None when no
+    noun in the dative follows «по»."""
+    last, seen, joined, governed = None, set(), False, None
+    j = k + 1
+    while j < len(tokens) and j - k <= 16:
+        token = tokens[j]
+        word = token.text
+        # a place with an adjective before it belongs to the matter; a bare one names the
+        # body's country («Комиссии по ценным бумагам США»), joined later
+        if token.start in places and last is not None and tokens[j - 1].pos == "ADJ":
+            return places[token.start]
+        lower = word[:1].islower()
+        participle = token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+        if (token.pos == "ADJ" or participle) and lower:  # «по охране окружающей среды»
+            j += 1
+            continue
+        if token.pos == "NOUN" and lower:
+            case = token.feats.get("Case")
+            if last is None:
+                fits = case == "Dat"
+            elif governed:
+                fits = case == governed
+            elif joined:
+                fits = case in seen
+            else:  # «по управлению зоной отчуждения»: the object of the matter, too
+                fits = case == "Gen" or (case == "Ins" and tokens[last].feats.get("Case") == "Dat")
+            if not fits:
+                break
+            seen.add(case)
+            last, joined, governed = j, False, None
+            j += 1
+            continue
+        if last is None or joined or governed:
+            break
+        following = tokens[j + 1].text if j + 1 < len(tokens) else ""
+        if word in ("и", ","):
+            joined = True
+        elif word in ("с", "со", "за"):
+            governed = "Ins"
+        elif word == "в" and following in ("сфере", "области"):
+            governed = "Loc"
+        else:
+            break
+        j += 1
+    return tokens[last].end if last is not None else None
+
+
+# The branches of a country's armed forces («вооружённых сил», «Военно-воздушных сил»,
+# «сухопутными войсками»): «силы» and «войска» name a body only after these adjectives.
+_ARMED_FORCES = re.compile(
+    r"(?<![\w-])(?:[Вв]ооруж[её]нн|[Вв]оенно-воздушн|[Вв]оенно-морск|[Сс]ухопутн"
+    r"|[Вв]оздушно-десантн)(?:ые|ых|ым|ыми) (?:сил(?:ы|ам|ами|ах)?|войск(?:а|ам|ами|ах)?)(?![\w-])"
+)
+
+
+# A chamber of a parliament («нижней палаты», «Верхняя палата парламента Казахстана»).
+_CHAMBER = re.compile(
+    r"(?<![\w-])[НнВв](?:ижн|ерхн)(?:яя|ей|юю|ие|их|ими|им) палат(?:а|ы|е|у|ой|ам|ами|ах)?(?![\w-])"
+)
+
+
+def add_armed_forces(doc: DocumentContext) -> None:
+    """Armed forces and chambers of parliament named by a common noun phrase, as typed
+    spans without an entity, with the parliament they belong to («нижней палаты
+    парламента»); the country after armed forces is joined by
+    :func:`extend_named_organizations`."""
+    for match in _ARMED_FORCES.finditer(doc.text):
+        start, end = match.span()
+        if not any(s.type == "organization" and s.start == start for s in doc.spans):
+            doc.add_span("organization", start, end)
+    for match in _CHAMBER.finditer(doc.text):
+        start, end = match.span()
+        if any(s.type == "organization" and s.start == start for s in doc.spans):
+            continue
+        doc.add_span("organization", start, end)
+        gap = re.match(r" (?:[а-яё]+(?:ого|его) )?парламент(?:а|ов)(?![\w-])", doc.text[end:])
+        if gap is not None:
+            doc.add_span("organization", start, end + gap.end())
 
 
 def drop_cut_phrases(doc: DocumentContext) -> None:
@@ -129,6 +379,14 @@ _STANDALONE_HEAD = re.compile(r"(?:министерств|кабинет)\w*", r
 
 
 _DUTY = re.compile(r"(?:военн|гражданск|государственн)\w+ служб\w*$")
+
+
+def _inside_name(doc: DocumentContext, start: int, end: int) -> bool:
+    """Whether a named organization starts at ``start`` and goes on past ``end``."""
+    return any(
+        s.type == "organization" and s.entity and s.start == start and s.end > end
+        for s in doc.spans
+    )
 
 
 def _ends_named(doc: DocumentContext, end: int) -> bool:
@@ -197,6 +455,8 @@ def _mention_after(text: str, end: int, mentions: dict[int, int]) -> int | None:
     if gap is None:
         return None
     start = end + gap.end()
+    if text[end + 1 : end + 2].islower():
+        return None  # a country adjective («правительство британских консерваторов»)
     found = mentions.get(start) or mentions.get(end + 1)
     if found and gap.end() == 2 and text[found : found + 1] in '»"':
         found += 1
@@ -233,6 +493,7 @@ def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     ООН», «ГУ МВД России», «пресс-служба фракции ЛДПР»). The outer span gets no entity of
     its own: the two names keep theirs. A Latin name after a Russian one is left alone, as
     it is as often a separate name («ИГ Al-Hayat», «Минобороны BBC»)."""
+    add_faculties(doc, analysis)
     tokens = {t.start: t for s in analysis.sentences for t in s.tokens}
     ends = _span_ends(doc, ("organization",))
     for span in [s for s in doc.spans if s.type == "organization"]:
@@ -242,6 +503,73 @@ def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         if end is None or token is None or not _belongs_to(token):
             continue
         doc.add_span("organization", span.start, end)
+    add_subject_complements(doc, analysis)  # «Комитет Сената США» extended, then «по …»
+    add_bracketed_acronyms(doc)
+
+
+# An acronym in brackets right after a name («Конституционный суд Молдавии (КС)»,
+# «Комиссию по ценным бумагам и биржам (SEC)»), the name's Latin spelling («(Space
+# Adventures)»), or both («(Zimbabwe Election Support Network, ZESN)»).
+_LATIN_NAME = r"[A-Z][\w’'&.-]*(?: (?:[A-Z][\w’'&.-]*|of|de|du|der|and|for|la|le|&))+"
+_ACRONYM_IN_BRACKETS = r"[A-ZА-ЯЁ][A-ZА-ЯЁа-я]?[A-ZА-ЯЁ]{1,7}"
+_BRACKETED_ACRONYM = re.compile(
+    rf"[»\"”]? \((?:(?P<latin>{_LATIN_NAME})(?:[,;] (?P<also>{_ACRONYM_IN_BRACKETS}))?"
+    rf"|(?:[^()]{{3,80}}?[,;] )?(?P<acronym>{_ACRONYM_IN_BRACKETS}))\)"
+)
+
+
+def _spelled_alike(name: str, latin: str) -> bool:
+    """Whether ``latin`` reads like a transliteration of ``name`` («Хьюстон Кроникл» and
+    Houston Chronicle), not a translation or another name."""
+    return SequenceMatcher(None, match_key(name), match_key(latin)).ratio() >= 0.6
+
+
+def add_bracketed_acronyms(doc: DocumentContext) -> None:
+    """The acronym or Latin name in brackets after an organization, as a mention of the
+    same one."""
+    organizations = [s for s in doc.spans if s.type == "organization"]
+    ends: dict[int, object] = {}
+    for span in organizations:  # the longest name ending there, with an entity if any
+        known = ends.get(span.end)
+        if known is None or (span.entity and not known.entity) or span.start < known.start:
+            ends[span.end] = span
+    for end, span in ends.items():
+        match = _BRACKETED_ACRONYM.match(doc.text, end)
+        if match is None:
+            continue
+        latin = match.group("latin")
+        if latin and not match.group("also") and not _spelled_alike(span.text, latin):
+            continue  # «Безумцы» (Mad Men), «журнале X» (John Smith): another name
+        for group in ("latin", "also", "acronym"):
+            start = match.start(group)
+            if start < 0 or any(
+                s.start == start and s.type in ("person", "country", "location") for s in doc.spans
+            ):
+                continue  # «(США)» is a place; natasha's «России (ВС)» is not
+            entity = doc.entity(span.entity)
+            if entity is not None and match.group(group) not in entity.aliases:
+                entity.aliases.append(match.group(group))
+            doc.add_span("organization", start, match.end(group), span.entity)
+
+
+_FACULTY = re.compile(r"(?:факультет\w*|кафедр\w*)")
+
+
+def add_faculties(doc: DocumentContext, analysis: Analysis) -> None:
+    """A faculty or chair with the university it belongs to, as one span without an entity
+    («юридический факультет Гарвардского университета», «кафедры экономики МГУ»); the
+    faculty alone names nothing a reader could find."""
+    ends = _span_ends(doc, ("organization",))
+    for sentence in analysis.sentences:
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.pos != "NOUN" or not _FACULTY.fullmatch(token.text.lower()):
+                continue
+            last = _genitive_end(tokens, i)
+            after = tokens[last].end + 1
+            if doc.text[tokens[last].end : after] == " " and after in ends:
+                first = _prefix(tokens, i, relational=True)
+                doc.add_span("organization", tokens[first].start, ends[after])
 
 
 def _belongs_to(token: Token) -> bool:
@@ -332,6 +660,27 @@ def quoted_name(text: str) -> tuple[int, int] | None:
     return match.span("name") if match else None
 
 
+# Capitalised words natasha keeps at the start of an organization's name that name a
+# thing or a person of it, not the organization: a caption («Флаг ИГИЛ», «Здание ФСБ»)
+# or the first word of a sentence («Представитель Минобороны заявил»).
+_THING_OF = re.compile(
+    r"(?:флаг|знам[её]н|герб|логотип|эмблем|нашивк|здани|билет|вечеринк|журнал|принадлежност"
+    r"|атриум|союзник|штаб-квартир)\w*"
+)
+
+
+def leading_non_name(text: str) -> int:
+    """How many characters to drop at the start of ``text``: a capitalised word for a
+    thing, a title or a profession before a name that starts with a capital or a quote
+    («Представитель Минобороны» -> «Минобороны»), all of them when it is the whole text
+    (natasha's «Нашивка» before «ФНС России»), else 0."""
+    match = re.match(r"([А-ЯЁ][а-яё-]+)(?: +(?=[A-ZА-ЯЁ«\"'])|$)", text)
+    if match is None:
+        return 0
+    word = match.group(1)
+    return match.end() if _THING_OF.fullmatch(word.lower()) or is_title_word(word) else 0
+
+
 def outer_quotes(text: str) -> tuple[int, int]:
     """How many quote characters to drop at each end of a name: natasha may tag
     «Исламское государство»» with its closing quote but not the opening one, or
@@ -411,6 +760,14 @@ _NAMED_BODIES = (
     (r"Белый [Дд]ом|Белого [Дд]ома|Белому [Дд]ому", "Белый дом", "White House", None, "US"),
     (r"Талибан(?:|а|у|ом|е)|[Тт]алиб(?:ы|ов|ам|ами|ах)", "Талибан", "Taliban", None, None),
     (r"Гоминьдан(?:|а|у|ом|е)", "Гоминьдан", "Kuomintang", None, "TW"),
+    # natasha misses it in the nominative at the start of a sentence
+    (
+        r"Исламск(?:ое|ого|ому|им|ом) государств(?:о|а|у|ом|е)|ИГИЛ|ИГ",
+        "Исламское государство",
+        "Islamic State",
+        "ИГИЛ",
+        None,
+    ),
     # members of a party in the plural stand for the party («единороссы проголосовали»)
     (r"[Ее]диноросс(?:ы|ов|ам|ами|ах)", "Единая Россия", "United Russia", None, "RU"),
 )
