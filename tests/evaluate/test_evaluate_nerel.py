@@ -423,3 +423,41 @@ def test_a_detention_counts_only_through_the_preventive_measure_it_records():
         facts,
     )
     assert extraction_items(extraction).relations == {("PENALIZED_AS", (first,), (measure,))}
+
+
+def test_a_restriction_counts_through_its_measure_and_a_charge_told_with_a_pronoun_too():
+    text = (
+        "Иван Петров вернулся домой. "
+        "Он под подпиской о невыезде, ему предъявили обвинение в клевете."
+    )
+    person, s2 = "person:иван петров", text.index("Он")
+    name = (0, 11)
+    measure = (text.index("подпиской"), text.index(","))
+    crime = (text.index("клевете"), len(text) - 1)
+    facts = [
+        FactDraft(
+            "restriction",
+            person,
+            None,
+            {"kind": "travel_ban"},
+            evidence=(s2, len(text)),
+            spans=[("penalty", *measure)],
+        ),
+        FactDraft(
+            "charge",
+            person,
+            None,
+            {"category": "other"},
+            evidence=(s2, len(text)),
+            spans=[("crime", *crime)],
+        ),
+    ]
+    extraction = Extraction(
+        {person: EntityDraft(person, "person", "Иван Петров")},
+        [MentionDraft("person", *name, "Иван Петров", person)],
+        facts,
+    )
+    assert extraction_items(extraction).relations == {
+        ("PENALIZED_AS", (name,), (measure,)),
+        ("CONVICTED_OF", (name,), (crime,)),
+    }

@@ -13,6 +13,7 @@ import re
 from pledgewatch import refdata
 from pledgewatch.extract.crimes import governed_offences
 from pledgewatch.extract.document import DocumentContext, Span
+from pledgewatch.extract.grammars.penalties import find_measures
 from pledgewatch.extract.grammars.triggers import (
     ACQUITTAL,
     ADDRESSEE_WORDS,
@@ -38,6 +39,11 @@ _PRONOUN = {
     "ru": re.compile(r"\b(он|она|они|его|её|ее|ему|ей|им|их|него|неё|нее|нему|ней)\b", re.I),
     "en": re.compile(r"\b(he|she|they|him|her|them|his)\b", re.I),
 }
+# The singular ones: what refers back to the one person a charge or custody is about.
+_PERSONAL_PRONOUN = {
+    "ru": re.compile(r"\b(?:он|она|его|е[её]|ему|ей|него|н[её]е|нему|ней|ним|нем|н[её]м)\b", re.I),
+    "en": re.compile(r"\b(?:he|she|him|her|his)\b", re.I),
+}
 
 
 def build_facts(doc: DocumentContext) -> None:
@@ -60,12 +66,17 @@ def build_facts(doc: DocumentContext) -> None:
         if subjects:
             limit = demand_start or doc.sentences[index][1]
             _detention_facts(doc, index, lang, subjects, limit)
+            _restriction_facts(doc, index, lang, subjects, limit)
             _charge_facts(doc, index, lang, subjects, limit)
             _sentence_facts(doc, index, lang, subjects, limit)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
-        if persons:
-            last_persons, last_seen = persons[-1:], index
+        # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
+        # «приговорён к восьми годам» in the next sentence is about
+        victims = _victims(doc, persons, doc.spans_in(index, "crime"))
+        if [p for p in persons if p not in victims]:
+            last_persons = [p for p in persons if p not in victims][-1:]
+            last_seen = index
     _commitment_facts(doc, lang)
 
 
@@ -235,10 +246,18 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
         for match in _matches(pattern, doc, index, limit):
             if kind in seen_kinds or _negated(doc, lang, match.start()):
                 continue
-            if DETENTION_REQUEST[lang].search(doc.text, doc.sentences[index][0], match.start()):
-                continue
+            if DETENTION_REQUEST[lang].search(
+                doc.text, doc.sentences[index][0], match.start()
+            ) or _requested(doc, index, lang, match.start()):
+                continue  # «требовала оставить его под стражей»
             if kind != "house_arrest" and _penalty_next_to(doc, index, match):
                 continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
+            held = subjects
+            if find_measures(doc.text, match.start(), match.end()):
+                held = _held_in_custody(doc, index, subjects, match)
+                if not held:
+                    _measure_spans(doc, index, lang, match)  # named, of no one we know
+                    continue
             seen_kinds.add(kind)
             date, date_span = _nearest_date(doc, index, match.start())
             measures = _measure_spans(doc, index, lang, match)
@@ -249,7 +268,7 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             attributes = {"kind": kind}
             if places:
                 attributes["place"] = doc.entity(places[0].entity).name
-            for person in subjects:
+            for person in held:
                 doc.add_fact(
                     FactDraft(
                         "detention",
@@ -266,6 +285,32 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             break  # the most specific kind wins: house arrest > arrest > detention
 
 
+def _held_in_custody(doc, index: int, subjects: list[Span], match: re.Match) -> list[Span]:
+    """Who «находится под стражей» is said of: the person named right before it in its own
+    clause («Анна Петрова, которая находится под арестом»), with those listed with them;
+    never one in another clause («По словам Ивана Петрова, остальные 20 остаются под
+    стражей») unless it refers back to them («…, фактически ему предстоит провести под
+    стражей ещё год»). A person of the sentence before («Они остаются под стражей») is kept."""
+    sentence_start, _ = doc.sentences[index]
+    if not any(p.start >= sentence_start for p in subjects):
+        return subjects
+    before = [
+        p
+        for p in subjects
+        if sentence_start <= p.start
+        and p.end <= match.start()
+        and (
+            _CUSTODY_GAP.fullmatch(gap := doc.text[p.end : match.start()])
+            or _pronoun(doc).search(gap.rsplit(",", 1)[-1])
+        )
+    ]
+    return _coordinated(doc, subjects, before[-1]) if before else []
+
+
+# Between a person and «находится под стражей»: no comma, or the comma of «, который».
+_CUSTODY_GAP = re.compile(r"(?:[^,]*|\s*,\s*котор\w+[^,]*)", re.IGNORECASE)
+
+
 def _measure_spans(doc: DocumentContext, index: int, lang: str, match: re.Match) -> list[Span]:
     """The penalty span the trigger itself names, a preventive measure («под домашним
     арестом»): kept on the detention of the person it is said of, so the measure stays
@@ -273,11 +318,43 @@ def _measure_spans(doc: DocumentContext, index: int, lang: str, match: re.Match)
     only asked for («просили отправить под домашний арест»)."""
     if PENALTY_REQUEST[lang].search(doc.text, doc.sentences[index][0], match.start()):
         return []
+    # custody the trigger names («находится под стражей», «под арестом») becomes a span
+    for measure in find_measures(doc.text, match.start(), match.end()):
+        if measure.kind == "custody":
+            doc.add_span("penalty", measure.start, measure.end)
     return [
         p
         for p in doc.spans_in(index, "penalty")
         if p.data is None and p.start < match.end() and match.start() < p.end
     ]
+
+
+def _restriction_facts(doc, index, lang, subjects, limit) -> None:
+    """«Находится под подпиской о невыезде», «отпустили под подписку о невыезде»: a travel
+    ban while the case goes on, for the person it is said of (and those listed with them);
+    none when it is only asked for («просил избрать подписку о невыезде»)."""
+    start, end = doc.sentences[index]
+    for measure in find_measures(doc.text, start, limit):
+        if measure.kind != "travel_ban" or _negated(doc, lang, measure.start):
+            continue
+        if REQUESTED_VERB[lang].search(doc.text, start, measure.start) or (
+            PENALTY_REQUEST[lang].search(doc.text, start, measure.start)
+        ):
+            continue
+        doc.add_span("penalty", measure.start, measure.end)
+        date, _ = _nearest_date(doc, index, measure.start)
+        for person in _coordinated(doc, subjects, _person_for(subjects, measure)):
+            doc.add_fact(
+                FactDraft(
+                    "restriction",
+                    person.entity,
+                    attributes={"kind": "travel_ban"},
+                    date=date,
+                    confidence=0.7,
+                    evidence=_evidence(doc, index),
+                    spans=[("penalty", measure.start, measure.end)],
+                )
+            )
 
 
 def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
@@ -295,8 +372,14 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
         governed_offences(doc, doc.sentences[index][0], limit)
     ):
         return
-    sentence_start, _ = doc.sentences[index]
-    targets = [s for s in doc.spans_in(index, "legal_provision", "crime") if s.start < limit]
+    outer = _outer_crimes(doc, index, limit)
+    # a crime nested in another («распространении» of «распространении ложной информации»)
+    # is no charge of its own: it is part of the offence around it
+    targets = [
+        s
+        for s in doc.spans_in(index, "legal_provision", "crime")
+        if s.start < limit and (s.type != "crime" or s in outer)
+    ]
     seen = set()
     for target in targets:
         provision = doc.entity(target.entity)
@@ -318,7 +401,7 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
             continue
         crime_spans = [
             s
-            for s in _outer_crimes(doc, index, limit)
+            for s in outer
             if (s.entity == target.entity if provision is not None else s.entity is None)
             and (provision is not None or s.data.category == target.data.category)
         ] or [target]
@@ -338,18 +421,125 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
 
 
 def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> list[Span]:
-    """The subjects a charge is about: those named before the offence when there are any,
-    never one named right after it, who is its victim («в покушении на Анатолия Чубайса»,
-    «в убийстве Ким Чен Нама»)."""
+    """The subjects a charge is about: the person named last before the offence (with those
+    listed with them), never one named right after it, who is its victim («в покушении на
+    Анатолия Чубайса», «в убийстве Ким Чен Нама»), nor one in another clause («…, где
+    находился президент Иван Петров»)."""
     victims = _victims(doc, subjects, crimes)
-    candidates = [p for p in subjects if p not in victims]
+    candidates = [
+        p
+        for p in subjects
+        if p not in victims and _same_clause(doc, p, target) and not _kin_of_someone(doc, p)
+    ]
+    index = doc.sentence_index(target.start)
+    sentence_start, sentence_end = doc.sentences[index]
+    if not _refers_back(doc, index, target.start):
+        # the person of a sentence before is accused through «его», «ему», «он» («Ему
+        # предъявлены обвинения в …») or a bare noun for them («Политика признали
+        # виновным в …»); otherwise the offence is often someone else's, or done to that
+        # person («Возбуждено дело об убийстве»)
+        candidates = [p for p in candidates if sentence_start <= p.start < sentence_end]
     accuser = _accuser_verb(doc, target)
     if accuser is not None:
-        sentence_start = doc.sentences[doc.sentence_index(target.start)][0]
         after = [p for p in candidates if accuser.end() <= p.start < target.start]
         # «суд признал его виновным»: the person of a sentence before, never the accuser
-        return after or [p for p in candidates if not sentence_start <= p.start < accuser.start()]
-    return [p for p in candidates if p.start < target.start] or candidates
+        return after or [p for p in candidates if not sentence_start <= p.start < sentence_end]
+    before = [p for p in candidates if p.start < target.start]
+    if not before:
+        return candidates
+    if _PLURAL_PARTICIPLE.search(doc.text, before[-1].end, target.start):
+        return []  # «проверки в организациях, подозреваемых в коррупции»: not the person
+    # «Ярый противник Ивана Петрова, Сергей Сидоров, был признан виновным в хищении»: the
+    # accused is the person named last before the offence, with those listed with them
+    # («Петров и Сидоров обвиняются»), not everyone the sentence names before it
+    return _coordinated(doc, before, before[-1])
+
+
+# A clause of its own between a person and the offence: the person is not who is accused
+# («Иван Петров знает, как трудно арестованным за участие в митингах»; «обвиняют в
+# нападении на отель, где отдыхал Иван Петров»), unless the clause refers back to them
+# («Иван Петров заявил, что его обвиняют в клевете»). «…, который обвиняется» is the
+# person's own clause, and so is «Петров признал участие в драке, но отверг обвинения в …»;
+# a person after the offence, past «но» or «а», is the subject of the next clause.
+_OTHER_CLAUSE = re.compile(
+    r",\s*(?:что|как|чтобы|когда|если|хотя|где|куда|откуда|поскольку|потому)\b", re.IGNORECASE
+)
+# For a penalty, a relative clause opened by a preposition has its own subject too («дело,
+# по которому осуждены Петров и Сидоров»); for a charge it often tells the person's act
+# («опубликовал видео, в котором следствие усмотрело экстремизм»).
+_OTHER_CLAUSE_OF_PENALTY = re.compile(
+    _OTHER_CLAUSE.pattern + r"|,\s*(?:по|в|за|на|о|при|согласно)\s+котор\w+", re.IGNORECASE
+)
+_NEXT_CLAUSE = re.compile(r",\s*(?:но|а|и|однако)\b", re.IGNORECASE)
+
+# A plural participle right before the offence names a group, not the one person before it
+# («организации, подозреваемые в коррупции»; «защищал обвиняемых в воровстве»).
+_PLURAL_PARTICIPLE = re.compile(
+    r"\b(?:обвиняем|подозреваем|осужденн|осуждённ)(?:ых|ым|ыми|ые)\s+(?:\S+\s+){0,2}$"
+    r"|\b(?:обвиняем|подозреваем)(?:ых|ым|ыми|ые)\s+в\s+$",
+    re.IGNORECASE,
+)
+
+
+def _pronoun(doc: DocumentContext) -> re.Pattern:
+    return _PERSONAL_PRONOUN["ru" if doc.language == "ru" else "en"]
+
+
+# «Сын актрисы Анны Петровой не признал вину», «33-летнего Ивана Петрова, сына депутата
+# Сергея Петрова, обвиняют»: a name after a word of kinship only says whose relative the
+# accused is, unless a clause of its own follows it («Мать Ивана Петрова, обвиняемого в
+# убийстве, …»).
+_KIN_BEFORE = re.compile(
+    r"(?<![\w-])(?:сын|дочь|дочер|отец|отц|мать|матер|брат|сестр|жена|жён|жен|муж|вдов|внук|внучк)"
+    r"\w{0,3}\s+(?:[^\s,.;:!?]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_OWN_CLAUSE_AFTER = re.compile(
+    r"\s*,\s*(?:обвиняем|подозреваем|осужд[её]нн|задержанн|арестованн|котор)", re.IGNORECASE
+)
+
+
+def _kin_of_someone(doc: DocumentContext, person: Span) -> bool:
+    return bool(
+        _KIN_BEFORE.search(doc.text, max(0, person.start - 60), person.start)
+    ) and not _OWN_CLAUSE_AFTER.match(doc.text, person.end)
+
+
+def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
+    """Does the sentence, before ``end``, name someone by a pronoun or by a bare profession
+    noun with no name after it («Политика признали виновным», not «журналиста Ивана
+    Петрова»)?"""
+    start, _ = doc.sentences[index]
+    if _pronoun(doc).search(doc.text, start, end):
+        return True
+    persons = doc.spans_in(index, "person")
+    nouns = [(m.start(), m.end()) for m in _PERSON_NOUN.finditer(doc.text, start, end)]
+    nouns += [(p.start, p.end) for p in doc.spans_in(index, "profession") if p.end <= end]
+    return any(not any(0 <= q.start - noun_end <= 2 for q in persons) for _, noun_end in nouns)
+
+
+# Nouns a text uses for a person it has named («Политика признали виновным»), besides the
+# professions of the lexicon.
+_PERSON_NOUN = re.compile(
+    r"(?<![\w-])(?:политик|журналист|активист|блогер|оппозиционер|правозащитни|фигурант"
+    r"|подсудим|осужденн|осуждённ|activist|journalist|blogger|politician|defendant)\w{0,4}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _same_clause(doc: DocumentContext, person: Span, target: Span, other=_OTHER_CLAUSE) -> bool:
+    """Is no other clause opened between the person and the offence (or penalty)? A person
+    of another sentence (carried over by «его») always counts."""
+    index = doc.sentence_index(target.start)
+    if not doc.sentences[index][0] <= person.start < doc.sentences[index][1]:
+        return True
+    if person.start < target.start:
+        clause = other.search(doc.text, person.end, target.start)
+        return not clause or bool(_pronoun(doc).search(doc.text, clause.end(), target.start))
+    between = doc.text[target.end : person.start]
+    return not (other.search(between) or _NEXT_CLAUSE.search(between))
 
 
 def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
@@ -359,17 +549,35 @@ def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
         p
         for p in subjects
         if any(
-            p.start >= c.end and _VICTIM_GAP.fullmatch(doc.text[c.end : p.start]) for c in crimes
+            p.start >= c.end and _victim_gap(doc, c).fullmatch(doc.text[c.end : p.start])
+            for c in crimes
         )
     ]
 
 
+def _victim_gap(doc: DocumentContext, crime: Span) -> re.Pattern:
+    """After «обвиняемый в убийстве» the words before a name may be the accused's own
+    («обвиняемый в убийстве бизнесмен Иван Петров»): only a name right after the offence is
+    its victim there."""
+    if _NOMINATIVE_PARTICIPLE.search(doc.text, max(0, crime.start - 40), crime.start):
+        return _ADJACENT_VICTIM_GAP
+    return _VICTIM_GAP
+
+
+_NOMINATIVE_PARTICIPLE = re.compile(
+    r"(?<![\w-])(?:обвиняем|подозреваем|осужд[её]нн|обвин[её]нн|задержанн|арестованн)"
+    r"(?:ый|ая|ые)\s+(?:в|во|за)\s+$",
+    re.IGNORECASE,
+)
+
+
 # «Анна Петрова обвинила Ивана Сидорова в клевете», «судья Анна Петрова признала Ивана
-# Сидорова виновным»: who is named before a singular active verb of accusing or convicting
-# is the accuser or the judge, the accused comes after it («Ивана Петрова обвинили в …», with
-# no one named as accuser, is the accused; so is who «признал себя виновным»).
+# Сидорова виновным», «Анна Петрова ушла, обвинив Ивана Сидорова в клевете»: who is named
+# before a singular active verb (or gerund) of accusing or convicting is the accuser or the
+# judge, the accused comes after it («Ивана Петрова обвинили в …», with no one named as
+# accuser, is the accused; so is who «признал себя виновным»).
 _ACCUSER_VERB = re.compile(
-    r"\b(?:обвинил|обвинила|обвиняет|обвинял|обвиняла"
+    r"\b(?:обвинил|обвинила|обвиняет|обвинял|обвиняла|обвинив|обвиняя"
     r"|признала?(?!\s+себя)(?=\s[^.;]{0,60}?виновн))\b",
     re.IGNORECASE,
 )
@@ -381,7 +589,14 @@ def _accuser_verb(doc: DocumentContext, target: Span) -> re.Match | None:
     return verbs[-1] if verbs else None
 
 
-_VICTIM_GAP = re.compile(r"\s*(?:(?:на|против|над|в\s+отношении)\s+)?")
+# «в покушении на Анатолия Чубайса», «в причинении смерти 19-летнему москвичу Ивану
+# Петрову», «об убийстве в Лондоне Ивана Петрова», «на гражданку РФ Анну Петрову»: up to
+# three lower-case words that describe the victim, a place or an abbreviation between.
+_ADJACENT_VICTIM_GAP = re.compile(r"\s*(?:(?:на|против|над|в\s+отношении)\s+)?")
+_VICTIM_GAP = re.compile(
+    r"\s*(?:(?:на|против|над|в\s+отношении)\s+)?"
+    r"(?:(?:[а-яё\d][а-яё\d-]*|в\s+[А-ЯЁ][а-яё-]+|[А-ЯЁ]{2,})\s+){0,3}"
+)
 
 
 def _sentence_facts(doc, index, lang, subjects, limit) -> None:
@@ -404,7 +619,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
             or before
             and _requested(doc, index, lang, before[-1][0])
             or not before
-            and not _verb_after(triggers, penalty)
+            and not _verb_after(doc, index, triggers, penalty)
         ):
             continue
         match = penalty.data
@@ -414,9 +629,11 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
-        people = (
-            offenders if each else _coordinated(doc, offenders, _person_for(offenders, penalty))
-        )
+        people = offenders if each else _sentenced(doc, offenders, penalty)
+        if _RESPECTIVELY.search(doc.text, anchor, doc.sentences[index][1]) and (
+            len(people) > 1 or _SHARED_UNIT.search(doc.text, anchor, penalty.start)
+        ):
+            continue  # «осуждены на 20 и 10 лет соответственно Петров и Сидоров»: who got which
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
@@ -432,6 +649,29 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
                     spans=_spans_of(penalty, *crimes),
                 )
             )
+
+
+def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> list[Span]:
+    """Who a penalty is given to: the person named last before it in its clause, with those
+    listed with them («Петров и Сидоров осуждены на полтора года»); failing that, the one
+    named after it («к пожизненному заключению приговорён Иван Петров», «по которому
+    осуждён на 10 лет Иван Петров»); no one when every name is in another clause or a
+    relative's («Сын Анны Петровой приговорён к девяти годам»)."""
+    in_clause = [
+        p
+        for p in offenders
+        if _same_clause(doc, p, penalty, _OTHER_CLAUSE_OF_PENALTY) and not _kin_of_someone(doc, p)
+    ]
+    before = [p for p in in_clause if p.start < penalty.start]
+    if before:
+        return _coordinated(doc, offenders, before[-1])
+    after = [p for p in in_clause if p.start >= penalty.start]  # or inside: "fined Ivan Petrov $50"
+    return after[:1]
+
+
+# «осуждены на 20 и 10 лет соответственно»: terms handed out in the order of the names.
+_RESPECTIVELY = re.compile(r"\b(?:соответственно|respectively)\b", re.IGNORECASE)
+_SHARED_UNIT = re.compile(r"\b\d+\s+(?:и|and)\s+$", re.IGNORECASE)
 
 
 def _outer_crimes(doc: DocumentContext, index: int, limit: int) -> list[Span]:
@@ -451,17 +691,26 @@ def _outer_crimes(doc: DocumentContext, index: int, limit: int) -> list[Span]:
     ]
 
 
-def _verb_after(triggers, penalty: Span) -> bool:
-    """ "Семь лет лишения свободы получил…": a trigger shortly after the penalty."""
-    return any(0 <= t_start - penalty.end <= 40 for t_start, _ in triggers)
+def _verb_after(doc: DocumentContext, index: int, triggers, penalty: Span) -> bool:
+    """ "Семь лет лишения свободы получил…": a trigger shortly after the penalty, or closing
+    it («на 1 год 5 месяцев осуждён»); not one that opens the next penalty («засчитывается
+    за два дня ограничения свободы, назначенный ему год ограничения свободы»)."""
+    others = [p for p in doc.spans_in(index, "penalty") if p.data is not None and p != penalty]
+    return any(
+        (0 <= t_start - penalty.end <= 40 or penalty.start < t_start < penalty.end)
+        and not any(0 <= p.start - t_end <= 30 for p in others)
+        for t_start, t_end in triggers
+    )
 
 
 def _coordinated(doc: DocumentContext, subjects: list[Span], person: Span) -> list[Span]:
     """The person and those listed right before it: «Кокорин и Мамаев осуждены на полтора
-    года» sentences both."""
+    года» sentences both. A list closes with «и»: a name only a comma sets off before the
+    person is another's («противник министра Ивана Сидорова, Пётр Васильев, был осуждён»)."""
     people = [person]
     for other in reversed([p for p in subjects if p.end <= person.start]):
-        if not _LIST_GAP.fullmatch(doc.text[other.end : people[0].start]):
+        gap = doc.text[other.end : people[0].start]
+        if not _LIST_GAP.fullmatch(gap) or (len(people) == 1 and gap.strip() == ","):
             break
         people.insert(0, other)
     return people

@@ -7,12 +7,18 @@ the words right after it say which penalty it is ("лишения свободы
 A term with neither but after a sentencing word ("к семи годам", "запросил 9 лет",
 "sentenced to seven years") is imprisonment with ``explicit=False`` (administrative arrest
 when it is counted in days). Fines are found around a currency ("штраф 50 МРП"), and a few
-penalties stand without a term ("условно", "пожизненное лишение свободы", "штраф").
+penalties stand without a term ("условно", "пожизненное лишение свободы", "штраф", the death
+penalty as ``other``); "к году тюрьмы" is a year said without its number.
+
+Preventive measures ("под стражей", "под арестом", "подписка о невыезде") are not penalties:
+:func:`find_measures` finds them for the fact builder, which records custody on a detention
+and a travel ban as a restriction, never as a sentence.
 
 Spans leave out the sentencing word and the preposition ("к семи годам лишения свободы" →
 "семи годам лишения свободы") and start at the penalty word when it comes first
 ("условный срок в 2 года"), or at the «до» of a maximum ("до 7 лет лишения свободы", as
-NEREL spans it). Whether a match is a sentence, a prosecutor's request or a statutory maximum
+NEREL spans it); a bare term whose verb is all that makes it a penalty keeps the verb
+("получил семь лет", "к 11 годам был приговорён"). Whether a match is a sentence, a prosecutor's request or a statutory maximum
 (``upper_bound``: "до 7 лет", "штраф от 3 до 5 тысяч рублей") is for the fact builder to
 decide.
 """
@@ -128,7 +134,8 @@ _RIGHT_RE = re.compile(
     r"|imprisonment|incarceration|behind\s+bars"
     r"|in\s+(?:a\s+|the\s+)?(?:prison|jail|custody|(?:[\w-]+\s+){0,2}(?:penal\s+)?colony)"
     r"|(?:prison|jail)(?:\s+(?:term|sentence))?)"
-    r"|(?P<rf>ограничения\s+свободы|restrict(?:ed|ion\s+of)\s+(?:freedom|liberty)"
+    r"|(?P<rf>ограничения\s+свободы(?:\s+по\s+месту\s+(?:регистрации|жительства))?"
+    r"|restrict(?:ed|ion\s+of)\s+(?:freedom|liberty)"
     r"|freedom\s+restriction|limitation\s+of\s+freedom)"
     r"|(?P<aa>(?:административного\s+)?ареста|(?:in\s+)?administrative\s+(?:arrest|detention))"
     r"|(?P<other>(?:исправительных|принудительных|обязательных|общественных)\s+работ"
@@ -288,6 +295,12 @@ _LEFT_WINDOW = 110
 _VERB_BEFORE_BARE_TERM_RE = re.compile(
     r"(?<![\w])(?:получил\w*|дали|дал|дала|осужд[её]н\w*|осудил\w*)(?:\s+на)?\s+$", FLAGS
 )
+# … and the one right after it, with the preposition before the term: «к 11 годам был
+# приговорён», «на 1 год 5 месяцев осуждён».
+_VERB_AFTER_BARE_TERM_RE = re.compile(
+    r"\s+(?:был[аио]?\s+)?(?:приговор[её]н|осужд[её]н)\w*(?![\w-])", FLAGS
+)
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:к|на)\s+$", FLAGS)
 _EACH_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?:кажд\w+|each)\s*[—–-]?\s*(?:(?:к|по|на|to)\s+)?(?:до\s+)?|(?<![\w])по\s+)$",
     FLAGS,
@@ -380,13 +393,15 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "imprisonment",
-        ("пожизненн", "life", "лишению свободы", "реальн"),
+        ("пожизненн", "life", "лишению свободы", "реальн", "тюремному"),
         re.compile(
-            r"(?<![\w])(?:пожизненн(?!о(?![\w]))\w+(?:\s+(?:тюремн\w+\s+)?(?:лишени\w+\s+свободы|"
+            r"(?<![\w])(?:(?:(?:два|две|три|двух|тр[её]х)\s+)?"  # «два пожизненных срока»
+            r"пожизненн(?!о(?![\w]))\w+(?:\s+(?:тюремн\w+\s+)?(?:лишени\w+\s+свободы|"
             r"заключени\w+|срок\w*)(?:\s+без\s+права\s+(?:на\s+)?(?:условно-)?досрочного\s+"
             r"освобождения)?)?|"
             r"life\s+(?:imprisonment|sentence|term|in\s+prison)|"
-            r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы))",
+            r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы)"
+            r"|(?<=к\s)тюремному\s+(?:сроку|заключению))",
             FLAGS,
         ),
     ),
@@ -400,7 +415,66 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         ),
     ),
     ("fine", _FINE_KEYS, re.compile(_FINE_WORD, FLAGS)),
+    # the death penalty («приговорён к смертной казни», «вынес смертный приговор»,
+    # «приговорён к смерти»), which the vocabulary counts as another penalty
+    (
+        "other",
+        ("смерт", "death"),
+        re.compile(
+            r"(?<![\w-])(?:смертн(?:ой|ая|ую|ый|ого|ому|ым)\s+(?:казн\w+|приговор\w*)"
+            r"|приговор[её]н\w{0,2}\s+к\s+смерти|death\s+(?:penalty|sentence))(?![\w-])",
+            FLAGS,
+        ),
+    ),
 ]
+
+# «к году тюрьмы», «назначенный ему год ограничения свободы»: «год» said without its number
+# is one year when a penalty follows it (and never «года», which is «в течение года»).
+_ONE_YEAR_RE = re.compile(
+    r"(?<![\w-])(?:году|год)(?=\s+(?:тюрьм|лишени|заключени|тюремн|колони|ограничени))", FLAGS
+)
+
+
+def _one_year(text: str, match: re.Match) -> PenaltyMatch | None:
+    right = _RIGHT_RE.match(text, match.end())
+    if right is None or _right_kind(right) == "generic":
+        return None
+    kind = _RIGHT_KINDS[_right_kind(right)]
+    if right.group("trail_susp"):
+        kind = "suspended_sentence"
+    return _make(text, match.start(), right.end(), kind, term_months=12.0)
+
+
+# --- preventive measures ------------------------------------------------------------------
+
+
+@dataclass
+class MeasureMatch:
+    """A preventive measure: what holds a person while a case goes on, not a penalty."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "custody" («под стражей», «под арестом») or "travel_ban" («подписка о невыезде»)
+
+
+# Spans as NEREL draws them: «под стражей» with its preposition, «арестом» of «под арестом»
+# without it (like «домашним арестом»), «подпиской о невыезде».
+_MEASURE_RE = re.compile(
+    r"(?<![\w-])(?:(?P<custody>под\s+стражей)|под\s+(?P<arrest>арестом)"
+    r"|(?P<travel_ban>подписк(?:ой|у|и|а)\s+о\s+невыезде))(?![\w-])",
+    FLAGS,
+)
+
+
+def find_measures(text: str, start: int = 0, end: int | None = None) -> list[MeasureMatch]:
+    """Preventive measures in ``text[start:end]``, in text order."""
+    found = []
+    for match in _MEASURE_RE.finditer(text, start, len(text) if end is None else end):
+        group = next(g for g in ("custody", "arrest", "travel_ban") if match.group(g))
+        kind = "travel_ban" if group == "travel_ban" else "custody"
+        found.append(MeasureMatch(match.start(group), match.end(group), match.group(group), kind))
+    return found
 
 
 # --- search -------------------------------------------------------------------------------
@@ -428,6 +502,10 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
         for lo, hi in key_windows(low, keys, 20, 90):  # «… без права досрочного освобождения»
             for match in regex.finditer(text, lo, hi):
                 candidates.append((1, _make(text, match.start(), match.end(), penalty)))
+    for lo, hi in key_windows(low, ("год",), 10, 90):
+        for match in _ONE_YEAR_RE.finditer(text, lo, hi):
+            if term := _one_year(text, match):
+                candidates.append((3, term))
     # a term or an amount beats a bare word; then the longer span
     return non_overlapping(
         ((-priority, m.start - m.end), m.start, m.end, m) for priority, m in candidates
@@ -525,6 +603,13 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
             if extends:
                 start = left.start()
         break
+    if right is None and start == term.start() and (penalty is None or not explicit):
+        verb = _VERB_AFTER_BARE_TERM_RE.match(text, end)
+        preposition = _PREPOSITION_BEFORE_RE.search(text, max(0, start - 4), start)
+        if verb and preposition:
+            penalty = "administrative_arrest" if days_only else "imprisonment"
+            explicit = False
+            start, end = preposition.start(), verb.end()
     if penalty is None:
         return None
     if upper and start == term.start():

@@ -1,0 +1,207 @@
+"""Who a charge, a sentence or a preventive measure is about: the person the fact rules link
+to an offence, a penalty, custody or a travel ban, and the phrasings where the person named
+nearby is someone else (an accuser, a victim, a source, the subject of another clause)."""
+
+import pytest
+
+from pledgewatch.extract import extract
+
+
+def facts(text: str, fact_type: str) -> dict[str, list[dict]]:
+    extraction = extract(text, "ru")
+    found: dict[str, list[dict]] = {}
+    for fact in extraction.facts:
+        if fact.type == fact_type:
+            name = extraction.entities[fact.subject].name
+            spans = [text[a:b] for _, a, b in fact.spans]
+            found.setdefault(name, []).append({**fact.attributes, "spans": spans})
+    return found
+
+
+# --- charges ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        # the person named last before the offence, not a name inside a description of them
+        (
+            "Ярый противник министра Ивана Сидорова, Пётр Васильев, был признан виновным в мошенничестве.",
+            {"Пётр Васильев"},
+        ),
+        # «обвинён» is a charge like «обвиняется»
+        ("В 2019 году Пётр Васильев был обвинён в мошенничестве.", {"Пётр Васильев"}),
+        ("Иван Петров был заподозрен в мошенничестве.", {"Иван Петров"}),
+        # who accuses with a gerund is the accuser
+        ("Министр Анна Петрова уволила заместителя, обвинив его в мошенничестве.", set()),
+        # a person in another clause, before or after the offence
+        ("Иван Петров заявил, что задержанных обвиняют в мошенничестве.", set()),
+        (
+            "Полиция подозревает двоих мужчин в мошенничестве, когда в городе был Иван Петров.",
+            set(),
+        ),
+        # a plural participle names a group, not the person before it
+        ("Иван Петров проверял организации, подозреваемые в мошенничестве.", set()),
+    ],
+)
+def test_the_accused_is_the_person_of_the_offence_clause(text, accused):
+    assert set(facts(text, "charge")) == accused
+
+
+def test_a_clause_that_refers_back_to_the_person_keeps_them_accused():
+    text = "Иван Петров заявил, что его обвиняют в мошенничестве."
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        # the person of the sentence before, through a pronoun or a bare noun for them
+        (
+            "Ивана Петрова задержали в Алматы. Ему предъявили обвинение в мошенничестве.",
+            {"Иван Петров"},
+        ),
+        ("Ивана Петрова задержали в Алматы. Журналиста обвиняют в мошенничестве.", {"Иван Петров"}),
+        # … but not an offence the next sentence tells without referring back to them
+        ("Иван Петров выступил на митинге. Возбуждено уголовное дело о мошенничестве.", set()),
+    ],
+)
+def test_a_charge_is_carried_to_the_sentence_before_only_when_it_refers_back(text, accused):
+    assert set(facts(text, "charge")) == accused
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def test_the_victim_of_an_offence_is_neither_charged_nor_sentenced():
+    text = (
+        "Суд признал Ивана Петрова виновным в причинении смерти по неосторожности "
+        "19-летнему студенту Сергею Смирнову и приговорил его к двум годам ограничения свободы."
+    )
+    assert set(facts(text, "sentence")) == {"Иван Петров"}
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_the_victim_named_last_is_not_the_person_of_the_next_sentence():
+    text = (
+        "Сергея Петрова задержали по подозрению в покушении на Анатолия Смирнова. "
+        "В 2013 году приговорён к восьми годам колонии строгого режима."
+    )
+    assert set(facts(text, "sentence")) == {"Сергей Петров"}
+
+
+@pytest.mark.parametrize(
+    "text, sentenced",
+    [
+        ("В 2015 году к пожизненному заключению приговорён Иван Петров.", {"Иван Петров"}),
+        (
+            "Анна Смирнова рассказала, что по этому делу к пожизненному заключению приговорён Иван Петров.",
+            {"Иван Петров"},
+        ),
+        (
+            "Иван Петров отбывает срок по делу, по которому осуждён на 10 лет Олег Сидоров.",
+            {"Олег Сидоров"},
+        ),
+    ],
+)
+def test_the_person_named_after_the_penalty_is_sentenced(text, sentenced):
+    assert set(facts(text, "sentence")) == sentenced
+
+
+def test_terms_handed_out_respectively_are_given_to_no_one_rather_than_the_wrong_one():
+    text = (
+        "Суд приговорил Ивана Петрова и Анну Смирнову к 5 и 3 годам лишения свободы соответственно."
+    )
+    assert facts(text, "sentence") == {}
+
+
+@pytest.mark.parametrize(
+    "text, penalty, term",
+    [
+        ("Суд приговорил Ивана Петрова к смертной казни.", "other", None),
+        ("Суд вынес Ивану Петрову смертный приговор.", "other", None),
+        ("Суд приговорил Ивана Петрова к году лишения свободы.", "imprisonment", 12.0),
+        ("Суд обязал Ивана Петрова выплатить штраф в размере 50 тысяч рублей.", "fine", None),
+    ],
+)
+def test_sentences_without_a_numbered_term(text, penalty, term):
+    (found,) = facts(text, "sentence")["Иван Петров"]
+    assert (found["penalty"], found["term_months"]) == (penalty, term)
+
+
+def test_a_sentence_that_is_only_possible_is_none():
+    text = (
+        "Если Ивана Петрова признают виновным, он может быть приговорён к пожизненному заключению."
+    )
+    assert facts(text, "sentence") == {}
+
+
+# --- preventive measures --------------------------------------------------------------------
+
+
+def test_custody_is_a_detention_that_records_the_measure():
+    found = facts("Сейчас Иван Петров находится под стражей.", "detention")
+    assert found == {"Иван Петров": [{"kind": "arrest", "spans": ["под стражей"]}]}
+    found = facts("Надежда Петрова, которая находится под арестом, подала жалобу.", "detention")
+    assert found["Надежда Петрова"][0]["spans"] == ["арестом"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По словам Анны Смирновой, остальные задержанные остаются под стражей.",
+        "Прокуратура просила оставить Ивана Петрова под стражей.",
+        "Прокуратура подала ходатайство о содержании Ивана Петрова под стражей.",
+    ],
+)
+def test_custody_said_of_someone_else_or_only_asked_for_is_none(text):
+    assert facts(text, "detention") == {}
+
+
+def test_a_travel_ban_is_a_restriction_not_a_detention():
+    text = "Сейчас Иван Петров и Анна Смирнова находятся под подпиской о невыезде."
+    found = facts(text, "restriction")
+    expected = [{"kind": "travel_ban", "spans": ["подпиской о невыезде"]}]
+    assert found == {"Иван Петров": expected, "Анна Смирнова": expected}
+    assert facts(text, "detention") == {}
+
+
+def test_a_travel_ban_only_asked_for_is_none():
+    text = "Прокурор просил избрать Ивану Петрову меру пресечения в виде подписки о невыезде."
+    assert facts(text, "restriction") == {}
+
+
+def test_a_name_after_a_word_of_kinship_is_only_whose_relative_the_accused_is():
+    assert facts("Сын актрисы Анны Петровой не признал вину в мошенничестве.", "charge") == {}
+    assert facts("Сын актрисы Анны Петровой приговорён к девяти годам колонии.", "sentence") == {}
+    text = "Мать рядового Ивана Петрова, обвиняемого в мошенничестве, подала жалобу."
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_the_victims_named_after_a_place_or_an_abbreviation_are_not_accused():
+    text = (
+        "Следователи возбудили дела об убийстве в Лондоне Ивана Петрова "
+        "и о покушении на убийство гражданки РФ Анны Смирновой."
+    )
+    assert facts(text, "charge") == {}
+
+
+@pytest.mark.parametrize(
+    "text, penalty, term",
+    [
+        ("Также на 1 год 5 месяцев осуждён Иван Петров.", "imprisonment", 17.0),
+        ("Иван Петров вышел на свободу после десяти суток ареста.", "administrative_arrest", 0.333),
+    ],
+)
+def test_a_sentence_told_by_a_verb_after_the_term_or_by_the_release_that_ends_it(
+    text, penalty, term
+):
+    (found,) = facts(text, "sentence")["Иван Петров"]
+    assert (found["penalty"], found["term_months"]) == (penalty, term)
+
+
+def test_a_name_after_an_accused_participle_is_the_accused_unless_right_after_the_offence():
+    text = "Вчера обвиняемый в убийстве бизнесмен Иван Петров предстал перед судом."
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+    text = "Вчера обвиняемый в убийстве Ивана Петрова предстал перед судом."
+    assert facts(text, "charge") == {}
