@@ -205,3 +205,23 @@ def test_a_name_after_an_accused_participle_is_the_accused_unless_right_after_th
     assert set(facts(text, "charge")) == {"Иван Петров"}
     text = "Вчера обвиняемый в убийстве Ивана Петрова предстал перед судом."
     assert facts(text, "charge") == {}
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        # a confession is no charge
+        ("Иван Петров признался в мошенничестве.", set()),
+        # unless a charge word says so too
+        ("Обвиняемый в мошенничестве Иван Петров признался в мошенничестве.", {"Иван Петров"}),
+        # after «обвиняемый в убийстве» a nominative name is the accused, a genitive one the
+        # victim
+        ("Обвиняемый в убийстве Иван Петров вчера был в суде.", {"Иван Петров"}),
+        (
+            "Обвиняемый в убийстве Ивана Петрова Сергей Сидоров вчера был в суде.",
+            {"Сергей Сидоров"},
+        ),
+    ],
+)
+def test_confessions_and_victims_after_a_participle(text, accused):
+    assert set(facts(text, "charge")) == accused

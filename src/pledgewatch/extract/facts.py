@@ -32,7 +32,7 @@ from pledgewatch.extract.grammars.triggers import (
     UNNAMED_DEMANDERS,
 )
 from pledgewatch.extract.mentions import document_country
-from pledgewatch.extract.roles import role_links
+from pledgewatch.extract.roles import _may_be_genitive, role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
 
 _PRONOUN = {
@@ -367,9 +367,16 @@ def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
     )
 
 
+# «признался в употреблении кокаина» is a confession, no charge: an offence only such a
+# verb governs makes no charge fact (one told with a charge word too still does: «обвиняемый
+# признался в убийстве»).
+_ADMITTED = re.compile(r"(?<![\w-])призна(?:л|ла|ли|ет|ют|ё?т)ся\s+во?\s+$", re.IGNORECASE)
+
+
 def _charge_facts(doc, index, lang, subjects, limit) -> None:
-    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)) and not (
-        governed_offences(doc, doc.sentences[index][0], limit)
+    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)) and not any(
+        not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
+        for s in governed_offences(doc, doc.sentences[index][0], limit)
     ):
         return
     outer = _outer_crimes(doc, index, limit)
@@ -549,7 +556,9 @@ def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
         p
         for p in subjects
         if any(
-            p.start >= c.end and _victim_gap(doc, c).fullmatch(doc.text[c.end : p.start])
+            p.start >= c.end
+            and _victim_gap(doc, c).fullmatch(doc.text[c.end : p.start])
+            and (_victim_gap(doc, c) is _VICTIM_GAP or _may_be_genitive(p.text))
             for c in crimes
         )
     ]
@@ -558,7 +567,8 @@ def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
 def _victim_gap(doc: DocumentContext, crime: Span) -> re.Pattern:
     """After «обвиняемый в убийстве» the words before a name may be the accused's own
     («обвиняемый в убийстве бизнесмен Иван Петров»): only a name right after the offence is
-    its victim there."""
+    its victim there, and only in the genitive («обвиняемый в убийстве Ивана Петрова»; but
+    «Обвиняемый в убийстве Иван Петров» is the accused)."""
     if _NOMINATIVE_PARTICIPLE.search(doc.text, max(0, crime.start - 40), crime.start):
         return _ADJACENT_VICTIM_GAP
     return _VICTIM_GAP
