@@ -104,6 +104,70 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
                 ("Бейбарс Толымбеков", "activist", "активисты"),
             },
         ),
+        # a plural profession, then a dash or colon before the list
+        (
+            "Альбом записали музыканты оркестра — Иван Петров, Олег Сидоров и Анна Смирнова.",
+            {
+                ("Иван Петров", "other", "музыканты оркестра"),
+                ("Олег Сидоров", "other", "музыканты оркестра"),
+                ("Анна Смирнова", "other", "музыканты оркестра"),
+            },
+        ),
+        (
+            "Под следствием три бывших министров: Иван Петров (1990—1995 годы) и Олег Сидоров.",
+            {("Иван Петров", "official", "министров"), ("Олег Сидоров", "official", "министров")},
+        ),
+        # «одна из» and a plural profession before one name
+        (
+            "Одна из солисток ансамбля Анна Смирнова ушла на пенсию.",
+            {("Анна Смирнова", "other", "солисток ансамбля")},
+        ),
+        # the profession's own place or body left out of its span between it and the name
+        (
+            "Премьер-министр страны Иван Петров уехал.",
+            {("Иван Петров", "official", "Премьер-министр страны")},
+        ),
+        (
+            "Министр экономики области Анна Смирнова уволена.",
+            {("Анна Смирнова", "official", "Министр экономики")},
+        ),
+        # linking verbs: «признана», «переизбран», «считается», «исполняет обязанности»
+        (
+            "Анна Смирнова признана лучшей актрисой года.",
+            {("Анна Смирнова", "other", "актрисой")},
+        ),
+        (
+            "Иван Петров переизбран председателем совета.",
+            {("Иван Петров", "other", "председателем совета")},
+        ),
+        (
+            "Иван Петров будет исполнять обязанности губернатора.",
+            {("Иван Петров", "official", "губернатора")},
+        ),
+        # the profession in the instrumental, a linking verb, then the name
+        (
+            "Ранее министром финансов был Иван Петров.",
+            {("Иван Петров", "official", "министром финансов")},
+        ),
+        # «первый» is part of a first deputy's profession only
+        (
+            "Иван Петров стал первым губернатором, ушедшим в отставку досрочно.",
+            {("Иван Петров", "official", "губернатором")},
+        ),
+        (
+            "Иван Петров назначен первым вице-президентом компании.",
+            {("Иван Петров", "official", "первым вице-президентом компании")},
+        ),
+        # a deputy's office and a name in the genitive: the name holds the office
+        (
+            "Уволен помощник генпрокурора Ивана Петрова.",
+            {("Иван Петров", "prosecutor", "генпрокурора")},
+        ),
+        # a new word of the lexicon
+        (
+            "Политолог и медиаменеджер Иван Петров найден мёртвым.",
+            {("Иван Петров", "other", "Политолог"), ("Иван Петров", "other", "медиаменеджер")},
+        ),
     ],
 )
 def test_role_links(text, expected):
@@ -130,6 +194,19 @@ def test_role_links(text, expected):
             "Адвокат Ивана Петрова Сергей Иванов обжаловал приговор.",
             {"Сергей Иванов"},
         ),
+        # a relative before «экс-» and the profession, or before a linking verb
+        ("Приехала супруга экс-президента Мария Петрова.", set()),
+        ("Новой пассией экс-президента стала Мария Петрова.", set()),
+        # after a relative, of two names in a row the first holds the office
+        ("Жена президента Ивана Петрова Мария уехала.", {"Иван Петров"}),
+        # a membership between the profession and the name
+        (
+            "Губернатор области член партии «Единство» Иван Петров заявил.",
+            {"Иван Петров"},
+        ),
+        # a word for whose profession it is between: «обвиняемого», «семьи»
+        ("Адвоката обвиняемого Ивана Петрова не пустили в СИЗО.", set()),
+        ("Адвокат семьи Ивана Петрова обжаловал приговор.", set()),
     ],
 )
 def test_no_role_for_someone_elses_profession(text, named):
@@ -171,3 +248,50 @@ def test_membership_word_gives_no_role_fact():
         m.text for m in ex.mentions if m.type == "profession"
     }
     assert [f for f in ex.facts if f.type == "role"] == []
+
+
+def test_he_in_the_next_sentence_is_the_person_named_before():
+    """«Он был назначен …» in a sentence that names nobody: the one person of the sentence
+    before, the evidence running over both sentences."""
+    text = "Иван Петров окончил университет в Омске. В 2001 году он был назначен прокурором."
+    ex = extract(text, "ru")
+    (fact,) = [f for f in ex.facts if f.type == "role"]
+    assert ex.entities[fact.subject].name == "Иван Петров"
+    assert text[fact.evidence[0] : fact.evidence[1]] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare profession in the next sentence is someone else's
+        "Ивана Петрова задержали в Омске. Адвокат заявил о пытках.",
+        # two people named before: whose it is is unclear
+        "Иван Петров и Олег Сидоров окончили университет. Он был назначен прокурором.",
+    ],
+)
+def test_no_role_carried_to_the_next_sentence(text):
+    ex = extract(text, "ru")
+    assert [f for f in ex.facts if f.type == "role"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("В июле папа Франциск принял отставку.", {"папа"}),
+        ("Визит Папы в Ирак перенесли.", {"Папы"}),
+        ("Мой папа пришёл за мной.", set()),
+        ("Его папа Иван пришёл за ним.", set()),
+    ],
+)
+def test_pope_is_a_title_only_before_a_name_or_capitalised(text, expected):
+    ex = extract(text, "ru")
+    assert {m.text for m in ex.mentions if m.type == "profession"} == expected
+
+
+def test_board_of_directors_is_no_director():
+    """«совета директоров» names a board: «директоров» in it is no profession mention,
+    while «председатель совета директоров» is one."""
+    ex = extract("Председатель совета директоров банка Иван Петров уволен.", "ru")
+    professions = {m.text for m in ex.mentions if m.type == "profession"}
+    assert "директоров" not in professions
+    assert "Председатель совета директоров банка" in professions

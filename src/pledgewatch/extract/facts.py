@@ -32,7 +32,7 @@ from pledgewatch.extract.grammars.triggers import (
     UNNAMED_DEMANDERS,
 )
 from pledgewatch.extract.mentions import document_country
-from pledgewatch.extract.roles import _may_be_genitive, role_links
+from pledgewatch.extract.roles import carried_role_links, may_be_genitive, role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
 
 _PRONOUN = {
@@ -145,6 +145,19 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
                 confidence=0.8,
                 evidence=_evidence(doc, index),
                 spans=_spans_of(*professions),
+            )
+        )
+    for person, profession, role in carried_role_links(doc, index):
+        # «Иван Петров родился в Омске. В 1981 году он был назначен епископом.»: the
+        # evidence runs from the sentence that names the person
+        doc.add_fact(
+            FactDraft(
+                "role",
+                person.entity,
+                attributes={"role": role},
+                confidence=0.6,
+                evidence=(_evidence(doc, index - 1)[0], _evidence(doc, index)[1]),
+                spans=_spans_of(profession),
             )
         )
 
@@ -558,7 +571,7 @@ def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
         if any(
             p.start >= c.end
             and _victim_gap(doc, c).fullmatch(doc.text[c.end : p.start])
-            and (_victim_gap(doc, c) is _VICTIM_GAP or _may_be_genitive(p.text))
+            and (_victim_gap(doc, c) is _VICTIM_GAP or may_be_genitive(p.text))
             for c in crimes
         )
     ]

@@ -4,29 +4,40 @@
 A profession is linked to a person when it stands
 
 - right before the name, with at most a few words (adjectives, a rank, an organization,
-  an acronym in brackets) or a comma or dash between: «президент России Владимир Путин»,
-  «Президент России, Владимир Путин», «Министр обороны — Иван Петров»;
+  an acronym in brackets, a place or body its span left out, a membership) or a comma or
+  dash between: «президент России Владимир Путин», «Президент России, Владимир Путин»,
+  «Министр обороны — Иван Петров», «премьер-министр страны Иван Петров», «губернатор
+  штата член партии Иван Петров»;
 - right after the name in apposition: «Иван Петров, министр обороны», «Иван Петров —
   известный российский актёр», «Иван Петров, один из лучших дирижёров»;
 - after the name as the complement of a linking verb or a post: «Иван Петров стал мэром»,
   «Петров занимал пост министра», «освободил Петрова от должности губернатора»,
-  «Петров остаётся главой холдинга»; or in the instrumental after the object of a verb of
+  «Петров остаётся главой холдинга», «Петрова признана лучшей актрисой», «Петров исполняет
+  обязанности губернатора»; or in the instrumental after the object of a verb of
   appointing: «назначил Ивана Петрова первым заместителем»;
-- before the name as the complement of such a verb: «Новым мэром стал Иван Петров».
+- before the name as the complement of such a verb: «Новым мэром стал Иван Петров»,
+  «Министром финансов был Иван Петров».
 
 Coordinated professions share the person («актриса и режиссёр Анна Петрова», «Петров,
 директор и основатель компании»), and a plural profession before a list of names
-describes each of them («актрисы Анна Петрова, Мария Иванова и Ольга Сидорова»). Of
-nested profession spans the outermost is linked («президент России», not «президент»),
-which is what the annotation of NEREL links too.
+describes each of them («актрисы Анна Петрова, Мария Иванова и Ольга Сидорова», also
+after a colon or dash: «музыканты оркестра — Анна Петрова и Мария Иванова»), as does
+one after «один из» («одна из солисток ансамбля Анна Петрова»). Of nested profession
+spans the outermost is linked («президент России», not «президент»), which is what the
+annotation of NEREL links too, except a deputy's before a name in the genitive, which
+holds the office inside it («помощник генпрокурора Ивана Петрова»: Petrov is the
+prosecutor general).
 
 A role fact is shown on a person's page, so a profession that belongs to someone else
 next to the name is left out: a name in the genitive after a nominative profession
 («адвокат Ивана Петрова»), one name after a plural profession («адвокаты Сингха»), the
 first of two names in a row («адвокат Гибсона Стивен Колодни»), a relative's name after
-the profession («дочь писателя Мария Петрова»).
-Sentences without a name are not linked to the person of the sentence before: tried on
-NEREL train, two links in three were wrong.
+the profession («дочь писателя Мария Петрова»), a name after a word for whose profession
+it is («адвоката обвиняемого Ивана Петрова», «адвокат семьи Ивана Петрова»).
+A sentence without a name is linked to the person of the sentence before only through
+«он» or «она» as the subject of a linking verb (:func:`carried_role_links`): a bare
+profession there is too often someone else's (on NEREL train, two links in three were
+wrong; one that repeats the person's own word, one in two).
 """
 
 from __future__ import annotations
@@ -35,6 +46,7 @@ import re
 from functools import cache
 
 from pledgewatch.extract.document import DocumentContext, Span
+from pledgewatch.extract.grammars.professions import is_deputy_word
 
 _ADJECTIVE = r"[А-ЯЁа-яё-]+(?:ый|ий|ой|ым|им|ого|его|ая|яя|ую|юю|ей|ые|ие|ых|их|ыми|ими)"
 # Words between a profession and the name after it: adjectives, a capitalised word (a
@@ -46,8 +58,13 @@ _GAP_WORD = (
     r"|\([^()]{1,40}\))"  # an acronym in brackets: «администрации (ПНА) Махмуд Аббас»
 )
 _GAP_BEFORE_NAME = re.compile(rf"^\s*[,—–-]?\s*(?:{_GAP_WORD}\s+){{0,3}}$")
+# A plural profession, then a colon or dash before a list of names («музыканты группы —
+# Иван Петров, Олег Сидоров и Анна Смирнова», «пять экс-президентов: …»).
+_GAP_BEFORE_LIST = re.compile(rf"^\s*(?:{_GAP_WORD}\s+){{0,3}}[:—–-]\s*$")
 # «один из лучших дирижёров»: the profession in the plural after «один из».
 _ONE_OF = r"(?:один|одн(?:а|о|им|ой|ого|ому|у))\s+из\s+(?:(?:самых|наиболее)\s+)?"
+# «одна из солисток группы Анна Петрова»: a plural profession that is the name's own.
+_ONE_OF_BEFORE = re.compile(rf"(?<![\w-]){_ONE_OF}(?:{_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE)
 # A comma, bracket or dash after the name, then up to four adjectives or ages
 # («Иван Петров — известный советский и российский актёр»).
 _APPOSITION = re.compile(
@@ -61,14 +78,28 @@ _COPULA = (
     r"будет|назначен[аы]?|избран[аы]?|работал[аи]?|работает|служил[аи]?|служит|"
     r"занимал[аи]?|занимает|занимающ\w+|занимавш\w+|занял[аи]?|займ[её]т|как|качестве|"
     r"оста[её]тся|осталс[яь]|осталась|оставался|оставалась|"
-    r"пост[ау]?|должност[ьи]|посту"
+    r"пост[ау]?|должност[ьи]|посту|"
+    # «признана лучшей актрисой», «считается опытным политиком», «переизбран председателем»,
+    # «исполняет обязанности губернатора», «присвоено звание полковника»
+    r"признан[аы]?|назван[аы]?|счита(?:е|л|ю)\w*с[яь]|утвержд[её]н[аы]?|выбран[аы]?|"
+    r"переизбран[аы]?|обязанност(?:и|ей)|звани[ея]"
 )
 _PREDICATE = re.compile(
-    rf"(?:^|\s)(?:{_COPULA})(?:\s+(?:{_ADJECTIVE}|\d+-\w+)){{0,2}}\s+$", re.IGNORECASE
+    rf"(?:^|\s)(?:{_COPULA})(?:\s+(?:{_ADJECTIVE}|\d+-\w+|более|наиболее)){{0,2}}\s+$",
+    re.IGNORECASE,
 )  # «стала 13-м президентом»
+# Up to five words after the verb: «Главным тренером стал тренер «академиков» Иван
+# Петров», «Продюсером фильма выступил оскароносный актёр Иван Петров».
 _PREDICATE_BEFORE = re.compile(
-    r"^\s+(?:был[аи]?\s+)?(?:стал[аи]?|станет|станут|назначен[аы]?|избран[аы]?|будет)\s+"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"^\s+(?:был[аи]?\s+)?(?:стал[аи]?|станет|станут|назначен[аы]?|избран[аы]?|будет|"
+    r"выступил[аи]?|выступает)\s+(?:[\w«»\"'-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# «Министром финансов был Иван Петров», «Президентом становится Петров»: a linking verb
+# alone between the profession, which must then be in the instrumental, and the name.
+_COPULA_BEFORE = re.compile(
+    r"^\s+(?:был[аи]?|являл(?:ся|ась|и?сь)|явля(?:е|ю)тся|становится|становятся|"
+    r"признан[аы]?|выбран[аы]?|переизбран[аы]?)\s+$",
     re.IGNORECASE,
 )
 # A verb of appointing before the name, the profession in the instrumental right after it
@@ -84,17 +115,17 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"]")
 # genitive is theirs, not the profession's («дочь президента Иванка Трамп», «супруга
 # музыканта Анна Петрова»; but «дочь президента Ивана Петрова» is the president's).
 _KIN_BEFORE = re.compile(
-    r"(?<![\w-])(?:дочь|дочери|сын|сына|жена|жены|муж|мужа|супруга?|мать|матери|отец|отца|"
-    r"брат|брата|сестра|сестры|вдова|вдовы|внук|внука|внучка|внучки|племянник|племянница|"
-    r"подруга|подруги|друг|друга|невеста|пассия|биограф|ассистент\w*|помощница|"
-    r"родственни\w+|соратни\w+)"
-    rf"\s+[«\"]?(?:{_ADJECTIVE}\s+){{0,2}}$",
+    r"(?<![\w-])(?:дочь|дочерь?ю|дочери|сын\w{0,2}|жен[аыуе]|женой|муж\w{0,2}|супруг\w{0,2}|"
+    r"мать|матер\w+|отец|отц\w+|брат\w{0,2}|сестр\w{1,2}|вдов\w{1,2}|внук\w{0,2}|"
+    r"внучк\w+|племянни\w+|подруг\w+|друг[аоу]?|другом|друзья|друзей|невест\w+|пасси\w+|биограф|ассистент\w*|"
+    r"помощница|родственни\w+|соратни\w+)"
+    rf"\s+[«\"]?(?:(?:{_ADJECTIVE}|\d+-\w+)\s+){{0,2}}(?:экс-)?$",
     re.IGNORECASE,
 )
 
 # Between coordinated professions: a comma, «и», a dash, or nothing («начальник штаба,
 # заместитель командующего генерал-лейтенант Иван Петров»).
-_COORDINATION = re.compile(r"^\s*(?:,|и|,\s*а также|,?\s*—)?\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|и|,\s*а также|,?\s*—)?\s*(?:экс-)?$")  # «и экс-министр»
 _LIST_OF_NAMES = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,|и|,\s*а также)\s*$")
 
 
@@ -114,7 +145,7 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
     links: list[tuple[Span, Span]] = []
     by_person: dict[int, list[Span]] = {}
     for i, person in enumerate(persons):
-        found = _before(doc, person, professions, names, persons)
+        found = _before(doc, person, professions, names, persons, spans)
         found += _after(doc, person, professions, persons)
         if not found and i and by_person.get(i - 1):
             found = _shared_with_previous(doc, persons[i - 1], person, by_person[i - 1])
@@ -123,6 +154,35 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
     links += _named_after_predicate(doc, professions, persons)
     unique = {(p.start, f.start): (p, f) for p, f in links}
     return [(p, f, _role_of(f, spans)) for p, f in unique.values()]
+
+
+# «Он был назначен епископом»: a pronoun as the subject, then a linking verb.
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(?:[Оо]н|[Оо]на)(?![\w-])")
+
+
+def carried_role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]:
+    """(person, profession, role) of a sentence that names nobody and goes on about the
+    one person the sentence before names: «Иван Петров родился в Омске. В 1981 году он был
+    назначен епископом.» Only «он» or «она» as the subject of a linking verb with the
+    profession after it: a bare profession in the next sentence is often someone else's
+    («Ивана Петрова задержали. Адвокат заявил …»), and on NEREL train a profession that
+    repeats the person's own word («…режиссёр Иван Петров. …у 88-летнего режиссёра…») was
+    right only half the time."""
+    if index == 0 or doc.spans_in(index, "person"):
+        return []
+    named = [p for p in doc.spans_in(index - 1, "person") if p.entity]
+    if not named or len({p.entity for p in named}) != 1:
+        return []
+    start, end = doc.sentences[index]
+    pronoun = _SUBJECT_PRONOUN.search(doc.text, start, end)
+    spans = [s for s in doc.spans_in(index, "profession") if s.data]
+    after = [p for p in _outermost(spans) if pronoun and p.start >= pronoun.end()]
+    if not after:
+        return []
+    gap = doc.text[pronoun.end() : after[0].start]
+    if not _PREDICATE.search(gap) or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 8:
+        return []
+    return [(named[-1], after[0], _role_of(after[0], spans))]
 
 
 def _role_of(profession: Span, spans: list[Span]) -> str:
@@ -152,27 +212,43 @@ def _between_has(spans: list[Span], start: int, end: int) -> bool:
     return any(start <= s.start and s.end <= end for s in spans)
 
 
-def _before(doc, person: Span, professions, names, persons) -> list[Span]:
+def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]:
     """The nearest profession before the name and those coordinated with it."""
     before = [p for p in professions if p.end <= person.start]
     if not before:
         return []
     nearest = max(before, key=lambda p: p.end)
-    # a name right before the name is the client: «адвокат Гибсона Стивен Колодни»
+    office = _office_of_deputy(nearest, spans, person)
+    if office is not None:
+        before = [office if p is nearest else p for p in before]
+        nearest = office
+    # a name right before the name is the client: «адвокат Гибсона Стивен Колодни»; but
+    # after a relative it is the office holder: «жена президента Ивана Петрова Мария»
     between = [p for p in persons if nearest.end <= p.start and p.end <= person.start]
-    if any(p.end + 1 < person.start for p in between) or _client_of_next(doc, person, persons):
+    if any(p.end + 1 < person.start for p in between):
         return []
-    if _KIN_BEFORE.search(
+    if _client_of_next(doc, person, persons) and not _KIN_BEFORE.search(
         doc.text, max(0, nearest.start - 40), nearest.start
-    ) and not _may_be_genitive(person.text):
-        return []  # «дочь писателя Мария Петрова» is no writer; «дочь писателя Ивана» is his
+    ):
+        return []
+    if _kin_named(doc, nearest, person, bool(between)):
+        return []
     gap = doc.text[nearest.end : between[0].start if between else person.start]
+    for member in _outermost(_memberships(doc, nearest.end, person.start)):
+        gap = gap.replace(member.text, " ")  # «губернатор штата член партии Иван Петров»
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
         if nearest.end <= name.start and name.end <= person.start:
             gap = gap.replace(name.text, " ")
-    if not _GAP_BEFORE_NAME.match(gap) or not _agree(nearest.text, person.text):
+    if any(_OWNER_NOUN.match(w) for w in re.findall(r"[а-яё-]+", gap)):
+        return []  # «адвоката обвиняемого Ивана Петрова» is Petrov's lawyer
+    gap = _without_complement(gap)
+    plural = _only_plural(nearest.text.split()[0])
+    listed = plural and _list_follows(doc, person, persons)
+    if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap)):
+        return []
+    if not _agree(nearest.text, person.text):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
-    if _only_plural(nearest.text.split()[0]) and not _list_follows(doc, person, persons):
+    if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
         return []  # «адвокаты Сингха»: one name after a plural is their client's
     found = [nearest]
     for earlier in sorted(before, key=lambda p: -p.end):
@@ -181,6 +257,96 @@ def _before(doc, person: Span, professions, names, persons) -> list[Span]:
         ):
             found.append(earlier)
     return found
+
+
+# Nouns after a profession that say whose it is and leave the name after them the
+# profession's («адвокат семьи Ивана Петрова», «защитник обвиняемого Петрова» are someone
+# else's), where a place or body does not («премьер-министр страны Иван Петров»).
+_OWNER_NOUN = re.compile(
+    r"(?:сем(?:ьи|ей|ья)|родн\w+|родственник\w*|обвиняем\w+|подзащитн\w+|задержанн\w+|"
+    r"осужд[её]нн\w+|потерпевш\w+|погибш\w+|убит\w+|заявител\w+|истц\w+|ответчик\w*|"
+    r"клиент\w*|пострадавш\w+|покойн\w+)$"
+)
+_LOWER_WORDS = re.compile(r"^(\s*)((?:[а-яё][а-яё-]*\s+){1,2})")
+
+
+def _without_complement(gap: str) -> str:
+    """The gap between a profession and a name without up to two lower-case genitive
+    nouns of a place or body right after the profession («министр экономики области Анна
+    Петрова», «глава полиции района Иван Петров»), which are the profession's own
+    complement that its span left out."""
+    match = _LOWER_WORDS.match(gap)
+    if match is None:
+        return gap
+    words = match.group(2).split()
+    if not all(_inanimate_genitive(w) and not _OWNER_NOUN.match(w) for w in words):
+        return gap
+    return match.group(1) + gap[match.end() :]
+
+
+@cache
+def _inanimate_genitive(word: str) -> bool:
+    from pledgewatch.extract.nlp import _morph
+
+    parses = _morph().parse(word)
+    return parses[0].tag.POS == "NOUN" and any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and "inan" in p.tag.grammemes for p in parses
+    )
+
+
+def _memberships(doc, start: int, end: int) -> list[Span]:
+    """Membership phrases between ``start`` and ``end`` («член партии»): profession spans
+    that give no role."""
+    return [
+        s
+        for s in doc.spans
+        if s.type == "profession" and not s.data and start <= s.start and s.end <= end
+    ]
+
+
+def _kin_named(doc, profession: Span, person: Span, second_name: bool) -> bool:
+    """Whether a relative or companion before the profession is who the name after it
+    is: «дочь писателя Мария Петрова», «пассией экс-президента стала Анна Петрова»,
+    «дочь президента Ивана Петрова Мария». A name that may be in the genitive is the
+    profession's («дочь писателя Ивана Петрова»)."""
+    kin = _KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start)
+    if kin is None:
+        return False
+    return second_name or not may_be_genitive(person.text)
+
+
+def _office_of_deputy(deputy: Span, spans: list[Span], person: Span) -> Span | None:
+    """The office inside a deputy's profession when the name after it, in the genitive,
+    is the office holder's: «помощника генпрокурора Ивана Петрова» makes Petrov the
+    prosecutor general, not the aide («помощник генпрокурора Иван Петров» is the aide)."""
+    deputy_head = any(is_deputy_word(w) for w in deputy.text.split()[:2])
+    if not deputy_head or not _genitive_only(person.text):
+        return None
+    inner = [s for s in spans if deputy.start < s.start and s.end == deputy.end and s.data]
+    return min(inner, key=lambda s: s.start) if inner else None
+
+
+def _genitive_only(person: str) -> bool:
+    """Whether a name's first word is a first name the dictionary knows only in oblique
+    cases, the genitive among them («Ивана», not «Иван» or «Любовь»)."""
+    first = re.match(r"[А-ЯЁа-яё-]+", person)
+    if not first or not _known(first.group()):
+        return False
+    cases = _singular_cases(first.group())
+    return "gent" in cases and "nomn" not in cases
+
+
+@cache
+def _singular_cases(word: str) -> frozenset[str]:
+    """The cases of a first name's singular parses («Кристины»: genitive, not the plural
+    nominative)."""
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        p.tag.case
+        for p in _morph().parse(word.lower())
+        if p.tag.case and "Name" in p.tag.grammemes and "sing" in p.tag.grammemes
+    )
 
 
 def _after(doc, person: Span, professions, persons) -> list[Span]:
@@ -196,7 +362,8 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         return []
     predicate = _PREDICATE.search(gap)
     if predicate:
-        if _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8:
+        far = _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8
+        if far and not _PRONOUN_SUBJECT_BEFORE.search(gap, 0, predicate.start() + 1):
             return []
     elif not _APPOSITION.match(gap) and not _appointed(doc, person, gap):
         return []
@@ -209,6 +376,13 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         else:
             break
     return found
+
+
+# «Иван Петров представляет штат в сенате, до этого он был прокурором»: the name's
+# clause goes on with «он» as the subject of the linking verb.
+_PRONOUN_SUBJECT_BEFORE = re.compile(
+    r"(?<![\w-])(?:он|она)(?:\s+(?:также|тоже|уже|ещё|еще|сам|сама|ранее|затем|потом))?\s$"
+)
 
 
 def _appointed(doc, person: Span, gap: str) -> bool:
@@ -247,7 +421,14 @@ def _named_after_predicate(doc, professions, persons) -> list[tuple[Span, Span]]
     links = []
     for profession in professions:
         person = next((p for p in persons if p.start >= profession.end), None)
-        if person and _PREDICATE_BEFORE.match(doc.text[profession.end : person.start]):
+        if person is None:
+            continue
+        gap = doc.text[profession.end : person.start]
+        if _genitive_only(person.text) or _kin_named(doc, profession, person, False):
+            continue  # «Мэром стал адвокат Ивана Петрова»: Petrov is the client
+        if _PREDICATE_BEFORE.match(gap) or (
+            _COPULA_BEFORE.match(gap) and "ablt" in _cases(profession.text.split()[0], "")
+        ):
             links.append((person, profession))
     return links
 
@@ -267,7 +448,7 @@ def _agree(profession: str, person: str) -> bool:
     return bool(profession_cases & name_cases)
 
 
-def _may_be_genitive(person: str) -> bool:
+def may_be_genitive(person: str) -> bool:
     """Whether a name can be in the genitive; a first name the dictionary does not know may
     («Фрэнка Помероя»)."""
     first = re.match(r"[А-ЯЁа-яё-]+", person)

@@ -43,6 +43,7 @@ class _Grammar(NamedTuple):
     deputies: set[str]
     relational: set[str]
     adjectival: set[str]  # forms of adjectives used as nouns («военного», «ведущий»)
+    before_name: set[str]  # forms that are a title only before a name («Папа Франциск»)
 
 
 @cache
@@ -107,6 +108,11 @@ def _compiled() -> _Grammar:
     for lemma in lexicon.get("needs_complement") or []:
         for form in _forms(lemma):
             role_of.setdefault(form, ("other", True))
+    before_name = set()
+    for lemma in lexicon.get("before_name") or []:
+        before_name.update(f for f in _forms(lemma) if f not in role_of)
+    for form in before_name:
+        role_of[form] = ("other", False)
     deputies, relational = set(), set()
     for lemma in lexicon.get("deputies") or []:
         deputies.update(_forms(lemma))
@@ -131,7 +137,9 @@ def _compiled() -> _Grammar:
     complement = re.compile(
         rf"\s+(?:{word_alternation(complements)})(?![\w-])(?:\s+(?:и|или)\s+[\w-]+)?", FLAGS
     )
-    return _Grammar(head, modifier, complement, role_of, deputies, relational, adjectival)
+    return _Grammar(
+        head, modifier, complement, role_of, deputies, relational, adjectival, before_name
+    )
 
 
 def find_professions(text: str) -> list[ProfessionMatch]:
@@ -140,14 +148,21 @@ def find_professions(text: str) -> list[ProfessionMatch]:
     found = []
     for match in grammar.head.finditer(low):
         word = match.group("word")
+        start = match.start()
         context = _CONTEXTUAL.get(word)
         if context and not context.search(low, max(0, match.start() - 30), match.end()):
             continue
+        if word.startswith("директор") and _BOARD.search(low, max(0, start - 12), start):
+            continue  # «совета директоров» is a board, its members no profession of theirs
         if word in grammar.adjectival and _noun_in_same_case(low, match.end(), word):
             continue  # an adjective of the noun after it: «военного округа»
+        if word in grammar.before_name and not _title_of_name(text, match.start(), match.end()):
+            continue  # «папа пришёл за сыном» is a father
         role, needs = grammar.role_of[word]
-        start = match.start()
         left = grammar.modifier.search(low, max(0, start - 45), start)
+        if left and _ORDINAL_FIRST.match(low, left.start()) and not _FIRST_DEPUTY.match(word):
+            rest = _ORDINAL_FIRST.match(low, left.start()).end()
+            left = grammar.modifier.search(low, rest, start) if rest < start else None
         found.append(
             ProfessionMatch(
                 left.start() if left else start,
@@ -162,6 +177,13 @@ def find_professions(text: str) -> list[ProfessionMatch]:
     return found
 
 
+# «первый» belongs to a first deputy («первый заместитель министра», «первого
+# вице-президента»); before other heads it is an ordinal outside the profession («стал
+# первым губернатором, который…», «первый президент страны»).
+_ORDINAL_FIRST = re.compile(r"перв\w+\s+")
+_FIRST_DEPUTY = re.compile(r"(?:зам|вице|секретар)")
+
+
 # Forms that are professions only in context: «премьера» (also a première) and «политика»
 # (also politics) after an adjective in the masculine genitive («бывшего итальянского
 # премьера», «94-летнего политика») or after a post («на посту премьера»).
@@ -171,6 +193,26 @@ _CONTEXTUAL = {
     )
     for word in ("премьера", "политика")
 }
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:мо|тво|сво|наш|ваш)\w*\s+$|(?<![\w-])(?:его|её|ее|их)\s+$", re.IGNORECASE
+)
+_NAME_AFTER = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*)[«\"„“]?$")
+
+
+def _title_of_name(text: str, start: int, end: int) -> bool:
+    """Whether a word of the lexicon's ``before_name`` is a title: a capitalised name
+    follows («папа Франциск»), or it is capitalised itself inside a sentence («визит
+    Папы в Ирак»)."""
+    if _POSSESSIVE_BEFORE.search(text, max(0, start - 12), start):
+        return False  # «его папа Иван»
+    if _NAME_AFTER.match(text, end):
+        return True
+    return text[start].isupper() and not _SENTENCE_START.search(text, max(0, start - 3), start)
+
+
+_BOARD = re.compile(r"(?<![\w-])совет\w*\s+$")
 
 _ACTING = re.compile(
     r"(?<![\w-])(?:(?:временно\s+)?исполняющ\w+\s+обязанности|врио|и\.\s?о\.)\s+$", FLAGS
@@ -283,3 +325,9 @@ def is_title_word(word: str) -> bool:
     """A profession or a title that natasha tends to keep at the start of a name."""
     word = word.lower().replace("ё", "е")
     return word in _TITLES or word in _compiled().role_of
+
+
+def is_deputy_word(word: str) -> bool:
+    """A head that takes another profession as its complement («советника», «помощник»,
+    «пресс-секретарь»)."""
+    return word.lower().replace("ё", "е") in _compiled().deputies
