@@ -135,3 +135,28 @@ def test_entity_resolved_twice_in_one_document_is_stored_once(sqlite_url, name):
         pytest.skip(f"NEREL is not here ({NEREL_TRAIN}); it lives in ../shared/data")
     _, outcomes = _ingest(sqlite_url, [path])
     assert [o.status for o in outcomes] == ["added"], outcomes[0].error
+
+
+def test_each_document_is_committed_when_its_outcome_comes(sqlite_url, tmp_path):
+    """Commits overlap the next document's extraction, yet an outcome only comes once its
+    document is committed, in order; stopping early keeps what was reported."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    texts = [RU, RU.replace("семи", "восьми"), RU.replace("семи", "девяти")]
+    for i, text in enumerate(texts):
+        (folder / f"{i}.txt").write_text(text, encoding="utf-8")
+    engine = open_store(sqlite_url)
+    paths = sorted(folder.iterdir())
+    stored = []
+    for outcome in ingest_paths(engine, paths, _settings()):
+        assert outcome.status == "added"
+        stored.append(outcome.path)
+        with session_scope(engine) as session:  # another connection sees it committed
+            sources = set(session.scalars(select(Document.source)))
+        assert sources == set(stored)
+        if len(stored) == 2:
+            break
+    with session_scope(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Document)) == 2
+    _, outcomes = _ingest(sqlite_url, paths)
+    assert [o.status for o in outcomes] == ["duplicate", "duplicate", "added"]

@@ -385,3 +385,29 @@ def test_search_finds_a_merged_record_once_with_the_documents_of_all_its_parts(
     found = cli("--db", database_url, "search", "Тлеужановой")
     assert found.exit_code == 0, found.output
     assert survivor in found.output and absorbed not in found.output
+
+
+def test_the_clusters_cached_for_an_engine_follow_the_log(sqlite_url):
+    """Ingest opens a session per document and the clusters are kept between them: a
+    judgement added in another session, or one rolled back and replaced by another with the
+    same id, is seen by the next session all the same."""
+    engine = open_store(sqlite_url)
+    with session_scope(engine) as session:
+        a = _person(session, "Айбек Нурланов")
+        b = _person(session, "А. Нурланов")
+        c = _person(session, "Айбек Нурлан")
+    with session_scope(engine) as session:
+        assert canonical_id(session, b) == b  # computed and kept for the engine
+    with session_scope(engine) as session:
+        merge(session, a, b, decided_by="ana")
+    with session_scope(engine) as session:
+        assert canonical_id(session, b) == a
+    with pytest.raises(RuntimeError), session_scope(engine) as session:
+        merge(session, a, c, decided_by="ana")
+        assert canonical_id(session, c) == a  # seen inside the transaction
+        raise RuntimeError("rolled back")
+    with session_scope(engine) as session:
+        assert canonical_id(session, c) == c
+        split(session, a, b, decided_by="ana")  # may take the id the rolled-back row had
+    with session_scope(engine) as session:
+        assert canonical_id(session, b) == b and canonical_id(session, c) == c

@@ -342,17 +342,19 @@ def _add_blocks(entity: Entity, names: list[str], state: _DocumentState) -> None
 def _same_person_in_document(extraction: Extraction) -> dict[str, str]:
     """Draft key -> the key of the first draft in the document that is the same person
     («Айгерим Тлеужанову» and «Айгерим Тлеужан», «Мамай Ж.» and «Жанболат Мамай»)."""
-    people = [(k, d) for k, d in extraction.entities.items() if d.type == "person" and not d.ref]
+    people = [
+        (k, PersonRecord((d.name, *d.aliases), d.country))
+        for k, d in extraction.entities.items()
+        if d.type == "person" and not d.ref
+    ]
     groups: dict[str, str] = {}
     context = MatchContext(same_document=True)
-    for i, (key, draft) in enumerate(people):
+    for i, (key, record) in enumerate(people):
         if key in groups:
             continue
-        record = PersonRecord((draft.name, *draft.aliases), draft.country)
-        for other_key, other in people[i + 1 :]:
+        for other_key, other_record in people[i + 1 :]:
             if other_key in groups:
                 continue
-            other_record = PersonRecord((other.name, *other.aliases), other.country)
             if compare_persons(record, other_record, context) >= AUTO_MERGE:
                 groups[other_key] = key
     return groups

@@ -21,6 +21,7 @@ The rules (``compute_resolution``):
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -226,19 +227,38 @@ def compute_resolution(
 # --- the log in the database -------------------------------------------------------------------
 
 _CACHE = "pledgewatch.resolution"
+# The last resolution computed per engine, with the log version it was computed from:
+# ingest opens a session per document, and rereading the whole log for each of them costs
+# more the more judgements there are.
+_BY_ENGINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _log_version(session: Session) -> tuple[int, int | None]:
-    return session.execute(select(func.count(Judgement.id), func.max(Judgement.id))).one()
+def _log_version(session: Session) -> tuple:
+    """What changes whenever the log does: row count, highest id and latest decision
+    time (the time tells a judgement from another that reused the id of a rolled-back
+    one)."""
+    return tuple(
+        session.execute(
+            select(func.count(Judgement.id), func.max(Judgement.id), func.max(Judgement.decided_at))
+        ).one()
+    )
 
 
 def load_resolution(session: Session) -> Resolution:
-    """The clusters in force, computed from the judgements table (cached per session until
-    a judgement is added)."""
+    """The clusters in force, computed from the judgements table (cached, per session and
+    per engine, until the log changes)."""
     session.flush()
-    version = tuple(_log_version(session))
+    version = _log_version(session)
     cached = session.info.get(_CACHE)
     if cached and cached[0] == version:
+        return cached[1]
+    bind = session.get_bind()
+    try:
+        cached = _BY_ENGINE.get(bind)
+    except TypeError:  # a bind that cannot be weakly referenced: no cache across sessions
+        bind = None
+    if cached and cached[0] == version:
+        session.info[_CACHE] = cached
         return cached[1]
     rows = session.scalars(select(Judgement).order_by(Judgement.decided_at, Judgement.id)).all()
     decisions = [Decision.of(r) for r in rows]
@@ -251,6 +271,8 @@ def load_resolution(session: Session) -> Resolution:
             created[entity_id] = _aware(created_at)
     resolution = compute_resolution(decisions, created)
     session.info[_CACHE] = (version, resolution)
+    if bind is not None:
+        _BY_ENGINE[bind] = (version, resolution)
     return resolution
 
 

@@ -577,7 +577,8 @@ def _signature(name: str) -> tuple:
     return tuple((f.first, f.family, f.patronymic, f.initials, f.gender) for f in name_forms(name))
 
 
-def _distinct_names(names: Sequence[str]) -> list[str]:
+@lru_cache(maxsize=65536)  # a record meets many others: its names are sorted out once
+def _distinct_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """Names that read differently (one of «Марата Жыланбаева», «Марат Жыланбаев»)."""
     out, seen = [], set()
     for name in names[: MAX_NAMES * 2]:
@@ -587,7 +588,7 @@ def _distinct_names(names: Sequence[str]) -> list[str]:
         if signature not in seen:
             seen.add(signature)
             out.append(name)
-    return out[:MAX_NAMES]
+    return tuple(out[:MAX_NAMES])
 
 
 def compare_persons(
@@ -597,8 +598,8 @@ def compare_persons(
     the bands). Strings are names; records bring their country, roles and co-mentions."""
     a, b = _as_person(a), _as_person(b)
     same_document = bool(context and context.same_document)
-    names_a = _distinct_names(a.names)
-    names_b = _distinct_names(b.names)
+    names_a = _distinct_names(tuple(a.names))
+    names_b = _distinct_names(tuple(b.names))
     best = 0.0
     for x in names_a:
         for y in names_b:

@@ -502,6 +502,7 @@ def _choose(
     feats_gender: str | None,
 ) -> tuple[list[str], str | None]:
     readings = [(role, word, _hyphenated_readings(role, word)) for role, word in slots]
+    fallbacks: dict[int, str] = {}  # a slot's best lemma where a reading is missing
     best: tuple[float, list[str], str] | None = None
     for gender in GENDERS:
         for case in CASES:
@@ -511,14 +512,16 @@ def _choose(
             if fixed_gender and gender != fixed_gender:
                 total -= 2.0
             lemmas = []
-            for role, word, reading in readings:
+            for slot, (role, word, reading) in enumerate(readings):
                 hit = reading.get((gender, case))
                 if hit:
                     total += _WEIGHT[role] * hit[1]
                     lemmas.append(hit[0])
                 else:
                     total -= 1.0
-                    lemmas.append(_best_lemma(reading, word))
+                    if slot not in fallbacks:
+                        fallbacks[slot] = _best_lemma(reading, word)
+                    lemmas.append(fallbacks[slot])
             if best is None or total > best[0] + 1e-9:
                 best = (total, lemmas, gender)
     assert best is not None

@@ -141,8 +141,11 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
 
 
+_ANY_CYRILLIC = re.compile("[\u0400-\u052f]")  # the two blocks of _is_cyrillic
+
+
 def has_cyrillic(text: str) -> bool:
-    return any(_is_cyrillic(ch) for ch in text)
+    return _ANY_CYRILLIC.search(text) is not None
 
 
 def _case_like(out: str, ch: str, all_caps: bool) -> str:
@@ -225,21 +228,39 @@ _APOSTROPHES = "'’‘ʻʼ`´ʹʺ"
 _DROP = {ord(c): None for c in _APOSTROPHES}
 
 
+class _CharTable(dict):
+    """A ``str.translate`` table filled in as characters are met: each character's
+    replacement is worked out once per process, and the translating runs in C."""
+
+    def __init__(self, replace) -> None:
+        super().__init__()
+        self._replace = replace
+
+    def __missing__(self, code: int) -> str | None:
+        value = self[code] = self._replace(chr(code))
+        return value
+
+
+def _fold_char(ch: str) -> str | None:
+    if ch in _APOSTROPHES:
+        return None
+    special = _FOLD_SPECIAL.get(ch)
+    if special is not None:
+        return special
+    if ch.isascii() or _is_cyrillic(ch):
+        return ch
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_FOLD = _CharTable(_fold_char)
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, Latin diacritics and apostrophes dropped (Uzbek oʻ → o), ş → sh,
     ñ → ng. Cyrillic letters are kept as they are (й and ё are not decomposed)."""
-    out: list[str] = []
-    for ch in text.lower().translate(_DROP):
-        special = _FOLD_SPECIAL.get(ch)
-        if special is not None:
-            out.append(special)
-        elif ch.isascii() or _is_cyrillic(ch):
-            out.append(ch)
-        else:
-            decomposed = unicodedata.normalize("NFKD", ch)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
+    return text.lower().translate(_FOLD)
 
 
 # --- variants --------------------------------------------------------------------------------
@@ -361,6 +382,7 @@ def _as_english(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # words recur in many names and texts
 def _key_word(word: str) -> str:
     units = [_UNITS.get(u, u) for u in _UNIT_RE.findall(word)]
     collapsed: list[str] = []
@@ -384,6 +406,16 @@ def _key_word(word: str) -> str:
     return "".join(out)
 
 
+def _key_letter(ch: str) -> str:
+    if ch in _KEY_CYRILLIC:
+        return _KEY_CYRILLIC[ch]
+    return fold(unidecode(ch)) if _is_cyrillic(ch) else ch
+
+
+_KEY_LETTERS = _CharTable(_key_letter)
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
 @lru_cache(maxsize=131072)
 def match_key(text: str) -> str:
     """Script-independent comparison key, words in their original order.
@@ -396,15 +428,9 @@ def match_key(text: str) -> str:
     """
     lowered = fold(text)
     if has_cyrillic(lowered):
-        lowered = "".join(
-            _KEY_CYRILLIC[ch]
-            if ch in _KEY_CYRILLIC
-            else (fold(unidecode(ch)) if _is_cyrillic(ch) else ch)
-            for ch in lowered
-        )
-        words = re.findall(r"[^\W_]+", lowered)
+        words = _KEY_WORD.findall(lowered.translate(_KEY_LETTERS))
     else:
-        words = [_as_english(w) for w in re.findall(r"[^\W_]+", lowered)]
+        words = [_as_english(w) for w in _KEY_WORD.findall(lowered)]
     keys = (_key_word(w) for w in words)
     return " ".join(k for k in keys if k)
 

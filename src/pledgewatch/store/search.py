@@ -33,7 +33,11 @@ def _morph():
 @lru_cache(maxsize=200_000)  # bounded: a long ingest meets new words without end
 def word_terms(word: str) -> tuple[str, ...]:
     """The index terms of one word: lowercase form, lemma(s), and their match keys."""
-    lower = word.lower().replace("ё", "е")
+    return _lowercase_terms(word.lower().replace("ё", "е"))
+
+
+@lru_cache(maxsize=200_000)  # «Суд», «суд» and «СУД» are analysed once
+def _lowercase_terms(lower: str) -> tuple[str, ...]:
     terms = {lower}
     if any("а" <= c <= "я" for c in lower):
         for parse in _morph().parse(lower)[:2]:
