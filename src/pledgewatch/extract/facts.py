@@ -13,6 +13,7 @@ import re
 from pledgewatch import refdata
 from pledgewatch.extract.crimes import governed_offences
 from pledgewatch.extract.document import DocumentContext, Span
+from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match
 from pledgewatch.extract.grammars.penalties import find_measures
 from pledgewatch.extract.grammars.triggers import (
     ACQUITTAL,
@@ -50,9 +51,11 @@ def build_facts(doc: DocumentContext) -> None:
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
     last_seen = -10
+    # the rules below add no person or crime spans: each sentence's are looked up once
+    persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
         # a bare first name nobody in the document has is a mention without an entity
-        persons = [p for p in doc.spans_in(index, "person") if p.entity]
+        persons = [p for p in persons_in[index] if p.entity]
         demand_start = _demand_facts(doc, index, lang)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
         if (
@@ -73,11 +76,24 @@ def build_facts(doc: DocumentContext) -> None:
             _acquittal_facts(doc, index, lang, subjects, limit)
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
         # «приговорён к восьми годам» in the next sentence is about
-        victims = _victims(doc, persons, doc.spans_in(index, "crime"))
+        victims = _victims(doc, persons, crimes_in[index])
         if [p for p in persons if p not in victims]:
             last_persons = [p for p in persons if p not in victims][-1:]
             last_seen = index
     _commitment_facts(doc, lang)
+
+
+def _by_sentence(doc: DocumentContext, type: str) -> list[list[Span]]:
+    """``doc.spans_in(index, type)`` of every sentence, in one pass over the spans."""
+    found: list[list[Span]] = [[] for _ in doc.sentences]
+    for span in doc.spans:
+        if span.type == type and doc.sentences:
+            index = doc.sentence_index(span.start)
+            if doc.sentences[index][0] <= span.start < doc.sentences[index][1]:
+                found[index].append(span)
+    for spans in found:
+        spans.sort(key=lambda s: s.start)
+    return found
 
 
 def _evidence(doc: DocumentContext, index: int) -> tuple[int, int]:
@@ -87,9 +103,15 @@ def _evidence(doc: DocumentContext, index: int) -> tuple[int, int]:
 
 
 def _matches(pattern: re.Pattern, doc: DocumentContext, index: int, limit: int | None = None):
+    """The trigger's matches in the sentence, up to ``limit``; only their positions count,
+    so an IGNORECASE trigger runs case-sensitively on the lower-cased text (faster)."""
     start, end = doc.sentences[index]
     end = min(end, limit) if limit else end
-    yield from pattern.finditer(doc.text, start, end)
+    fast = case_sensitive(pattern)
+    if fast is None:
+        yield from pattern.finditer(doc.text, start, end)
+    elif may_match(fast, low := lowered(doc.text), start, end):  # most sentences: no trigger
+        yield from fast.finditer(low, start, end)
 
 
 def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | None, Span | None]:

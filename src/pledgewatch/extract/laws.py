@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pledgewatch.extract.document import DocumentContext
+from pledgewatch.extract.grammars.numbers import finditer
 from pledgewatch.extract.grammars.provisions import COUNTRIES
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.translit import match_key
@@ -48,7 +49,7 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
     for span in doc.spans:
         if span.type in ("country", "location"):
             places[span.start] = max(places.get(span.start, 0), span.end)
-    for match in _CODE.finditer(doc.text):
+    for match in finditer(_CODE, doc.text):  # skipped where none of its words is
         kind = "CC" if match.group("cc") else "AC"
         country_text = match.group("country")
         country = _country(country_text) if country_text else None
@@ -59,7 +60,7 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
         end = match.end() if country_text else _place_after(doc.text, match.end(), places)
         if end is not None:
             _add(doc, match.start(), end, key)  # «УК РФ», «УК Украины»
-    for match in _CONSTITUTION.finditer(doc.text):
+    for match in finditer(_CONSTITUTION, doc.text):  # skipped where none of its words is
         end = match.end()
         after = _place_after(doc.text, end, places)
         country = _sentence_country(doc, match.start())
@@ -67,7 +68,7 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
         _add(doc, match.start(), end, key)
         if after is not None:
             _add(doc, match.start(), after, key)
-    for match in _LAW.finditer(doc.text):
+    for match in finditer(_LAW, doc.text):  # skipped where none of its words is
         end = _law_end(doc.text, match.end(), tokens_at)
         if end is None:
             continue
@@ -78,7 +79,7 @@ def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
         if title and _SUBJECT_TITLE.match(title.group("title")):
             _add(doc, title.start("title"), title.end("title"), key)
     persons = {s.start: s.end for s in doc.spans if s.type == "person"}
-    for match in _NAMED_LAW.finditer(doc.text):
+    for match in finditer(_NAMED_LAW, doc.text):  # skipped where none of its words is
         end = persons.get(match.end())
         if end is not None and _genitive(tokens_at.get(match.end())):
             text = " ".join(doc.text[match.start() : end].split())

@@ -22,6 +22,7 @@ from pledgewatch.extract.grammars.countries import country_code as world_country
 from pledgewatch.extract.grammars.countries import country_name as world_country_name
 from pledgewatch.extract.grammars.countries import find_country_adjectives, find_country_names
 from pledgewatch.extract.grammars.dates import find_date_mentions
+from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match
 from pledgewatch.extract.grammars.offences import find_offences
 from pledgewatch.extract.grammars.penalties import find_penalties
 from pledgewatch.extract.grammars.places import find_city_adjectives
@@ -412,11 +413,13 @@ def _organization_entity(
 def add_gazetteer_organizations(doc: DocumentContext) -> None:
     """Reference organizations named anywhere in the text, in any language."""
     pattern, by_alias = _organization_gazetteer()
-    for match in pattern.finditer(doc.text):
+    # the lower-cased copy with a case-sensitive pattern: re scans it several times faster
+    # than the text with an IGNORECASE one, with the same matches
+    for match in pattern.finditer(lowered(doc.text)):
         start, end = match.span(1)
         if doc.covered(start, end, ("organization",)):
             continue
-        org = by_alias[_fold(match.group(1))]
+        org = by_alias[_fold(doc.text[start:end])]
         doc.add_span("organization", start, end, reference_organization(doc, org))
 
 
@@ -429,10 +432,9 @@ def _organization_gazetteer():
             if name and len(name) >= 3:
                 by_alias[_fold(name)] = org
     # acronyms are matched case-sensitively (IPHR, not "iphr" inside a word)
-    alternatives = sorted(by_alias, key=len, reverse=True)
+    alternatives = sorted(by_alias, key=len, reverse=True)  # folded: lower case
     pattern = re.compile(
-        r"(?<![\w])(" + "|".join(_alias_pattern(a) for a in alternatives) + r")(?![\w])",
-        re.IGNORECASE,
+        r"(?<![\w])(" + "|".join(_alias_pattern(a) for a in alternatives) + r")(?![\w])"
     )
     return pattern, by_alias
 
@@ -817,7 +819,8 @@ def _category_provision_entity(doc, country: str, category: str, provisions) -> 
 
 def add_instruments(doc: DocumentContext) -> None:
     pattern, by_alias = _instrument_gazetteer()
-    for match in pattern.finditer(doc.text):
+    fast = case_sensitive(pattern)  # the same matches on the lower-cased text, faster
+    for match in fast.finditer(lowered(doc.text)) if fast else pattern.finditer(doc.text):
         instrument = by_alias[match.lastgroup]
         name = instrument.name_ru if doc.language == "ru" else instrument.name_en
         key = doc.add_entity(
@@ -899,7 +902,11 @@ _PENALTY_HEAD = re.compile(
 
 def add_professions(doc: DocumentContext) -> None:
     for role, pattern in ROLE_WORDS[doc.language if doc.language in ROLE_WORDS else "en"].items():
-        for match in pattern.finditer(doc.text):
+        fast = case_sensitive(pattern)  # the same positions, faster
+        if fast and not may_match(fast, lowered(doc.text)):
+            continue
+        matches = fast.finditer(lowered(doc.text)) if fast else pattern.finditer(doc.text)
+        for match in matches:
             doc.add_span("profession", match.start(), match.end(), data=role)
     if doc.language == "ru":
         _add_lexicon_professions(doc)

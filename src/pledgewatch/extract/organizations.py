@@ -39,6 +39,7 @@ from difflib import SequenceMatcher
 
 from pledgewatch import refdata
 from pledgewatch.extract.document import DocumentContext
+from pledgewatch.extract.grammars.numbers import may_match
 from pledgewatch.extract.grammars.professions import is_title_word
 from pledgewatch.extract.nlp import Analysis, Token
 from pledgewatch.extract.types import EntityDraft
@@ -85,12 +86,14 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     persons = _span_ends(doc, ("person",))
     for sentence in analysis.sentences:
         tokens = sentence.tokens
-        starts = {t.start: t for t in tokens}
         for i, token in enumerate(tokens):
             word = token.text.lower()
             acronym = token.text in _ACRONYMS
-            alone = acronym or bool(_ALONE.fullmatch(word))
-            if not alone and not _NEEDS_COMPLEMENT.fullmatch(word):
+            kind = _GENERIC_WORDS.get(word)
+            if kind is None:  # two regexes per distinct word, not per token
+                kind = _generic_word(word)
+            alone = acronym or kind == "alone"
+            if not alone and kind != "relational":
                 continue
             if not acronym and token.pos not in ("NOUN", "PROPN"):
                 continue
@@ -118,7 +121,7 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
             outer = _mention_after(doc.text, end, mentions)
             owned = i > 0 and _OWNER_WORDS.fullmatch(tokens[i - 1].text.lower())
             if outer is None and not owned and _LED_HEAD.match(word):
-                outer = _leader_after(doc.text, end, persons, starts)
+                outer = _leader_after(doc.text, end, persons, {t.start: t for t in tokens})
             if outer is not None:
                 end = outer
             named = first < i
@@ -130,6 +133,25 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 doc.add_span("organization", start, end)
     add_governing_bodies(doc, analysis)
     add_subject_complements(doc, analysis)
+
+
+_GENERIC_WORDS: dict[str, str] = {}
+
+
+def _generic_word(word: str) -> str:
+    """«alone» for a body that needs nothing after it («полиция»), «relational» for one
+    named by its complement («министерство …»), «» for any other word; remembered."""
+    kind = (
+        "alone"
+        if _ALONE.fullmatch(word)
+        else "relational"
+        if _NEEDS_COMPLEMENT.fullmatch(word)
+        else ""
+    )
+    if len(_GENERIC_WORDS) > 200_000:
+        _GENERIC_WORDS.clear()
+    _GENERIC_WORDS[word] = kind
+    return kind
 
 
 # Bodies named only by what they belong to («аппарата правительства», «правления
@@ -781,6 +803,8 @@ def add_named_bodies(doc: DocumentContext) -> None:
     or a shorter organization inside the name («Европейского суда» of «Европейского суда по
     правам человека»), is dropped, since the whole name is what the text names. A generic
     body around the name («пресс-служба Кремля») stays."""
+    if not may_match(_NAMED_BODY, doc.text):
+        return  # none of the names anywhere (most texts): no scan
     for match in _NAMED_BODY.finditer(doc.text):
         start, end = match.span()
         if any(

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.resolve.names import PersonName, morph, normalize_person_name
@@ -122,6 +123,7 @@ def is_common_word(word: str) -> bool:
     return _dictionary_word(word)
 
 
+@lru_cache(maxsize=65536)  # the same words come back (a parse costs ~0.1 ms)
 def _dictionary_word(
     word: str, parts_of_speech: frozenset[str] | None = None, known: bool = True
 ) -> bool:

@@ -100,7 +100,7 @@ def _adjective_re() -> tuple[re.Pattern, dict[str, str]]:
     pattern = re.compile(
         rf"(?:(?<![\w-])|(?P<second>(?<=\wо-)))(?P<stem>{alternatives})"
         rf"(?:{ADJECTIVE_ENDINGS}(?![\w-])|(?P<first>о)(?=-\w))",
-        FLAGS,
+        FLAGS & ~re.IGNORECASE,  # run on the lower-cased text: the same matches, faster
     )
     return pattern, by_stem
 
@@ -111,7 +111,7 @@ def find_country_adjectives(text: str) -> list[tuple[int, int, str]]:
     pattern, by_stem = _adjective_re()
     return [
         (m.start(), m.end(), by_stem[m.group("stem").lower()])
-        for m in pattern.finditer(text)
+        for m in pattern.finditer(lowered(text))
         if m.group("first") is not None
         or m.group("second") is not None
         or not _person_noun_after(text, m.end())

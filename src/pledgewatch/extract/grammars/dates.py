@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from pledgewatch.extract.grammars.numbers import (
     FLAGS,
@@ -406,8 +407,13 @@ _MONTH_KEYS += ("июл", "август", "сентябр", "октябр", "н�
 
 def _windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]]:
     """key_windows, where a word-initial key (see _word_initial) also finds the first word."""
-    shifted = key_windows(" " + low, keys, before, after)
+    shifted = key_windows(_spaced(low), keys, before, after)
     return [(max(0, lo - 1), hi - 1) for lo, hi in shifted]
+
+
+@lru_cache(maxsize=8)  # one string per text, so that key_windows' look-ups are cached
+def _spaced(low: str) -> str:
+    return " " + low
 
 
 def _word_initial(*stems: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -263,6 +264,7 @@ def parse_number(text: str) -> float | None:
 # --- helpers the other grammars share ------------------------------------------------
 
 
+@lru_cache(maxsize=16)  # a document's text is lowered by one grammar after another
 def lowered(text: str) -> str:
     """``text`` in lower case with the same length, so offsets carry over.
 
@@ -274,6 +276,134 @@ def lowered(text: str) -> str:
     if len(low) != len(text):  # "İ" lowers to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low
+
+
+# Escapes and inline flags that may stand for an upper-case letter or turn IGNORECASE off
+# in part of a pattern: such a pattern keeps its own flags.
+_CASE_UNSAFE = re.compile(r"\\[uUxN0-7]|\(\?[a-zA-Z]*-|\(\?[aLu]")
+# what is no letter to match: an escape («\\S»), a group's name («(?P<Name>»)
+_NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
+
+
+@lru_cache(maxsize=1024)
+def case_sensitive(pattern: re.Pattern) -> re.Pattern | None:
+    """The IGNORECASE ``pattern`` without the flag, to run on :func:`lowered` text with the
+    same match positions (its letters are all lower case: «арест\\w*», not «[А-Я]»); None
+    when that does not hold."""
+    if not pattern.flags & re.IGNORECASE or _CASE_UNSAFE.search(pattern.pattern):
+        return None
+    if any(c.isupper() for c in _NOT_LETTERS.sub("", pattern.pattern)):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def anchors(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which every match of a case-sensitive ``pattern`` contains
+    («арест» of «(?<![\\w-])арест\\w*»); None when there are none. A text holding none of
+    them has no match anywhere, so the pattern's scans can be skipped."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    from re import _parser
+
+    try:
+        found = _required(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a pattern this reading does not know: no short cut
+        return None
+    return tuple(sorted(found)) if found and all(found) else None
+
+
+def _required(items) -> frozenset[str] | None:
+    """The strings one of which a match of the parsed sequence ``items`` contains."""
+    from re import _constants as c
+
+    candidates, run = [_leading(items)], []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            candidates.append(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            if av[1] & re.IGNORECASE or av[2] & re.IGNORECASE:
+                continue
+            candidates.append(_required(av[3]))
+        elif op is c.BRANCH:
+            parts = [_required(branch) for branch in av[1]]
+            if all(parts):
+                candidates.append(frozenset().union(*parts))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            candidates.append(_required(av[2]))
+        elif op is c.IN and all(item_op is c.LITERAL for item_op, _ in av):
+            candidates.append(frozenset(chr(char) for _, char in av))  # «[Тт]»
+    if run:
+        candidates.append(frozenset({"".join(run)}))
+    candidates = [s for s in candidates if s and all(s)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _leading(items) -> frozenset[str] | None:
+    """The strings one of which a match of ``items`` starts with: «ЕС», «Евросоюз» of
+    «ЕС|Евросоюз», which re parses as «Е» and a branch."""
+    from re import _constants as c
+
+    run = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # takes no characters
+        if op is c.BRANCH:
+            parts = [_leading(branch) for branch in av[1]]
+            if all(parts):
+                return frozenset("".join(run) + part for s in parts for part in s)
+        elif op is c.SUBPATTERN and not (av[1] | av[2]) & re.IGNORECASE:
+            inner = _leading(av[3])
+            if inner:
+                return frozenset("".join(run) + part for part in inner)
+        break
+    return frozenset({"".join(run)}) if run else None
+
+
+def may_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``pattern`` cannot match in ``text[start:end]``: none of its
+    :func:`anchors` lies wholly inside."""
+    spans = _anchor_spans(pattern, text)
+    if spans is None:
+        return True
+    end = len(text) if end is None else end
+    at = bisect.bisect_left(spans, (start,))
+    while at < len(spans) and spans[at][0] < end:
+        if spans[at][1] <= end:
+            return True
+        at += 1
+    return False
+
+
+def finditer(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)``, with no scan at all where none of the pattern's
+    :func:`anchors` is in ``text`` (of its lower-cased copy for an IGNORECASE one)."""
+    fast = case_sensitive(pattern)
+    possible = may_match(fast, lowered(text)) if fast else may_match(pattern, text)
+    return pattern.finditer(text) if possible else iter(())
+
+
+@lru_cache(maxsize=4096)  # per pattern and document, asked for one sentence after another
+def _anchor_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]] | None:
+    found = anchors(pattern)
+    if found is None:
+        return None
+    spans = []
+    for anchor in found:
+        at = text.find(anchor)
+        while at != -1:
+            spans.append((at, at + len(anchor)))
+            at = text.find(anchor, at + 1)
+    return sorted(spans)
 
 
 def non_overlapping(candidates: Iterable[tuple[Any, int, int, T]]) -> list[T]:
@@ -296,10 +426,8 @@ def key_windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]
     match. Scanning these instead of the whole text is what keeps the grammars fast."""
     spans = []
     for key in keys:
-        at = low.find(key)
-        while at != -1:
+        for at in _occurrences(low, key):
             spans.append((max(0, at - before), min(len(low), at + len(key) + after)))
-            at = low.find(key, at + len(key))
     merged: list[tuple[int, int]] = []
     for lo, hi in sorted(spans):
         if merged and lo <= merged[-1][1]:
@@ -307,3 +435,13 @@ def key_windows(low: str, keys, before: int, after: int) -> list[tuple[int, int]
         else:
             merged.append((lo, hi))
     return merged
+
+
+@lru_cache(maxsize=4096)  # the grammars' rules share keys: each is looked for once per text
+def _occurrences(low: str, key: str) -> tuple[int, ...]:
+    found = []
+    at = low.find(key)
+    while at != -1:
+        found.append(at)
+        at = low.find(key, at + len(key))
+    return tuple(found)
