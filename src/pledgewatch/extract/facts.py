@@ -192,28 +192,35 @@ def _membership_facts(doc: DocumentContext, index: int, lang: str, persons: list
         window_start = max(sentence_start, org.start - 45)
         window = doc.text[window_start : org.start].rstrip("«»„“”\"' ") + " "
         cue = MEMBERSHIP_WORDS[lang].search(window) or _elected_from(window, lang)
+        if cue is not None and _BODY_OF_MEMBERS.search(cue.group()):
+            continue  # «член правления «Газпрома»» sits on a board, a position in a company
+        if _SEAT.match(" " + doc.text[org.start : org.end]):
+            continue  # «член Совета Федерации», «член Палаты представителей»: a seat
+        cue = cue or _party_cue(doc, org, window, lang)
         if cue is None:
             continue
-        if _BODY_OF_MEMBERS.search(cue.group()):
-            continue  # «член правления «Газпрома»» sits on a board, a position in a company
         cue_start = window_start + cue.start()
-        person = _closest_person(doc, persons, cue_start, org.end)
+        full_end = max(o.end for o in doc.spans_in(index, "organization") if o.start == org.start)
+        person = _closest_person(doc, persons, cue_start, full_end)  # «Компартии Кубы Иван»
         if person is None:
             continue
-        full_end = max(o.end for o in doc.spans_in(index, "organization") if o.start == org.start)
         spans = [("organization", org.start, full_end)]  # «партии Франции», not «партии»
         if _HEAD_WORD.match(cue.group()):
             spans.append(("position", cue_start, window_start + cue.end(1)))
-        doc.add_fact(
-            FactDraft(
-                "membership",
-                person.entity,
-                org.entity,
-                confidence=0.7,
-                evidence=_evidence(doc, index),
-                spans=spans,
+        members = [person]
+        if person.start >= org.end and _PLURAL_CUE.match(cue.group()):
+            members = _listed_after(doc, persons, person)  # «участницы группы А и Б»
+        for member in members:
+            doc.add_fact(
+                FactDraft(
+                    "membership",
+                    member.entity,
+                    org.entity,
+                    confidence=0.7,
+                    evidence=_evidence(doc, index),
+                    spans=spans,
+                )
             )
-        )
 
 
 # Cue words that make the member the organization's head or founder; the fact keeps the
@@ -226,12 +233,17 @@ _HEAD_WORD = re.compile(
 
 # «депутат от «Справедливой России» Илья Пономарёв», «Светлана Пеунова от партии «Воля»»,
 # «кандидат от ЛДПР — Михаил Дегтярев»: elected or standing for the party that put them up.
-_FROM_PARTY = re.compile(r"\bот\s+(?:парти[ия]|фракци[ия]|блока)\s+$", re.IGNORECASE)
-_FROM_ANY = re.compile(r"\bот\s+$", re.IGNORECASE)
+# An adjective may stand between «от» and the party: «кандидат от оппозиционной партии»,
+# «выдвигается от политического «Союза …»».
+_FROM_PARTY = re.compile(
+    r"\bот\s+(?:[а-яё-]+(?:ой|ей|ого|его)\s+)?(?:парти[ия]|фракци[ия]|блока)\s+$",
+    re.IGNORECASE,
+)
+_FROM_ANY = re.compile(r"\bот\s+(?:[а-яё-]+(?:ой|ей|ого|его)\s+)?$", re.IGNORECASE)
 _ELECTED = re.compile(
     r"\b(?:депутат|кандидат|сенатор|спикер|парламентари|член\w* парламента|избран|избира"
-    r"|выдвину|выдвига|баллотир)\w*\s+"
-    r"(?:\S+\s+){0,2}от\s+$",
+    r"|выдвину|выдвига|выдвижени|номинаци|баллотир)\w*\s+"
+    r"(?:\S+\s+){0,3}от\s+(?:[а-яё-]+(?:ой|ей|ого|его)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -244,8 +256,54 @@ def _elected_from(window: str, lang: str) -> re.Match | None:
     return _FROM_PARTY.search(window) or (_ELECTED.search(window) and _FROM_ANY.search(window))
 
 
+# Cues that make a person a member only of a party or a union, since with another
+# organization they name a spokesman, an official, a student or a player («представитель
+# МВД», «депутат Госдумы», «принят в МГУ», «Петров («Спартак»)»): «представитель
+# Демократической партии», «депутат фракции «Яблоко»», «первый секретарь ЦК Компартии»,
+# «Иван Петров из Либеральной партии», «Петрова приняли в Союз журналистов», «Иван Петров
+# (КПРФ)».
+_PARTY_CUE = re.compile(
+    r"(?:\b(?:представител|депутат)\w*\s+|\bсекретар\w*\s+(?:ЦК\s+|[\w-]*кома\s+"
+    r"|центрального\s+комитета\s+)?|(?<=\w)\s+(?:из|(?:принят\w*|приняли)\s+в)\s+"
+    r"|(?<=\w)\s+\(\s*)"
+    r"(?:парти\w+\s+|фракци\w+\s+|блока\s+)?$",
+    re.IGNORECASE,
+)
+_PARTY_WORD = re.compile(r"(?i:парти|фракци|\bблок|\bсоюз|\bдвижени|\bфронт)|\bКП")
+
+
+def _party_cue(doc, org: Span, window: str, lang: str) -> re.Match | None:
+    """A party cue before ``org`` when the organization is a party: by its own name
+    («Компартии», «КПРФ») or by the word before its quoted name («партии «Яблоко»»)."""
+    cue = _PARTY_CUE.search(window) if lang == "ru" else None
+    if cue is None:
+        return None
+    named = _PARTY_WORD.search(doc.text[org.start : org.end])
+    return cue if named or cue.group().rstrip().endswith(("партии", "фракции", "блока")) else None
+
+
+# Cues in the plural: every person listed right after the organization is a member.
+_PLURAL_CUE = re.compile(r"(?:член|участни|сторонни|активист|кандидат)\w*[ыи]\s", re.I)
+
+
+def _listed_after(doc, persons: list[Span], first: Span) -> list[Span]:
+    members = [first]
+    for person in persons:
+        if person.start >= members[-1].end and _LIST_GAP.fullmatch(
+            doc.text[members[-1].end : person.start]
+        ):
+            members.append(person)
+    return members
+
+
 # A body of the organization between the cue and the organization: a seat on a board.
 _BODY_OF_MEMBERS = re.compile(r"\s(?:правлени|совет|комитет|президиум|бюро|коллеги)\w*", re.I)
+# Such a body, or a chamber, as the organization itself: a seat, not a membership.
+_SEAT = re.compile(
+    r"\s(?:правлени|совет|комитет|президиум|бюро|коллеги|палат|сенат|парламент|конгресс"
+    r"|\w*дум[аыеу]\b)\w*",
+    re.I,
+)
 
 # What may stand between the organization and the person named after it («лидер партии X
 # Иван Иванов», «от КПРФ — Иван Мельников», «члену ХДС (Христианско-демократический союз)
@@ -253,10 +311,12 @@ _BODY_OF_MEMBERS = re.compile(r"\s(?:правлени|совет|комитет|
 # член партии X», «Иванов — член партии X», «Ли Пэн был видным членом партии X»). A comma
 # after the organization starts the next item of a list, an «и» before the cue another
 # person.
-_GAP_AFTER = re.compile(r"[»\"“”]?(?:\s*\([^()\n]{1,80}\))?\s*(?:[—–-]\s*)?")
+_GAP_AFTER = re.compile(  # also «от партии X стал 57-летний Иван Иванов»
+    r"[»\"“”]?(?:\s*\([^()\n]{1,80}\))?\s*(?:[—–-]\s*)?(?:стал[аи]?\s+)?(?:\d+-летн\w+\s+)?"
+)
 _GAP_BEFORE = re.compile(
-    r"\s*[,—–-]?\s*(?:(?:был[аио]?|является|являлс[яь]|являлась|стал[аио]?|избран[аоы]?"
-    r"|избирается|выдвигается|баллотируется)\s+(?:[а-яё]+\s+)?)?"
+    r"\s*[,—–-]?\s*(?:бывш\w+\s+)?(?:(?:был[аио]?|является|являлс[яь]|являлась|стал[аио]?"
+    r"|избран[аоы]?|избирается|выдвигается|баллотируется)\s+(?:[а-яё]+\s+)?)?"
 )
 
 
@@ -268,6 +328,8 @@ def _closest_person(doc, persons: list[Span], cue_start: int, org_end: int) -> S
     for person in persons:
         gap = doc.text[person.end : cue_start]
         if cue_start >= person.end and len(gap) <= 30 and _GAP_BEFORE.fullmatch(gap):
+            if gap.strip() and _kin_of_someone(doc, person):
+                return None  # «Анна, дочь Ивана Петрова, член партии …»: Анна is the member
             return person
     return None
 
