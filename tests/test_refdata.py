@@ -584,3 +584,114 @@ def test_invalid_data_is_rejected(monkeypatch):
         refdata.organizations.cache_clear()
         refdata._organization_index.cache_clear()
     assert refdata.organization("fidh") is not None
+
+
+@pytest.mark.parametrize(
+    "name,region_en,code",
+    [
+        ("Татарстан", "Republic of Tatarstan", "RU"),
+        ("Республика Татарстан", "Republic of Tatarstan", "RU"),
+        ("Каракалпакстан", "Republic of Karakalpakstan", "UZ"),
+        ("ГБАО", "Gorno-Badakhshan Autonomous Region", "TJ"),
+        ("Горный Бадахшан", "Gorno-Badakhshan Autonomous Region", "TJ"),
+        ("Мангистауская область", "Mangystau Region", "KZ"),
+        ("ВКО", "East Kazakhstan Region", "KZ"),
+        ("Чуйская область", "Chui Region", "KG"),
+        ("Лебапский велаят", "Lebap Region", "TM"),
+        ("Техас", "Texas", "US"),
+        ("Texas", "Texas", "US"),
+        ("Бавария", "Bavaria", "DE"),
+        ("Гомельская область", "Gomel Region", "BY"),
+        ("Харьковская область", "Kharkiv Oblast", "UA"),
+    ],
+)
+def test_region_by_name(name, region_en, code):
+    region = refdata.region_by_name(name)
+    assert region is not None
+    assert region.name_en == region_en
+    assert region.country == code
+
+
+def test_regions_are_not_cities_or_countries():
+    # «Нью-Йорк», «Вашингтон» are the cities; the state is «штат Нью-Йорк»
+    assert refdata.region_by_name("Нью-Йорк") is None
+    assert refdata.city_by_name("Нью-Йорк") is not None
+    assert refdata.region_by_name("штат Нью-Йорк").country == "US"
+    for region in refdata.regions():
+        for name in (region.name_ru, region.name_en, *region.aliases):
+            assert refdata.city_by_name(name) is None, name
+            assert refdata.country_by_name(name) is None, name
+
+
+def test_regions_cover_central_asia():
+    counts = {code: 0 for code in REGION}
+    for region in refdata.regions():
+        if region.country in counts:
+            counts[region.country] += 1
+    assert counts == {"KZ": 17, "KG": 7, "TJ": 4, "TM": 5, "UZ": 13}
+
+
+@pytest.mark.parametrize(
+    "name,city_en,code",
+    [
+        ("Кокшетау", "Kokshetau", "KZ"),
+        ("Конаев", "Konaev", "KZ"),
+        ("Капчагай", "Konaev", "KZ"),
+        ("Каракол", "Karakol", "KG"),
+        ("Бохтар", "Bokhtar", "TJ"),
+        ("Курган-Тюбе", "Bokhtar", "TJ"),
+        ("Мары", "Mary (Turkmenistan)", "TM"),
+        ("Карши", "Qarshi", "UZ"),
+        ("Ургенч", "Urgench", "UZ"),
+        ("Абакан", "Abakan", "RU"),
+        ("Витебск", "Vitebsk", "BY"),
+        ("Лиссабон", "Lisbon", "PT"),
+    ],
+)
+def test_more_cities(name, city_en, code):
+    city = refdata.city_by_name(name)
+    assert city is not None
+    assert (city.name_en, city.country) == (city_en, code)
+
+
+@pytest.mark.parametrize(
+    "text,city_ru",
+    [
+        ("Претории", "Претория"),
+        ("Кокшетау", "Кокшетау"),
+        ("Карагандой", "Караганда"),
+        ("Иванове", "Иваново"),
+        ("Нукусе", "Нукус"),
+        ("Казанью", "Казань"),
+    ],
+)
+def test_city_by_an_inflected_name(text, city_ru):
+    assert refdata.city_by_name(text, inflected=True).name_ru == city_ru
+
+
+def test_inflected_lookup_is_asked_for():
+    assert refdata.city_by_name("Претории") is None
+    assert refdata.city_by_name("Карагандой") is None
+    assert refdata.region_by_name("Неваде") is None
+    assert refdata.region_by_name("Неваде", inflected=True).name_en == "Nevada"
+    # a stem keeps three letters: «Ошу» is not tried as «Ош» + «у»
+    assert refdata.city_by_name("Ошу", inflected=True) is None
+
+
+def test_region_adjectives_name_listed_regions():
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("pledgewatch").joinpath("data/regions.yaml").read_text("utf-8")
+    for name in yaml.safe_load(text)["adjective_stems"]:
+        assert refdata.region_by_name(name) is not None, name
+
+
+def test_region_adjectives_are_found_as_places():
+    from pledgewatch.extract.grammars.places import find_city_adjectives
+
+    text = "Учёные Калифорнийского университета; в подмосковном посёлке; Башкирской республики."
+    found = [(text[s:e], name) for s, e, name in find_city_adjectives(text)]
+    # before «республика» the adjective is part of the region's own name
+    assert found == [("Калифорнийского", "Калифорния"), ("подмосковном", "Подмосковье")]

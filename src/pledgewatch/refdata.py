@@ -1,5 +1,5 @@
 """Reference data the project ships: legal provisions, codes, instruments and their
-commitments, known organizations, countries and cities.
+commitments, known organizations, countries, cities and regions.
 
 The data lives in ``pledgewatch/data/*.yaml`` (package data) and every entry cites the public
 pages its facts were read at.  This module loads it once (``functools.cache``), validates it
@@ -13,7 +13,7 @@ against the controlled vocabularies in :mod:`pledgewatch.model.vocab`, and offer
 - :func:`organization_by_alias` — case-, quote- and ё-insensitive; also "Name (ACRONYM)".
 - :func:`instrument_by_alias`, :func:`find_commitments`.
 - :func:`country_by_name`, :func:`country_by_adjective`, :func:`country_by_demonym`,
-  :func:`city_by_name` — on nominative forms (the caller lemmatizes).
+  :func:`city_by_name`, :func:`region_by_name` — on nominative forms (the caller lemmatizes).
 
 Invalid data raises :class:`RefDataError` when it is first loaded.
 """
@@ -46,6 +46,7 @@ __all__ = [
     "Organization",
     "Provision",
     "RefDataError",
+    "Region",
     "city_by_name",
     "cities",
     "code",
@@ -73,6 +74,8 @@ __all__ = [
     "provisions",
     "provisions_for_category",
     "provisions_for_offence",
+    "region_by_name",
+    "regions",
 ]
 
 INSTRUMENT_KINDS = ("declaration", "treaty", "law", "draft_law")
@@ -225,6 +228,16 @@ class City:
     country: str
     aliases: tuple[str, ...]
     capital: bool
+
+
+@dataclass(frozen=True)
+class Region:
+    """A first-level division of a country: «Алматинская область», «Татарстан», "Texas"."""
+
+    name_ru: str
+    name_en: str
+    country: str  # ISO 3166-1 alpha-2 of the country it belongs to
+    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -688,6 +701,31 @@ def cities() -> tuple[City, ...]:
     return _all_cities(countries())
 
 
+@cache
+def regions() -> tuple[Region, ...]:
+    """The regions of ``regions.yaml``: per country, rows of [name_ru, name_en, alias...]."""
+    data = _read_yaml("regions.yaml")
+    result: list[Region] = []
+    for code_, group in (data.get("regions") or {}).items():
+        where = f"regions.yaml {code_}"
+        _country_code(code_, where)
+        _sources(group, where)
+        for i, row in enumerate(group.get("names") or []):
+            names = _tuple(row, f"{where} names[{i}]", "row")
+            if len(names) < 2:
+                raise RefDataError(f"{where} names[{i}]: needs name_ru and name_en")
+            result.append(Region(names[0], names[1], code_, names[2:]))
+    _check_aliases(
+        (
+            (n, f"{r.country}:{r.name_en}")
+            for r in result
+            for n in (r.name_ru, r.name_en, *r.aliases)
+        ),
+        "region",
+    )
+    return tuple(result)
+
+
 # --------------------------------------------------------------------------- indexes
 
 
@@ -749,6 +787,15 @@ def _city_index() -> dict[str, City]:
         for name in (city.name_ru, city.name_en, *city.aliases):
             index.setdefault(normalize_name(name), city)
     return index
+
+
+@cache
+def _region_index() -> dict[str, Region]:
+    return {
+        normalize_name(name): region
+        for region in regions()
+        for name in (region.name_ru, region.name_en, *region.aliases)
+    }
 
 
 # --------------------------------------------------------------------------- lookups
@@ -899,11 +946,49 @@ def country_by_demonym(word: str) -> Country | None:
     return _word_index("demonyms_ru").get(normalize_name(word))
 
 
-def city_by_name(text: str) -> City | None:
-    """The city a nominative name refers to («Алматы», "Alma-Ata", «Жанаозен»)."""
+# Case endings of a Russian noun -> its nominative ending, for names the lemmatizer does not
+# know («Претории» -> «Претория», «Невады» -> «Невада», «Иванове» -> «Иваново»); an
+# indeclinable name («Кокшетау») is found as it is.  Tried in order, the first known name
+# wins; a stem keeps at least three letters.
+_CASE_ENDINGS = (
+    ("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ой", "а"), ("ей", "я"), ("ью", "ь"),
+    ("ом", ""), ("ем", ""), ("ом", "о"),
+    ("ы", "а"), ("е", "а"), ("у", "а"), ("и", "я"), ("е", "я"), ("ю", "я"),
+    ("а", ""), ("е", ""), ("у", ""), ("я", "ь"), ("и", "ь"), ("е", "ь"), ("ю", "ь"),
+    ("а", "о"), ("е", "о"), ("у", "о"),
+)  # fmt: skip
+
+
+def _lookup(index: dict[str, Any], text: str, inflected: bool) -> Any:
     if not text or not text.strip():
         return None
-    return _city_index().get(normalize_name(text))
+    key = normalize_name(text)
+    found = index.get(key)
+    if found is not None or not inflected:
+        return found
+    head, _, last = key.rpartition(" ")
+    for ending, nominative in _CASE_ENDINGS:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            stem = last[: len(last) - len(ending)]
+            found = index.get(f"{head} {stem}{nominative}".strip())
+            if found is not None:
+                return found
+    return None
+
+
+def city_by_name(text: str, *, inflected: bool = False) -> City | None:
+    """The city a nominative name refers to («Алматы», "Alma-Ata", «Жанаозен»).  With
+    ``inflected``, a name whose last word is in another case is tried in the nominative too
+    («в Претории», «из Кокшетау»): for place names the lemmatizer does not know."""
+    return _lookup(_city_index(), text, inflected)
+
+
+def region_by_name(text: str, *, inflected: bool = False) -> Region | None:
+    """The region a nominative name refers to («Татарстан», «Республика Каракалпакстан»,
+    «ГБАО», "Texas"); ``inflected`` as for :func:`city_by_name` («в Неваде»).  A name that
+    is also a city's («Нью-Йорк») is not a region here: the city is meant far more often,
+    and :func:`city_by_name` answers for it."""
+    return _lookup(_region_index(), text, inflected)
 
 
 # --------------------------------------------------------------------------- keyword matching

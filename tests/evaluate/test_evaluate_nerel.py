@@ -130,8 +130,18 @@ def _mention(type_: str, text: str = "x", entity: str | None = None) -> MentionD
         ),
         ("location", "Almaty Region", None, "STATE_OR_PROVINCE"),
         ("location", "Алтайском крае", None, "STATE_OR_PROVINCE"),
+        # a region the reference data lists, without a region word
+        ("location", "Колорадо", None, "STATE_OR_PROVINCE"),
+        (
+            "location",
+            "Татарстане",
+            EntityDraft("location:t", "location", "Татарстан"),
+            "STATE_OR_PROVINCE",
+        ),
+        # a district is not a region
+        ("location", "Приволжском федеральном округе", None, "LOCATION"),
         # anything else stays LOCATION (still scored in the LOC union)
-        ("location", "Колорадо", EntityDraft("location:c", "location", "Колорадо"), "LOCATION"),
+        ("location", "Сибири", EntityDraft("location:s", "location", "Сибирь"), "LOCATION"),
         ("location", "Украине", None, "LOCATION"),
         ("location", "Европе", None, "LOCATION"),
         # no NEREL counterpart

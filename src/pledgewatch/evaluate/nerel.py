@@ -212,15 +212,23 @@ def gold_items(doc: BratDocument) -> Items:
 def location_type(text: str, entity: EntityDraft | None = None) -> str:
     """CITY when the reference data knows the place as a city (by the entity draft's
     nominative name, its aliases, or the surface form); STATE_OR_PROVINCE when the name
-    says it is a region («Кировоградская область», «Алтайский край», "Almaty Region");
-    LOCATION otherwise. The reference data lists no regions, so a region named without
-    such a word («Колорадо», «Татарстан») stays LOCATION: it still counts in ``LOC``."""
-    names = [text]
-    if entity is not None:
-        names = [entity.name, *entity.aliases, text]
-    if any(refdata.city_by_name(n) for n in names if n):
+    says it is a region («Кировоградская область», «Алтайский край», "Almaty Region") or
+    the reference data lists it as one («Татарстан», «Колорадо», «ГБАО»); LOCATION
+    otherwise. A district («Приволжский федеральный округ», «военного округа») is not a
+    region, nor is «Соединённых Штатов» (its «штат» is the country's)."""
+    names = [n for n in ([entity.name, *entity.aliases, text] if entity else [text]) if n]
+    if any(refdata.city_by_name(n) for n in names):
         return "CITY"
-    if any(_REGION_WORDS.search(n) for n in names if n):
+    if any(refdata.region_by_name(n) for n in names):
+        return "STATE_OR_PROVINCE"
+    # the lemmatizer does not know every place: «в Претории», «из Невады»
+    if refdata.city_by_name(text, inflected=True):
+        return "CITY"
+    if refdata.region_by_name(text, inflected=True):
+        return "STATE_OR_PROVINCE"
+    if any(re.search(r"округ|штат(?:ы|ов|ам|ами|ах)\b", n, re.IGNORECASE) for n in names):
+        return "LOCATION"
+    if any(_REGION_WORDS.search(n) for n in names):
         return "STATE_OR_PROVINCE"
     return "LOCATION"
 
