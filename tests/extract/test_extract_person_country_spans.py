@@ -131,3 +131,20 @@ def test_large_cities_abroad_are_typed_as_cities():
         if m.type == "location"
     }
     assert places == {"Лондоне": "CITY", "Нью-Йорке": "CITY"}
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a city that is also a first name, before a surname, is no place
+        ("Journalist Sydney Petrenko was detained in Almaty.", ["Almaty"]),
+        ("Paris Nazarova spoke to the court in Bishkek.", ["Bishkek"]),
+        # but it is a place on its own and before a word that names the place
+        ("Activists in Sydney and Paris protested.", ["Sydney", "Paris"]),
+        ("The Paris Agreement was signed in Paris.", ["Paris", "Paris"]),
+    ],
+)
+def test_an_english_city_that_is_a_first_name(text, places):
+    extraction = extract(text, "en")
+    found = [m.text for m in sorted(extraction.mentions, key=lambda m: m.start)]
+    assert [m for m in found if m in {"Almaty", "Bishkek", "Sydney", "Paris"}] == places

@@ -486,7 +486,25 @@ def add_gazetteer_places(doc: DocumentContext) -> None:
     for match in pattern.finditer(doc.text):
         if doc.covered(match.start(), match.end(), ("country", "location", "organization")):
             continue
+        if match.group().lower() in _GIVEN_NAME_PLACES and _NAME_AFTER.match(
+            doc.text, match.end()
+        ):
+            continue  # "Paris Hilton", "Sydney Schanberg": a first name, not the city
         _add_place(doc, match.start(), match.end(), by_name[match.group().lower()])
+
+
+# English city names that are also first names, and what may follow such a city that is
+# no surname ("Sydney Region", "Houston Chronicle" names the place or is its own name).
+_GIVEN_NAME_PLACES = frozenset(
+    {"paris", "sydney", "houston", "austin", "florence", "charlotte", "victoria", "madison"}
+    | {"jackson", "lincoln", "orlando", "savannah", "adelaide", "alexandria", "phoenix"}
+    | {"columbus", "dallas", "denver", "chelsea", "georgia", "regina", "kingston", "aurora"}
+)
+_NAME_AFTER = re.compile(
+    r" (?!(?:Region|Oblast|Province|City|County|District|Court|Regional|State|Airport"
+    r"|University|Street|Square|Times|Post|Chronicle|Herald|Agreement|Accords?|Club)\b)"
+    r"[A-Z][a-z]+"
+)
 
 
 @cache
