@@ -259,11 +259,18 @@ _ANY_YEAR = date(2000, 12, 31)  # in a leap year: checks a day and month without
 
 
 def _english_among_cyrillic(text: str, match: re.Match) -> bool:
-    """English day words among Russian text («USA Today», «The Sunday People») are names."""
+    """English day words among Russian text («USA Today», «The Sunday People») are names,
+    and so is a day word that ends a short quoted name (газета «Сегодня», «Россия сегодня»)."""
     start, end = match.span(match.lastgroup)
+    if _QUOTED_NAME_RE.match(text, end) and _QUOTE_OPEN_RE.search(text, max(0, start - 30), start):
+        return True
     return match.group(match.lastgroup).isascii() and bool(
         _CYRILLIC_RE.search(text, max(0, start - 30), min(len(text), end + 30))
     )
+
+
+_QUOTED_NAME_RE = re.compile(r"[»\"”“]")
+_QUOTE_OPEN_RE = re.compile(r"[«\"„“](?:[^\W\d]+[\s\u00a0]+)?$")
 
 
 def _month(name: str) -> int | None:
@@ -476,7 +483,8 @@ _MENTION_RULES = [
         5,
         25,
         re.compile(
-            rf"(?<![\w])(?:весной|летом|осенью|зимой|весну|лето|осень|зиму)(?:{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?)",
+            rf"(?<![\w])(?:весной|летом|осенью|зимой|весну|лето|осень|зиму|весны|лета|осени|зимы)"
+            rf"(?:{_SP}(?P<y>{_YEAR}){_YEAR_WORD}?)",
             FLAGS,
         ),
     ),
@@ -490,17 +498,19 @@ _MENTION_RULES = [
             FLAGS,
         ),
     ),
-    # «в течение двух лет», «за последние 200 лет», «через несколько дней», «три года назад»
+    # «в течение двух лет», «за последние 200 лет», «через несколько дней», «три года назад»,
+    # «в течение полугода», «по истечении 180 дней», «в ближайшие 30 дней»
     (
         _DURATION_KEYS,
         90,
         20,
         re.compile(
-            rf"(?<![\w])(?:(?:{_ABOUT}\s+)?(?:в\s+течени[ея]|за|через|спустя|на\s+протяжении)\s+"
+            rf"(?<![\w])(?:(?:{_ABOUT}\s+)?(?:в\s+течени[ея]|за|через|спустя|на\s+протяжении|по\s+истечении"
+            r"|в(?=\s+(?:ближайш|последн)\w+\s+(?!год|дни|месяц|недел)))\s+"
             rf"(?:{_ABOUT}\s+)?"
             r"(?:(?:последн|ближайш|следующ|прошедш|перв|многи)\w+\s+)?"
-            rf"(?:(?!{_A_YEAR})(?:{NUMBER_RE}|нескольк\w+|пар[ыу]|двух|трех|трёх)\s+)?"
-            r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц\w*|недел[июь]\w*|дн(?:я|ей|и)|день|сут\w+|десятилети\w+|"
+            rf"(?:(?!{_A_YEAR})(?:\d+\s*[–—-]\s*)?(?:{NUMBER_RE}|нескольк\w+|пар[ыу]|двух|трех|трёх)\s+)?"
+            r"(?:пол(?:года|угода)|лет|год(?:а|у|ом|ы|ов)?|месяц\w*|недел[июь]\w*|дн(?:я|ей|и)|день|сут\w+|десятилети\w+|"
             r"век(?:а|ов)?)"
             rf"|(?:{NUMBER_RE}|нескольк\w+|пар[ыу])\s+(?:лет|год(?:а)?|месяц\w*|недел\w+|дн(?:я|ей)|день)"
             r"\s+(?:назад|тому\s+назад))(?![\w])",
@@ -537,7 +547,18 @@ _MENTION_RULES = [
 # [декабрьском] заседании», «с [30-летним] стажем»): added after the left extension.
 _WORD_RULES = [
     # «после июньской трагедии», «Октябрьской революции»: a month as an adjective
-    (_ADJECTIVE_KEYS, 5, 30, re.compile(rf"(?<![\w])(?:{'|'.join(_ADJECTIVE_KEYS)})\w*", FLAGS)),
+    # (capitalized, only before «революция»: «в Октябрьском» is a town, «Октябрьский
+    # джамаат» a name)
+    (
+        _ADJECTIVE_KEYS,
+        5,
+        30,
+        re.compile(
+            rf"(?<![\w])(?-i:{'|'.join(_ADJECTIVE_KEYS)})\w*"
+            rf"|(?<![\w])(?:{'|'.join(_ADJECTIVE_KEYS)})\w*(?=[\s\u00a0]+(?:[а-яё-]+[\s\u00a0]+)?революци)",
+            FLAGS,
+        ),
+    ),
     # «семилетний срок», «40-летнюю карьеру», «трёхдневный траур»: a duration as an
     # adjective, before the nouns that take one («87-летний писатель» is an age)
     (
@@ -664,6 +685,15 @@ _NOT_BARE_RE = re.compile(
     r"ближайш|первы|долги)",
     FLAGS,
 )
+# «в свои 29 лет», «каждому по 21 году», «им 47 и 46 лет» (in digits): ages unless a penalty
+# follows («по 5 лет лишения свободы») or comes before («осуждены на 20 и 10 лет», «получили
+# по 5 лет»)
+_AGE_EACH_RE = re.compile(
+    r"(?:(?<![\w])в\s+свои|(?<![\w])по|(?<![\w.,])(?<!на\s)(?<!к\s)(?<!до\s)(?<!от\s)\d+\s+и)"
+    r"[\s\u00a0]+$",
+    FLAGS,
+)
+_SENTENCED_RE = re.compile(r"(?<![\w])(?:приговор|осужд|получ|назнач|дал[иа]?\s|дадут)", FLAGS)
 _SINCE_RE = re.compile(r"(?:назад|спустя|ранее|позже|позднее)$", FLAGS)
 _AGE_NAME_AFTER_RE = re.compile(r"[\s\u00a0]*[.,;()]")
 
@@ -681,6 +711,9 @@ def _is_age(text: str, start: int, end: int) -> bool:
         penalty = _PENALTY_AFTER_RE.match(text, end) or _PENALTY_BEFORE_RE.search(before)
         return bool(bound and bound >= _YOUNGEST_AGE_LIMIT and not penalty)
     if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.match(text, end):
+        return True
+    each = text[start : start + 1].isdigit() and _AGE_EACH_RE.search(before)
+    if each and not (_PENALTY_AFTER_RE.match(text, end) or _SENTENCED_RE.search(before)):
         return True
     if _NOT_BARE_RE.match(text, start):
         return False
@@ -713,6 +746,20 @@ _LEFT_RE = re.compile(
     r"(?:(?:начале|конце|середине|течение|первой\s+половине|второй\s+половине|"
     r"начала|конца|середины)\s+)?$",
     FLAGS,
+)
+# «с 5 по 21 августа», «со 2-го на 3-е ноября»: the first day of a range that names its month
+# once
+_FIRST_DAY_RE = re.compile(
+    r"(?<![\w])(?:[сc]|со)[\s\u00a0]+\d{1,2}(?:-?(?:го|е))?[\s\u00a0]+(?:по|на|до)[\s\u00a0]+$",
+    FLAGS,
+)
+# «за день до этого», «более чем за месяц до того»
+_BEFORE_THAT_RE = re.compile(r"[\s\u00a0]+до[\s\u00a0]+(?:этого|того)(?![\w])", FLAGS)
+# «в конце 1980-х — начале 1990-х годов», «в конце октября — начале ноября»: one phrase; a
+# bare dash between two dates does not join them (NEREL spans «1 июня 2013 года — 27 июля 2017
+# года» as two dates more often than as one)
+_DASH_RANGE_RE = re.compile(
+    r"[\s\u00a0]+[–—-][\s\u00a0]+(?:начал[еао]|конц[еау]|середин[еыу])[\s\u00a0]+", FLAGS
 )
 _RANGE_GLUE_RE = re.compile(r"[\s\u00a0]*(?:[–—-]|по|до|и)[\s\u00a0]*$", FLAGS)
 _RANGE_OPEN_RE = re.compile(r"(?<![\w])(?:с|со|от|между)[\s\u00a0]+$", FLAGS)
@@ -791,6 +838,9 @@ def _ranges(text: str, dates: list[DateMatch]) -> list[DateMatch]:
             ):
                 merged[-1] = DateMatch(last.start, d.end, text[last.start : d.end], last.value)
                 continue
+            if _DASH_RANGE_RE.fullmatch(gap):
+                merged[-1] = DateMatch(last.start, d.end, text[last.start : d.end], last.value)
+                continue
         merged.append(d)
     return merged
 
@@ -826,6 +876,13 @@ def _with_year_in_words(text: str, d: DateMatch, reference: date | None) -> Date
 def _extended(text: str, d: DateMatch, reference: date | None = None) -> DateMatch:
     d = _with_year_in_words(text, d, reference)
     start, end = d.start, d.end
+    if d.text[:1].isdigit():
+        first_day = _FIRST_DAY_RE.search(text, max(0, start - 20), start)
+        if first_day:
+            start = first_day.start()
+    if re.match(r"(?:[^\W\d]+\s+)*за\s", d.text, FLAGS):
+        before_that = _BEFORE_THAT_RE.match(text, end)
+        end = before_that.end() if before_that else end
     left = _LEFT_RE.search(text, max(0, start - 60), start)
     if left and left.group():
         day_first = d.text[:1].isdigit()
