@@ -295,3 +295,45 @@ def test_board_of_directors_is_no_director():
     professions = {m.text for m in ex.mentions if m.type == "profession"}
     assert "директоров" not in professions
     assert "Председатель совета директоров банка" in professions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party or sex after the hyphen is no part of the profession
+        ("Вчера сенатора-демократа Ивана Петрова обвинили.", {"сенатора"}),
+        ("Писатель-сатирик Иван Петров умер.", {"Писатель-сатирик"}),
+        ("Клуб премьер-лиги уволил тренера.", {"тренера"}),
+        # fixed phrases: a government, a memorial, a holiday, a champion of a cause
+        ("Совет министров Кубы собрался в среду.", set()),
+        ("Цветы возложили к могиле Неизвестного солдата.", set()),
+        ("В школе отметили День учителя.", set()),
+        ("Он известный борец за свободу слова.", set()),
+        # a crowd of activists, not one activist's work
+        ("Активисты собрались у мэрии.", set()),
+        ("Активист Иван Петров задержан.", {"Активист"}),
+        # «премьера» after «экс-» is a premier, not a première
+        ("Противники экс-премьера Ивана Петрова вышли на улицы.", {"премьера"}),
+        # a degree, an honour and a series are no physicians; a doctor before a name is one
+        ("Он получил степень доктора в Оксфорде.", set()),
+        ("Композитор был почётным доктором университетов.", {"Композитор"}),
+        ("Вышел новый сезон сериала «Доктор Кто».", set()),
+        ("Вчера доктор Иван Петров уволен.", {"доктор"}),
+        # an adjective that agrees with the noun after it in another reading than the
+        # likely one: «военные преступления» are crimes
+        ("Ему предъявили военные преступления.", set()),
+        ("Военные захватили здание.", {"Военные"}),
+        # «управляющий» with a complement is one mention, as «директор музея»
+        ("Вчера управляющий фонда Иван Петров ушёл.", {"управляющий фонда"}),
+        # representatives and members in the plural are a group, in the singular a post
+        ("Представители прокуратуры отказались от комментариев.", set()),
+        ("Вчера члены комиссии собрались.", set()),
+        (
+            "Представитель прокуратуры Иван Петров отказался от комментариев.",
+            {"Представитель прокуратуры"},
+        ),
+    ],
+)
+def test_profession_words_in_compounds_fixed_phrases_and_crowds(text, expected):
+    ex = extract(text, "ru")
+    assert {m.text for m in ex.mentions if m.type == "profession"} == expected

@@ -129,7 +129,8 @@ def _compiled() -> _Grammar:
         modifiers.update(_forms(lemma, strict=False))
     complements = [c.lower().replace("ё", "е") for c in lexicon.get("complements") or []]
     head = re.compile(
-        rf"(?:(?<=экс-)|(?<![\w-]))(?P<word>{word_alternation(role_of)})(?:-[а-я]+)?(?![\w-])",
+        rf"(?:(?<=экс-)|(?<![\w-]))(?P<word>{word_alternation(role_of)})"
+        rf"(?!-лиг)(?:(?=-{_NOT_COMPOUND})|(?:-[а-я]+)?(?![\w-]))",
         FLAGS,
     )  # «писатель-сатирик», «художника-постановщика»: the compound is the mention
     # up to two: «главный исполнительный директор», «временный главный управляющий»
@@ -139,6 +140,61 @@ def _compiled() -> _Grammar:
     )
     return _Grammar(
         head, modifier, complement, role_of, deputies, relational, adjectival, before_name
+    )
+
+
+# Second halves of a hyphenated compound that say what party, sex or standing the person
+# has, not what they do: the profession is the head alone («сенатора-[демократа]»,
+# «конгрессмены-республиканцы», «астронавтов-женщин»); «премьер-лиги» is no premier.
+_NOT_COMPOUND = (
+    r"(?:демократ|республиканц|коммунист|единорос|популист|женщин|мужчин"
+    r"|афроамериканц|участни|победител|дебютант|перебежчи|предател|частни|матер|мать"
+    r"|миллионер|миллиардер)"
+)
+
+_DOCTOR = ("доктор", "доктора", "доктору", "доктором", "докторе")
+
+# Heads that are no one's profession in a fixed phrase: «Совет министров» names a
+# government («Совета министров Кубы»), «Неизвестного солдата» a memorial, «День учителя»
+# a holiday, «борец за свободу» a champion of a cause, «почётный доктор университета» and
+# «степень доктора» an honour and a degree (while «доктор филологических наук» is the
+# outer phrase NEREL annotates).
+_FIXED_PHRASE_BEFORE = {
+    "министров": re.compile(r"(?<![\w-])совет\w*\s+$"),
+    "солдата": re.compile(r"(?<![\w-])неизвестного\s+$"),
+    "учителя": re.compile(r"(?<![\w-])(?:день|дня|дню|днём|днем|дне)\s+$"),
+    **dict.fromkeys(_DOCTOR, re.compile(r"(?<![\w-])(?:степен\w*|почетн\w+|звани\w+)\s+$")),
+}
+_FIXED_PHRASE_AFTER = {
+    **{
+        form: re.compile(r"\s+(?:за|против)\s")
+        for form in ("борец", "борца", "борцу", "борцом", "борце", "борцы", "борцов")
+    },
+    **dict.fromkeys(_DOCTOR, re.compile(r"\s+кто(?!\w)")),  # «Доктор Кто», a series
+}
+
+# Plural forms that name a crowd or the players of a market, not people by their work:
+# «активисты собрались у мэрии», «крупнейших игроков рынка», «владельцы квартир»; the
+# singular («активист Иван Петров») and a plural before names («активисты Иван Петров и
+# Олег Сидоров», «игроки «Зенита») stay professions.
+_CAPITALISED_AFTER = re.compile(r"\s+[«\"„“]?[A-ZА-ЯЁ]")  # a name: «игроков НХЛ», «Ивана»
+_CROWD_LEMMAS = ("активист", "игрок", "владелец", "предприниматель", "основатель")
+
+
+# «представители прокуратуры», «члены партии»: a group of some body, seldom annotated
+# even before a name («представители «Единой России»»), unlike the singular
+_GROUP_LEMMAS = ("представитель", "член")
+
+
+@cache
+def _crowd_plurals(lemmas: tuple[str, ...] = _CROWD_LEMMAS) -> frozenset[str]:
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        form.word.replace("ё", "е")
+        for lemma in lemmas
+        for form in _morph().parse(lemma)[0].lexeme
+        if "plur" in form.tag.grammemes
     )
 
 
@@ -154,6 +210,20 @@ def find_professions(text: str) -> list[ProfessionMatch]:
             continue
         if word.startswith("директор") and _BOARD.search(low, max(0, start - 12), start):
             continue  # «совета директоров» is a board, its members no profession of theirs
+        fixed = _FIXED_PHRASE_BEFORE.get(word)
+        if fixed and fixed.search(low, max(0, start - 15), start):
+            continue
+        fixed = _FIXED_PHRASE_AFTER.get(word)
+        if fixed and fixed.match(low, match.end()):
+            continue
+        if (
+            word in _crowd_plurals()
+            and match.end() - start == len(word)  # not «активисты-экологи»
+            and not _CAPITALISED_AFTER.match(text, match.end())  # «активисты Иван и Олег»
+        ):
+            continue
+        if word in _crowd_plurals(_GROUP_LEMMAS) and match.end() - start == len(word):
+            continue
         if word in grammar.adjectival and _noun_in_same_case(low, match.end(), word):
             continue  # an adjective of the noun after it: «военного округа»
         if word in grammar.before_name and not _title_of_name(text, match.start(), match.end()):
@@ -186,10 +256,12 @@ _FIRST_DEPUTY = re.compile(r"(?:зам|вице|секретар)")
 
 # Forms that are professions only in context: «премьера» (also a première) and «политика»
 # (also politics) after an adjective in the masculine genitive («бывшего итальянского
-# премьера», «94-летнего политика») or after a post («на посту премьера»).
+# премьера», «94-летнего политика»), after a post («на посту премьера») or «экс-»
+# («противники экс-премьера»).
 _CONTEXTUAL = {
     word: re.compile(
-        rf"(?:[а-я-]+(?:ого|его)|пост|поста|посту|должность|должности)\s+{word}$", FLAGS
+        rf"(?:(?:[а-я-]+(?:ого|его)|пост|поста|посту|должность|должности)\s+|экс-){word}$",
+        FLAGS,
     )
     for word in ("премьера", "политика")
 }
@@ -274,7 +346,33 @@ def _noun_in_same_case(text: str, end: int, word: str) -> bool:
     if match is None:
         return False
     pos, case = _likely_parse(match.group(1))
-    return pos == "NOUN" and case in _cases(word)
+    if pos != "NOUN":
+        return False
+    # not only the likely case: «военные преступления» reads first as a genitive
+    # singular, and agrees with «военные» as a plural
+    return case in _cases(word) or bool(_noun_readings(match.group(1)) & _readings(word))
+
+
+@cache
+def _readings(word: str) -> frozenset[tuple[str, str]]:
+    """The (case, number) pairs ``word`` has a parse in."""
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        (p.tag.case, p.tag.number) for p in _morph().parse(word) if p.tag.case and p.tag.number
+    )
+
+
+@cache
+def _noun_readings(word: str) -> frozenset[tuple[str, str]]:
+    """The (case, number) pairs ``word`` has a noun parse in."""
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        (p.tag.case, p.tag.number)
+        for p in _morph().parse(word)
+        if p.tag.POS == "NOUN" and p.tag.case and p.tag.number
+    )
 
 
 @cache
