@@ -148,3 +148,16 @@ def test_an_english_city_that_is_a_first_name(text, places):
     extraction = extract(text, "en")
     found = [m.text for m in sorted(extraction.mentions, key=lambda m: m.start)]
     assert [m for m in found if m in {"Almaty", "Bishkek", "Sydney", "Paris"}] == places
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Посол Соединённых Штатов Иван Петров прибыл в Алматы.", "Соединённых Штатов"),
+        ("В Соединенных Штатах прошли акции в поддержку Ивана Петрова.", "Соединенных Штатах"),
+    ],
+)
+def test_an_inflected_country_name_whose_lemma_fails_is_the_country(text, place):
+    extraction = extract(text, "ru")
+    found = {m.text: m.entity for m in extraction.mentions if m.type == "country"}
+    assert found[place] == "country:US"

@@ -64,6 +64,14 @@ def country_code(*names: str | None) -> str | None:
             code = table.get(_norm(name))
             if code:
                 return code
+    # an inflected form whose lemma came out wrong («Соединённых Штатов» lemmatized as
+    # «Соединени Штатов»): the forms the trie of country names knows
+    by_form = _name_forms()[1]
+    for name in names:
+        if name:
+            code = by_form.get(name.lower().replace("ё", "е"))
+            if code:
+                return code
     return None
 
 
