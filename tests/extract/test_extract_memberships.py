@@ -5,6 +5,7 @@ adjective after «от», an age between the organization and the member; and th
 
 import pytest
 
+from pledgewatch.evaluate.nerel import extraction_items
 from pledgewatch.extract import extract
 
 
@@ -91,6 +92,12 @@ def test_membership_cues(text, expected):
     [
         # a spokesman of a ministry is its official, not a member
         "Представитель МВД Иван Петров сообщил о задержании.",
+        # «от» without an elected office or a party word
+        "Иван Петров получил письмо от Amnesty International.",
+        # a board is a position in a company, not membership of it
+        "Новым членом правления «Газпрома» стал Олег Петров.",
+        # «и» before the cue: the member is someone else
+        "Письмо подписали Ирина Яровая и член партии «Ак Жол».",
         # a seat in a chamber or a committee is a position, not membership
         "Член Совета Федерации Иван Петров подал в отставку.",
         # running for a seat, not for a party
@@ -112,3 +119,59 @@ def test_membership_cues(text, expected):
 )
 def test_no_membership_fact(text):
     assert not memberships(text)
+
+
+# --- cues of the first rules ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Депутат Госдумы от «Справедливой России» Илья Пономарёв выступил против.",
+            ("Илья Пономарёв", "Справедливая Россия"),
+        ),
+        (
+            "Документы подали Светлана Пеунова от партии «Воля» и другие кандидаты.",
+            ("Светлана Пеунова", "Воля"),
+        ),
+        (
+            "Член партии «Ак Жол» Иван Петров был задержан.",
+            ("Иван Петров", "Ак Жол"),
+        ),
+        (
+            "Иван Петров баллотируется от партии «Ак Жол».",
+            ("Иван Петров", "Ак Жол"),
+        ),
+    ],
+)
+def test_membership_facts(text, expected):
+    assert expected in memberships(text)
+
+
+def test_head_of_organization_is_a_membership_but_not_nerel_member_of():
+    ex = extract("Лидер партии «Ак Жол» Иван Петров был задержан.", "ru")
+    assert {f.type for f in ex.facts} >= {"membership"}
+    assert not {r for r in extraction_items(ex).relations if r[0] == "MEMBER_OF"}
+
+
+def test_member_of_argument_is_the_full_organization_span():
+    text = "Доминик Дюпон — член Социалистической партии Франции и кандидат."
+    relations = extraction_items(extract(text, "ru")).relations
+    start = text.index("Социалистической")
+    organization = (start, start + len("Социалистической партии Франции"))
+    assert any(r[0] == "MEMBER_OF" and r[2] == (organization,) for r in relations)
+
+
+def test_party_named_with_its_country_is_one_entity():
+    ex = extract("Иван Петров был видным членом Коммунистической партии Китая.", "ru")
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert names == {"Коммунистическая партия Китая"}
+    assert memberships("Иван Петров был видным членом Коммунистической партии Китая.") == {
+        ("Иван Петров", "Коммунистическая партия Китая")
+    }
+
+
+def test_membership_across_a_bracket_after_the_organization():
+    text = "Члену ХДС (Христианско-демократический союз Германии) Томасу Шеферу было 54 года."
+    assert ("Томас Шефер", "ХДС") in memberships(text)

@@ -5,7 +5,6 @@ an organization with its place, and membership cues («член», «от пар
 
 import pytest
 
-from pledgewatch.evaluate.nerel import extraction_items
 from pledgewatch.extract import extract
 from pledgewatch.extract.organizations import (
     bracketed_names,
@@ -17,15 +16,6 @@ from pledgewatch.extract.organizations import (
 
 def organizations(text: str) -> set[str]:
     return {m.text for m in extract(text, "ru").mentions if m.type == "organization"}
-
-
-def memberships(text: str) -> set[tuple[str, str]]:
-    ex = extract(text, "ru")
-    return {
-        (ex.entities[f.subject].name, ex.entities[f.object].name)
-        for f in ex.facts
-        if f.type == "membership"
-    }
 
 
 # (text, organization mentions that must be found)
@@ -269,81 +259,10 @@ def test_bracketed_names():
     assert bracketed_names("Фонда (ныне закрытого)") is None
 
 
-# --- membership ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        (
-            "Депутат Госдумы от «Справедливой России» Илья Пономарёв выступил против.",
-            ("Илья Пономарёв", "Справедливая Россия"),
-        ),
-        (
-            "Документы подали Светлана Пеунова от партии «Воля» и другие кандидаты.",
-            ("Светлана Пеунова", "Воля"),
-        ),
-        (
-            "Член партии «Ак Жол» Иван Петров был задержан.",
-            ("Иван Петров", "Ак Жол"),
-        ),
-        (
-            "Иван Петров баллотируется от партии «Ак Жол».",
-            ("Иван Петров", "Ак Жол"),
-        ),
-    ],
-)
-def test_membership_facts(text, expected):
-    assert expected in memberships(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # «от» without an elected office or a party word
-        "Иван Петров получил письмо от Amnesty International.",
-        # a board is a position in a company, not membership of it
-        "Новым членом правления «Газпрома» стал Олег Петров.",
-        # «и» before the cue: the member is someone else
-        "Письмо подписали Ирина Яровая и член партии «Ак Жол».",
-    ],
-)
-def test_no_membership_fact(text):
-    assert not memberships(text)
-
-
-def test_head_of_organization_is_a_membership_but_not_nerel_member_of():
-    ex = extract("Лидер партии «Ак Жол» Иван Петров был задержан.", "ru")
-    assert {f.type for f in ex.facts} >= {"membership"}
-    assert not {r for r in extraction_items(ex).relations if r[0] == "MEMBER_OF"}
-
-
-def test_member_of_argument_is_the_full_organization_span():
-    text = "Доминик Дюпон — член Социалистической партии Франции и кандидат."
-    relations = extraction_items(extract(text, "ru")).relations
-    start = text.index("Социалистической")
-    organization = (start, start + len("Социалистической партии Франции"))
-    assert any(r[0] == "MEMBER_OF" and r[2] == (organization,) for r in relations)
-
-
-def test_party_named_with_its_country_is_one_entity():
-    ex = extract("Иван Петров был видным членом Коммунистической партии Китая.", "ru")
-    names = {e.name for e in ex.entities.values() if e.type == "organization"}
-    assert names == {"Коммунистическая партия Китая"}
-    assert memberships("Иван Петров был видным членом Коммунистической партии Китая.") == {
-        ("Иван Петров", "Коммунистическая партия Китая")
-    }
-
-
 def test_quoted_name_after_a_kind_word_natasha_missed():
     assert {"Newsday", "Огонёк"} <= organizations(
         "Он долго писал для газеты ''Newsday'' и журнала «Огонёк»."
     )
-
-
-def test_membership_across_a_bracket_after_the_organization():
-    text = "Члену ХДС (Христианско-демократический союз Германии) Томасу Шеферу было 54 года."
-    assert ("Томас Шефер", "ХДС") in memberships(text)
 
 
 def test_echr_full_name_and_acronym_are_one_organization():
