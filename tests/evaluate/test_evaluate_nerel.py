@@ -408,6 +408,29 @@ def test_a_sentence_told_with_a_pronoun_links_the_last_mention_before_it():
     assert extraction_items(extraction).relations == {("PENALIZED_AS", (name,), (penalty,))}
 
 
+def test_a_sentence_told_with_a_profession_noun_links_that_noun():
+    # NEREL links the relation to the word that names the person in the sentence
+    text = "Иван Петров вернулся домой. Суд приговорил журналиста к пяти годам лишения свободы."
+    person, s2 = "person:иван петров", text.index("Суд")
+    name, penalty = (0, 11), (text.index("пяти"), len(text) - 1)
+    noun = (text.index("журналиста"), text.index("журналиста") + len("журналиста"))
+    extraction = Extraction(
+        {person: EntityDraft(person, "person", "Иван Петров")},
+        [MentionDraft("person", *name, "Иван Петров", person)],
+        [
+            FactDraft(
+                "sentence",
+                person,
+                None,
+                {"penalty": "imprisonment"},
+                evidence=(s2, len(text)),
+                spans=[("penalty", *penalty), ("profession", *noun)],
+            )
+        ],
+    )
+    assert extraction_items(extraction).relations == {("PENALIZED_AS", (noun,), (penalty,))}
+
+
 def test_a_detention_counts_only_through_the_preventive_measure_it_records():
     text = "Иван Петров под домашним арестом. Ивана Петрова задержали."
     person, s2 = "person:иван петров", text.index("Ивана")

@@ -70,6 +70,38 @@ def test_a_charge_is_carried_to_the_sentence_before_only_when_it_refers_back(tex
     assert set(facts(text, "charge")) == accused
 
 
+def test_a_bare_profession_means_the_person_it_described_before():
+    # the person named last (the businessman) is not who «бывшего президента» is
+    text = (
+        "Бывший президент Египта Хосни Мубарак доставлен в суд вместе с бизнесменом Хусейном "
+        "Салемом. Против бывшего президента выдвигаются обвинения в коррупции."
+    )
+    accused = facts(text, "charge")
+    assert set(accused) == {"Хосни Мубарак"}
+    assert "президента" in accused["Хосни Мубарак"][0]["spans"]  # the word that names him
+
+
+def test_a_bare_lawyer_is_not_the_person_the_court_sentences():
+    text = (
+        "Адвокат Иван Петров защищает журналиста Сергея Сидорова. "
+        "Адвокат заявил, что суд приговорил его к пяти годам колонии."
+    )
+    assert set(facts(text, "sentence")) == {"Сергей Сидоров"}
+
+
+def test_a_sentence_keeps_the_profession_word_that_names_the_person_of_the_sentence_before():
+    text = (
+        "Лионель Месси переехал в Испанию в детстве. "
+        "Суд приговорил футболиста к 21 месяцу лишения свободы."
+    )
+    sentenced = facts(text, "sentence")
+    assert set(sentenced) == {"Лионель Месси"}
+    assert "футболиста" in sentenced["Лионель Месси"][0]["spans"]
+    # named by a pronoun, the fact has no such word
+    text = "Лионель Месси переехал в Испанию в детстве. Суд приговорил его к 21 месяцу лишения свободы."
+    assert facts(text, "sentence")["Лионель Месси"][0]["spans"] == ["21 месяцу лишения свободы"]
+
+
 # --- sentences ----------------------------------------------------------------------------
 
 

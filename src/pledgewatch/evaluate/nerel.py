@@ -273,7 +273,10 @@ def extraction_items(extraction: Extraction) -> Items:
             if m.type == "person" and in_sentence(m, fact.subject)
         ]
         if not persons and fact.type in _EVENT_FACTS:
-            persons = _antecedent(extraction, fact.subject, start)
+            # named in the sentence by a profession noun («приговорил футболиста»), which
+            # NEREL links the relation to, or else by a pronoun
+            referent = [(s, e) for t, s, e in fact.spans if t == "profession"]
+            persons = referent[:1] or _antecedent(extraction, fact.subject, start)
         if not persons:
             continue
         for relation, span_type in rules:

@@ -9,6 +9,7 @@ demand and never a release.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pledgewatch import refdata
 from pledgewatch.extract.crimes import governed_offences
@@ -51,6 +52,7 @@ def build_facts(doc: DocumentContext) -> None:
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
     last_seen = -10
+    described: dict[str, Span] = {}  # a profession word → the person it last described
     # the rules below add no person or crime spans: each sentence's are looked up once
     persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
@@ -58,13 +60,17 @@ def build_facts(doc: DocumentContext) -> None:
         persons = [p for p in persons_in[index] if p.entity]
         demand_start = _demand_facts(doc, index, lang)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
-        if (
+        if not subjects and (referred := _described_person(doc, index, described)):
+            subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
+        elif (
             not subjects
             and last_persons
             and (_PRONOUN[lang].search(doc.sentence_text(index)) or index - last_seen <= 2)
         ):
             subjects = last_persons  # «Его обвиняют …», or the person of the sentence before
+        roles_before = len(doc.extraction.facts)
         _role_facts(doc, index)
+        _remember_roles(doc, doc.extraction.facts[roles_before:], persons, described)
         _membership_facts(doc, index, lang, persons)
         if subjects:
             limit = demand_start or doc.sentences[index][1]
@@ -81,6 +87,65 @@ def build_facts(doc: DocumentContext) -> None:
             last_persons = [p for p in persons if p not in victims][-1:]
             last_seen = index
     _commitment_facts(doc, lang)
+
+
+def _remember_roles(doc, facts: list[FactDraft], persons: list[Span], described: dict) -> None:
+    """Notes the profession words of the sentence's role facts (the rules' own, not those
+    carried from a sentence before) against the person they describe."""
+    for fact in facts:
+        person = next((p for p in persons if p.entity == fact.subject), None)
+        if fact.type != "role" or person is None or fact.confidence < 0.8:
+            continue
+        for _, start, end in fact.spans:
+            described[_profession_word(doc.text[start:end])] = person
+
+
+def _described_person(doc: DocumentContext, index: int, described: dict) -> Span | None:
+    """The person a sentence without a name means by a bare profession noun before its
+    first court or custody word, when an earlier sentence described someone by the same
+    word («Бывший президент Египта Хосни Мубарак …. Против бывшего президента выдвинуты
+    обвинения»): who «президента» is, rather than whoever was named last."""
+    if not described:
+        return None
+    people = {
+        person.entity: person
+        for profession in _bare_professions(doc, index)
+        if (person := described.get(_profession_word(profession.text)))
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
+# Who works the case: a bare «адвокат», «судья» or «прокурор» in a sentence is not the one
+# it charges or sentences («Судья приговорил его к пяти годам»).
+_COURT_ROLES = frozenset({"lawyer", "judge", "prosecutor"})
+
+
+def _bare_professions(doc: DocumentContext, index: int) -> list[Span]:
+    """The sentence's outermost profession spans with no name right after them, that can
+    name a person the text has named before («футболиста», «экс-президента»), not a lawyer,
+    judge or prosecutor of the case."""
+    names = doc.spans_in(index, "person")
+    professions = doc.spans_in(index, "profession")
+    return [
+        p
+        for p in professions
+        if not any(0 <= q.start - p.end <= 2 for q in names)  # «журналиста Ивана Петрова»
+        and not any(o is not p and o.start <= p.start and p.end <= o.end for o in professions)
+        and not any(
+            o.data in _COURT_ROLES and p.start <= o.start and o.end <= p.end for o in professions
+        )
+    ]
+
+
+@cache
+def _profession_word(text: str) -> str:
+    """The lemma of a profession span's first word, without «экс-»: «экс-президента
+    Египта» and «президент» give «президент»."""
+    from pledgewatch.extract.nlp import _morph
+
+    word = re.split(r"\s+", text.strip(), maxsplit=1)[0].lower().replace("ё", "е")
+    word = re.sub(r"^(?:экс|ex)-", "", word)
+    return _morph().parse(word)[0].normal_form
 
 
 def _by_sentence(doc: DocumentContext, type: str) -> list[list[Span]]:
@@ -134,6 +199,28 @@ def _requested(doc: DocumentContext, index: int, lang: str, trigger_start: int) 
 
 def _spans_of(*spans: Span | None) -> list[tuple[str, int, int]]:
     return [(s.type, s.start, s.end) for s in spans if s is not None]
+
+
+def _referent(doc: DocumentContext, person: Span, target: Span) -> Span | None:
+    """The profession noun by which the sentence of ``target`` names a person carried over
+    from a sentence before («Месси …. Суд приговорил футболиста к 21 месяцу»): the fact
+    keeps it among its spans, so its evidence shows who «футболиста» is. None when the
+    person is named in the sentence itself, when the last word before the target that can
+    refer to them is a pronoun («Суд приговорил его …»), or when a clause of its own lies
+    between («Президент заявил, что его осудят»)."""
+    index = doc.sentence_index(target.start)
+    start, end = doc.sentences[index]
+    if start <= person.start < end:
+        return None
+    bare = [p for p in _bare_professions(doc, index) if p.end <= target.start]
+    if not bare:
+        return None
+    noun = max(bare, key=lambda p: p.start)
+    if _pronoun(doc).search(doc.text, noun.end, target.start) or _OTHER_CLAUSE.search(
+        doc.text, noun.end, target.start
+    ):
+        return None
+    return noun
 
 
 # --- role and membership -------------------------------------------------------------------
@@ -519,7 +606,7 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
                     date=_nearest_date(doc, index, target.start)[0],
                     confidence=0.75,
                     evidence=_evidence(doc, index),
-                    spans=_spans_of(*crime_spans),
+                    spans=_spans_of(*crime_spans, _referent(doc, person, target)),
                 )
             )
 
@@ -753,7 +840,7 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
                     date=date,
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
-                    spans=_spans_of(penalty, *crimes),
+                    spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
                 )
             )
 
