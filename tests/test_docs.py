@@ -1,4 +1,4 @@
-"""Every setting and every CLI command is documented in the README."""
+"""Every setting, every CLI command and every penalty value is documented in the README."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from conftest import ROOT
 
 from pledgewatch.cli import app
 from pledgewatch.config import settings_table
+from pledgewatch.model.vocab import PENALTIES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -26,3 +27,8 @@ def test_every_command_is_in_the_readme():
                 assert f"pledgewatch {name} {sub}" in README, f"{name} {sub}"
         else:
             assert f"pledgewatch {name}" in README, name
+
+
+def test_every_penalty_value_is_in_the_readme():
+    for value in PENALTIES:
+        assert f"`{value}`" in README, value

@@ -150,8 +150,8 @@ def test_terms_handed_out_respectively_are_given_to_no_one_rather_than_the_wrong
 @pytest.mark.parametrize(
     "text, penalty, term",
     [
-        ("Суд приговорил Ивана Петрова к смертной казни.", "other", None),
-        ("Суд вынес Ивану Петрову смертный приговор.", "other", None),
+        ("Суд приговорил Ивана Петрова к смертной казни.", "death", None),
+        ("Суд вынес Ивану Петрову смертный приговор.", "death", None),
         ("Суд приговорил Ивана Петрова к году лишения свободы.", "imprisonment", 12.0),
         ("Суд обязал Ивана Петрова выплатить штраф в размере 50 тысяч рублей.", "fine", None),
     ],

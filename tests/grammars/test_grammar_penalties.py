@@ -131,6 +131,17 @@ PENALTIES = [
      "ban", 36, {}),
     ("Both were sentenced to eight years in prison each.", "eight years in prison", "imprisonment", 96,
      {"per_person": True}),
+    # the death penalty, in Russian and English
+    ("Суд приговорил его к смертной казни.", "смертной казни", "death", None, {}),
+    ("Ему вынесли смертный приговор.", "смертный приговор", "death", None, {}),
+    ("Смертные приговоры здесь выносят редко.", "Смертные приговоры", "death", None, {}),
+    ("В 1937 году он был приговорён к смерти.", "приговорён к смерти", "death", None, {}),
+    ("Трибунал приговорил его к расстрелу.", "расстрелу", "death", None, {}),
+    ("осуждён к высшей мере наказания", "высшей мере наказания", "death", None, {}),
+    ("He was sentenced to death in 2019.", "death", "death", None, {}),
+    ("The court sentenced Ivan Petrov to death.", "death", "death", None, {}),
+    ("Kazakhstan abolished the death penalty in 2021.", "death penalty", "death", None, {}),
+    ("Two death sentences were commuted.", "death sentences", "death", None, {}),
 ]  # fmt: skip
 
 
@@ -175,6 +186,9 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "исправительные работы (условно или реально)",
         "Его избрали на очередной пятилетний срок.",  # a term of office
         "Пятилетний срок полномочий парламента истёк.",
+        "Авария привела к смерти двух человек.",  # a death, not a death sentence
+        "расстрел демонстрантов в Андижане",  # a shooting, not a sentence
+        "He was beaten to death in custody.",
     ],
 )
 def test_no_penalty(sentence):

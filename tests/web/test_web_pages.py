@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from web.webhelpers import HOSTILE_NAME, api_token, export_of
+from web.webhelpers import HOSTILE_NAME, api_token, csrf_of, export_of
 
 
 @pytest.fixture
@@ -175,3 +175,20 @@ def test_lists_of_documents_and_entities(editor, record):
     people = editor.get("/entities", params={"type": "person"}).text
     assert "Марат Жыланбаев" in people and "Кыргызстан" not in people
     assert editor.get("/entities", params={"q": "Zhylanbayev"}).text.count('class="ent ') == 1
+
+
+def test_a_death_sentence_is_labelled_as_such_and_the_person_is_held(editor, web_db):
+    page = editor.get("/upload")
+    text = "5 мая 2023 года суд в Ташкенте приговорил Ивана Петрова к смертной казни.\n"
+    files = [("files", ("death-sentence-ru.txt", text.encode(), "text/plain"))]
+    added = editor.post("/upload", data={"csrf_token": csrf_of(page.text)}, files=files)
+    assert '<tr class="result-added' in added.text
+    record = export_of(web_db)
+    person = entity_named(record, "Иван Петров")
+    facts = record["facts"]
+    (sentence,) = [f for f in facts if f["type"] == "sentence" and f["subject"] == person["id"]]
+    assert sentence["attributes"]["penalty"] == "death"
+    page = editor.get(f"/entities/{person['id']}").text
+    assert "death penalty" in page and "status-held" in page and ">other<" not in page
+    editor.get("/lang/ru", params={"next": "/"})
+    assert "смертная казнь" in editor.get(f"/entities/{person['id']}").text

@@ -72,6 +72,19 @@ def test_correct_a_field_and_pick_another_entity(editor, web_db):
     assert "read the verdict again" in history
 
 
+def test_a_sentence_can_be_corrected_to_the_death_penalty(editor, web_db):
+    """Facts stored before the vocabulary had `death` said `other`: a reviewer fixes them."""
+    fact = next(f for f in export_of(web_db)["facts"] if f["type"] == "sentence")
+    page = editor.get(f"/review/{fact['id']}").text
+    assert re.search(r'<option value="death"[^>]*>death penalty</option>', page)
+    form = {"decision": "correct", "csrf_token": csrf_of(page), "attr.penalty": "death"}
+    form |= {"attr.term_months": "", "subject": fact["subject"], "object": ""}
+    assert editor.post(f"/review/{fact['id']}", data=form).status_code == 303
+    changed = next(f for f in export_of(web_db)["facts"] if f["id"] == fact["id"])
+    assert changed["attributes"]["penalty"] == "death"
+    assert changed["attributes"].get("term_months") is None  # a death sentence has no term
+
+
 def test_a_bad_correction_is_shown_not_saved(editor, web_db):
     fact = next(f for f in export_of(web_db)["facts"] if f["type"] == "sentence")
     page = editor.get(f"/review/{fact['id']}").text

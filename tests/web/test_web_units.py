@@ -84,6 +84,7 @@ def test_evidence_context_cuts_at_words():
         ),
         ([("sentence", None, {"penalty": "fine"})], "unknown"),
         ([("sentence", None, {"penalty": "suspended_sentence"})], "restricted"),
+        ([("sentence", "2023-05-05", {"penalty": "death"})], "held"),  # on death row
         (
             [("detention", "2024-03-01", {}), ("release", "2024-03-01", {"kind": "full"})],
             "released",

@@ -56,6 +56,7 @@ PENALTIES = (
     "administrative_arrest",
     "fine",
     "ban",
+    "death",  # the death penalty («смертная казнь», "sentenced to death")
     "other",
 )
 

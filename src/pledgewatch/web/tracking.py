@@ -32,8 +32,8 @@ def event_state(type_: str, attributes: dict) -> str | None:
         return RESTRICTED if kind == "house_arrest" else HELD
     if type_ == "sentence":
         penalty = attributes.get("penalty")
-        if penalty in ("imprisonment", "administrative_arrest"):
-            return HELD
+        if penalty in ("imprisonment", "administrative_arrest", "death"):
+            return HELD  # a death sentence: held on death row
         if penalty in ("restricted_freedom", "suspended_sentence", "ban"):
             return RESTRICTED
         return None

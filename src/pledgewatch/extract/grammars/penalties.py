@@ -8,7 +8,8 @@ A term with neither but after a sentencing word ("к семи годам", "за
 "sentenced to seven years") is imprisonment with ``explicit=False`` (administrative arrest
 when it is counted in days). Fines are found around a currency ("штраф 50 МРП"), and a few
 penalties stand without a term ("условно", "пожизненное лишение свободы", "штраф", the death
-penalty as ``other``); "к году тюрьмы" is a year said without its number.
+penalty: «к смертной казни», «к расстрелу», "sentenced to death"); "к году тюрьмы" is a year
+said without its number.
 
 Preventive measures ("под стражей", "под арестом", "подписка о невыезде") are not penalties:
 :func:`find_measures` finds them for the fact builder, which records custody on a detention
@@ -416,17 +417,27 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     ("fine", _FINE_KEYS, re.compile(_FINE_WORD, FLAGS)),
     # the death penalty («приговорён к смертной казни», «вынес смертный приговор»,
-    # «приговорён к смерти»), which the vocabulary counts as another penalty
+    # «приговорён к смерти», «к расстрелу», «к высшей мере наказания», "death penalty");
+    # «смерти» and «расстрел» alone are a death and a shooting, not a penalty
     (
-        "other",
-        ("смерт", "death"),
+        "death",
+        ("смерт", "death", "расстрел", "высшей мере", "capital punishment"),
         re.compile(
-            r"(?<![\w-])(?:смертн(?:ой|ая|ую|ый|ого|ому|ым)\s+(?:казн\w+|приговор\w*)"
-            r"|приговор[её]н\w{0,2}\s+к\s+смерти|death\s+(?:penalty|sentence))(?![\w-])",
+            r"(?<![\w-])(?:смертн(?:ой|ая|ую|ый|ого|ому|ым|ом|ые|ых|ыми)\s+(?:казн\w+|приговор\w*)"
+            r"|приговор[её]н\w{0,2}\s+к\s+смерти|(?<=к\s)(?:расстрелу|высшей\s+мере\s+наказания)"
+            r"|death\s+(?:penalty|penalties|sentences?)|capital\s+punishment)(?![\w-])",
             FLAGS,
         ),
     ),
 ]
+
+# "sentenced (Ivan Petrov) to death": the span is "death", as "seven years" is the span of
+# "sentenced him to seven years"; "beaten to death" is no penalty.
+_SENTENCED_TO_DEATH_RE = re.compile(
+    r"(?<![\w])(?:sentenc(?:ed|ing)|condemn(?:ed|ing))(?:\s+[^\s.;!?]+){0,4}?\s+to\s+"
+    r"(?P<death>death)(?![\w-])",
+    FLAGS,
+)
 
 # «к году тюрьмы», «назначенный ему год ограничения свободы»: «год» said without its number
 # is one year when a penalty follows it (and never «года», which is «в течение года»).
@@ -502,6 +513,9 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
         for lo, hi in key_windows(low, keys, 20, 90):  # «… без права досрочного освобождения»
             for match in regex.finditer(text, lo, hi):
                 candidates.append((1, _make(text, match.start(), match.end(), penalty)))
+    for lo, hi in key_windows(low, ("death",), 80, 10):
+        for match in _SENTENCED_TO_DEATH_RE.finditer(text, lo, hi):
+            candidates.append((1, _make(text, *match.span("death"), "death")))
     for lo, hi in key_windows(low, ("год",), 10, 90):
         for match in _ONE_YEAR_RE.finditer(text, lo, hi):
             if term := _one_year(text, match):
