@@ -108,8 +108,8 @@ def test_unknown_ids_are_404(editor_api):
         assert "no " in response.json()["detail"]
 
 
-def test_openapi_documents_every_route(client):
-    spec = client.get("/openapi.json").json()
+def test_openapi_documents_every_route(viewer):
+    spec = viewer.get("/openapi.json").json()
     paths = spec["paths"]
     assert {
         "/api/v1/documents",

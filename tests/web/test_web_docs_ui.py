@@ -7,7 +7,7 @@ import base64
 import hashlib
 import re
 
-from web.webhelpers import make_client
+from web.webhelpers import api_token, bearer, make_client
 
 
 def local_references(html: str) -> list[str]:
@@ -54,9 +54,17 @@ def test_the_docs_page_allows_exactly_its_own_inline_script(viewer):
     }
 
 
-def test_the_docs_page_is_readable_where_the_api_is(web_db, client):
+def test_the_docs_page_and_its_schema_are_readable_where_the_api_is(web_db, client):
     assert client.get("/docs").headers["location"] == "/login?next=%2Fdocs"
     assert client.get("/api/v1/documents").status_code == 401
+    schema = client.get("/openapi.json")  # JSON, like the API: 401, not the sign-in page
+    assert schema.status_code == 401 and "paths" not in schema.json()
+    assert schema.headers["www-authenticate"] == "Bearer"
+    assert client.head("/openapi.json").status_code == 401
     public = make_client(web_db, anonymous_read=True)
     assert public.get("/api/v1/documents").status_code == 200
     assert public.get("/docs").status_code == 200
+    assert "/api/v1/documents" in public.get("/openapi.json").json()["paths"]
+    scripted = make_client(web_db)  # a personal API token reads the schema too
+    scripted.headers.update(bearer(api_token(web_db, "viewer")))
+    assert "/api/v1/documents" in scripted.get("/openapi.json").json()["paths"]

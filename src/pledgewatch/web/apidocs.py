@@ -2,10 +2,12 @@
 files that the fastapi-offline package ships (never a CDN, which the Content-Security-Policy
 forbids and an offline instance cannot reach).
 
-The page is readable by whoever may read ``/api/v1`` (signed-in users, and anonymous
-visitors when PLEDGEWATCH_ANONYMOUS_READ is on): trying an operation there calls the API
-with the browser's session cookie. ReDoc, which the package ships too, is not offered: it
-injects inline styles, which the policy forbids on every page.
+The page and the schema it shows, ``/openapi.json``, are readable by whoever may read
+``/api/v1`` (signed-in users and API tokens, and anonymous visitors when
+PLEDGEWATCH_ANONYMOUS_READ is on): Swagger UI fetches the schema and tries operations with
+the browser's session cookie. FastAPI's own schema route would answer anyone, so the app
+turns it off and this module serves the schema. ReDoc, which the package ships too, is not
+offered: it injects inline styles, which the policy forbids on every page.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from importlib.resources import files
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from pledgewatch.web.app import CONTENT_SECURITY_POLICY
 from pledgewatch.web.deps import Reader
 
 ASSETS_URL = "/static/api-docs"
+OPENAPI_URL = "/openapi.json"
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 router = APIRouter(include_in_schema=False)
@@ -47,12 +50,18 @@ def policy_allowing_inline_scripts(policy: str, html: bytes) -> str:
     return policy.replace("script-src 'self'", " ".join(["script-src 'self'", *hashes]), 1)
 
 
+@router.get(OPENAPI_URL)
+def openapi_schema(request: Request, _: Reader) -> JSONResponse:
+    """The OpenAPI description of /api/v1 (built once per process by FastAPI)."""
+    return JSONResponse(request.app.openapi())
+
+
 @router.get("/docs")
 def swagger_ui(request: Request, _: Reader) -> HTMLResponse:
     """Swagger UI: every operation of /api/v1 with its parameters, and "Try it out"."""
 
     page = get_swagger_ui_html(
-        openapi_url=request.app.openapi_url,
+        openapi_url=OPENAPI_URL,
         title=f"{request.app.title} API",
         swagger_js_url=f"{ASSETS_URL}/swagger-ui-bundle.js",
         swagger_css_url=f"{ASSETS_URL}/swagger-ui.css",

@@ -170,7 +170,7 @@ def create_app(database_url: str | None = None, settings: Settings | None = None
         title="pledgewatch",
         version=__version__,
         description=API_DESCRIPTION,
-        openapi_url="/openapi.json",
+        openapi_url=None,  # served by apidocs.py, to readers only, like /docs
         docs_url=None,  # FastAPI's own pages load their scripts from a CDN: see apidocs.py
         redoc_url=None,
     )
