@@ -1,8 +1,10 @@
-"""Professions of the hand-written lexicon (pledgewatch.extract.grammars.professions) and
-world countries by name and adjective (pledgewatch.extract.grammars.countries)."""
+"""Professions of the hand-written lexicon (pledgewatch.extract.grammars.professions), the
+role words of pledgewatch.extract.grammars.triggers, and world countries by name and
+adjective (pledgewatch.extract.grammars.countries)."""
 
 import pytest
 
+from pledgewatch.extract import extract
 from pledgewatch.extract.grammars.countries import country_code, find_country_adjectives
 from pledgewatch.extract.grammars.professions import (
     acting_start,
@@ -12,6 +14,7 @@ from pledgewatch.extract.grammars.professions import (
     honorary_title,
     is_title_word,
 )
+from pledgewatch.extract.grammars.triggers import ROLE_WORDS
 
 # (text, [(span from modifier, head, role, complement end text or None)])
 PROFESSIONS = [
@@ -160,6 +163,35 @@ def test_acting_start(text, acting):
 )
 def test_title_word(word, expected):
     assert is_title_word(word) is expected
+
+
+# A role word is a whole word: «оппозиционерку» is one (and not «оппозиционер» cut out of
+# it), «оппозиционерские настроения» and «оппозиционерство» are none.
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Оппозиционеры вышли на митинг.", ["Оппозиционеры"]),
+        ("Суд оштрафовал оппозиционерку Анну Смирнову.", ["оппозиционерку"]),
+        ("встреча с оппозиционерами", ["оппозиционерами"]),
+        ("Власти подавляют оппозиционерские настроения.", []),
+        ("Его обвинили в оппозиционерстве.", []),
+    ],
+)
+def test_opposition_role_word_is_a_whole_word(text, words):
+    pattern = ROLE_WORDS["ru"]["opposition_politician"]
+    assert [m.group() for m in pattern.finditer(text)] == words
+
+
+def test_opposition_role_word_in_an_oblique_case_gives_the_role():
+    text = "Суд оштрафовал оппозиционерку Анну Смирнову."
+    found = extract(text, "ru")
+    professions = {text[m.start : m.end] for m in found.mentions if m.type == "profession"}
+    assert professions == {"оппозиционерку"}
+    assert [f.attributes["role"] for f in found.facts if f.type == "role"] == [
+        "opposition_politician"
+    ]
+    adjective = extract("Власти подавляют оппозиционерские настроения.", "ru")
+    assert not [m for m in adjective.mentions if m.type == "profession"]
 
 
 @pytest.mark.parametrize(
