@@ -160,3 +160,31 @@ def test_each_document_is_committed_when_its_outcome_comes(sqlite_url, tmp_path)
         assert session.scalar(select(func.count()).select_from(Document)) == 2
     _, outcomes = _ingest(sqlite_url, paths)
     assert [o.status for o in outcomes] == ["duplicate", "duplicate", "added"]
+
+
+def test_a_first_name_after_a_title_is_a_person_kept_apart_from_namesakes(sqlite_url, tmp_path):
+    """«патриарх Кирилл» is a person with a role, stored with the title in the name; the
+    same title and name in another document is the same record, a Kirill with a surname
+    is not."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Патриарх Кирилл освятил новый храм. Визит патриарха Кирилла длился два дня.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "В Москве патриарх Кирилл встретился с верующими.\n", encoding="utf-8"
+    )
+    (folder / "c.txt").write_text(
+        "Журналиста Кирилла Патриархова задержали в Алматы.\n", encoding="utf-8"
+    )
+    engine, outcomes = _ingest(sqlite_url, sorted(folder.iterdir()))
+    assert [o.status for o in outcomes] == ["added"] * 3
+    with session_scope(engine) as session:
+        people = session.scalars(select(Entity).where(Entity.type == "person")).all()
+        assert sorted(p.name for p in people) == ["Кирилл Патриархов", "Патриарх Кирилл"]
+        patriarch = next(p for p in people if p.name == "Патриарх Кирилл")
+        roles = session.scalars(
+            select(Fact).where(Fact.type == "role", Fact.subject_id == patriarch.id)
+        ).all()
+        assert roles and len({e.document_id for r in roles for e in r.evidence}) == 2

@@ -62,6 +62,21 @@ def test_a_bare_first_name_is_a_mention_without_an_entity_and_no_fact_subject():
     assert all(f.subject is not None for f in extraction.facts)
 
 
+@pytest.mark.parametrize(
+    "text, mention, name",
+    [
+        ("Визит патриарха Кирилла длился два дня.", "Кирилла", "Патриарх Кирилл"),
+        ("Принц Гарри прилетел в Лондон.", "Гарри", "Принц Гарри"),
+        ("Он встретился с королём Карлом.", "Карлом", "Король Карл"),
+        # a title that is also a surname: «Королева Мадина» may be Madina Koroleva
+        ("Королева Мадина выступила на концерте.", "Мадина", None),
+    ],
+)
+def test_a_bare_first_name_after_a_title_is_a_person_named_with_the_title(text, mention, name):
+    found = mentions(text, "person")
+    assert found.get(mention, "missing") == name
+
+
 def test_a_caption_word_is_not_a_person():
     assert "Скриншот" not in mentions("Скриншот\nНа сайте опубликовано видео.", "person")
 

@@ -58,6 +58,7 @@ from pledgewatch.extract.persons import (
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.names import (
     english_name_candidates,
+    morph,
     name_key,
     normalize_person_name,
     surname_key,
@@ -164,6 +165,8 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             continue  # «Скриншот» under a picture; mid-sentence «Мадонна» is a name
         if key is None and tokens and tokens[0].feats.get("Number") == "Plur":
             continue  # «семья Скрипалей» is a family
+        if key is None and person.first and not person.last:
+            key = _titled_person(doc, span.start, person.first)
         if key is None and person.last and not person.first:
             country = _sentence_country(doc, span.start)
             key = doc.add_entity(
@@ -178,6 +181,37 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
         doc.add_span("person", span.start, span.end, key)
     add_repeated_persons(doc)
     add_namesakes(doc)
+
+
+# Titles a royal, a monarch or a cleric is named with by a first name alone («патриарх
+# Кирилл», «принц Гарри», «Папа Франциск»). Not those that are also names or surnames
+# («Королева», «Султан», «Эмир», «Шейх»): «Королева Елизавета» may be Elizaveta Koroleva.
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:принц(?:есс)?|цариц|императриц|пап|патриарх|митрополит|архиепископ|"
+    r"епископ|архимандрит|игумен|иеромонах|герцог(?:ин)?|княгин|кардинал)[а-яё]{0,3}"
+    r"|(?:император|корол|цар|княз)(?:ь|я|ю|[её]м|е|а|у|ом)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _titled_person(doc: DocumentContext, start: int, first: str) -> str | None:
+    """A person named by a first name after a title of their own: an entity named with the
+    title («Патриарх Кирилл»), so it stays apart from other people with that first name
+    across documents. None without such a title (a bare first name is no entity)."""
+    title = _TITLE_BEFORE.search(doc.text, max(0, start - 20), start)
+    if title is None:
+        return None
+    lemma = morph().parse(title.group().strip().lower())[0].normal_form
+    name = f"{lemma.capitalize()} {first}"
+    return doc.add_entity(
+        EntityDraft(
+            person_key(name),
+            "person",
+            name,
+            aliases=[cyr_to_lat(name)],
+            attributes={"title": lemma},
+        )
+    )
 
 
 # Words around a name that say it is a person: "to release Nurgeldi Halykov",
