@@ -18,6 +18,9 @@ from pledgewatch.resolve.names import (
 
 # (mention, nominative full name, gender)
 FORMS = [
+    # a regnal number stays as written
+    ("Елизаветы II", "Елизавета II", "femn"),
+    ("Людовика XIV", "Людовик XIV", "masc"),
     # a woman with a Turkic surname that does not decline
     ("Айгерим Тлеужан", "Айгерим Тлеужан", "femn"),
     # a feminine -ова surname in every case

@@ -61,7 +61,7 @@ def add_repeated_persons(doc: DocumentContext) -> None:
             continue
         forms.setdefault(span.text, span.entity)
         surname = normalize_person_name(doc.entity(span.entity).name).last
-        if surname and len(surname) >= 3 and surname[0].isupper():
+        if surname and len(surname) >= 3 and surname[0].isupper() and not surname.isupper():
             for form in surname_forms(surname) | surname_adjectives(surname):
                 forms.setdefault(form, span.entity)
     # by first word, longest form first: a dictionary look-up per word of the text

@@ -599,6 +599,8 @@ def _normalize(
             slots, fixed_gender, case_hint, gender_hint, feats_case, feats_gender
         )
         lemmas = [_title(x) for x in lemmas]
+    # a regnal number stays as written: «Елизавета II», «Людовика XIV»
+    lemmas = [w if _REGNAL.fullmatch(w) else x for w, x in zip(words, lemmas, strict=True)]
     parts: dict[str, list[str]] = {"first": [], "last": [], "patronymic": []}
     for role, lemma in zip(roles, lemmas, strict=True):
         parts[role].append(lemma)
@@ -611,6 +613,9 @@ def _normalize(
         initials=_initials(initials),
         gender=gender,
     )
+
+
+_REGNAL = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _as_name(name: PersonName | str) -> PersonName:
