@@ -121,6 +121,25 @@ FOUND = [
         "Он окончил юридический факультет Томского государственного университета.",
         {"юридический факультет Томского государственного университета"},
     ),
+    # a military unit named by its number, and a name natasha found after the number
+    ("Дед воевал в составе 3-й ударной армии.", {"3-й ударной армии"}),
+    (
+        "Войска 2-го Белорусского фронта вышли к реке.",
+        {"2-го Белорусского фронта"},
+    ),
+    # a subdivision with the body it belongs to is one organization
+    (
+        "Проверку начало Главное управление МВД России по Самарской области.",
+        {"Главное управление МВД России по Самарской области", "МВД России"},
+    ),
+    # a social network as a company
+    ("Основатель Facebook подарил акции фонду.", {"Facebook"}),
+    # an institution named after a person, with its kind in lower case
+    ("Она много лет пела в хоре театра имени Ивана Франко.", {"театра имени Ивана Франко"}),
+    (
+        "Затем он поступил в институт русского языка им. Пушкина.",
+        {"институт русского языка им. Пушкина"},
+    ),
 ]
 
 
@@ -175,6 +194,17 @@ ABSENT = [
     ("Письмо разослали органам исполнительной власти.", {"исполнительной власти"}),
     ("Реформа привела к усилению власти президента.", {"власти президента"}),
     ("Он проходил срочную службу в Омске.", {"срочную службу"}),
+    # a board of directors of a company named elsewhere
+    ("Он остался председателем совета директоров до мая.", {"совета директоров"}),
+    # a subdivision's name alone, and its body's regional office inside the phrase
+    (
+        "В пресс-службе ГУ МВД России по Самарской области сообщили о задержании.",
+        {"ГУ", "МВД России по Самарской области"},
+    ),
+    ("Он работал в Институте истории РАН до пенсии.", {"Институте истории"}),
+    # a social network as the place where something was written
+    ("Министр написал на своей странице в Facebook, что уходит.", {"Facebook"}),
+    ("Он сообщил об этом в своём Фейсбуке вечером.", {"Фейсбуке"}),
 ]
 
 
@@ -227,6 +257,7 @@ def test_place_after_a_reference_organization_names_it():
     [
         ("партии «Единая Россия»", "Единая Россия"),
         ("ООО «Ромашка»", "Ромашка"),
+        ("РИА «Новости»", "РИА «Новости»"),  # the agency's acronym is part of its name
         ("Правозащитный центр «Жолдас»", None),
         ("Единая Россия", None),
     ],
@@ -281,6 +312,16 @@ def test_nested_and_team_spans_carry_no_entity_of_their_own():
     assert spans["Совете Безопасности ООН"] is None
     assert spans["сборная Англии"] is None
     assert spans["ООН"] is not None
+
+
+def test_subdivision_entity_is_named_with_its_body():
+    """«Главное управление» of one ministry is not that of another: the entity carries the
+    body it belongs to, so the two stay apart when documents are merged."""
+    ex = extract("Сотрудник Главного управления МВД России по Москве задержан.", "ru")
+    spans = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
+    outer = spans["Главного управления МВД России по Москве"]
+    assert ex.entities[outer].name == "Главное управление МВД России по Москве"
+    assert "Главного управления" not in spans
 
 
 def test_party_members_in_the_plural_name_the_party():

@@ -29,7 +29,13 @@ a government named by its leader («правительство Нечаса»), 
 parliament (:func:`add_armed_forces`), a governing body or a faculty with what it belongs
 to (:func:`add_governing_bodies`, :func:`add_faculties`: «правления «Газпрома»»,
 «юридический факультет МГУ»), and the acronym or Latin spelling in brackets after a name
-(:func:`add_bracketed_acronyms`), which keeps the name's entity.
+(:func:`add_bracketed_acronyms`), which keeps the name's entity; so are military units
+named by their number (:func:`add_numbered_units`: «2-й гвардейской армии») and
+institutions named after a person (:func:`add_named_after`: «больнице имени Кащенко»). A
+subdivision joined to the body it belongs to is one organization whose entity carries that
+body (:func:`join_subdivisions`: «Главное управление МВД России по Москве», not
+«Главное управление»), and a social network named as where something was written is a
+product, not an organization (:func:`drop_platforms_written_in`).
 """
 
 from __future__ import annotations
@@ -82,6 +88,8 @@ _ANAPHORIC_GENITIVE = frozenset({"страны", "республики", "гор
 
 def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     add_armed_forces(doc)
+    add_numbered_units(doc)
+    add_named_after(doc)
     mentions = _span_ends(doc, _COMPLEMENT_TYPES)
     persons = _span_ends(doc, ("person",))
     for sentence in analysis.sentences:
@@ -124,6 +132,8 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 outer = _leader_after(doc.text, end, persons, {t.start: t for t in tokens})
             if outer is not None:
                 end = outer
+            elif last == i + 1 and tokens[last].text.lower() == "директоров":
+                continue  # «председатель совета директоров»: of a company named elsewhere
             named = first < i
             if alone and not named and not (owned and end == token.end):
                 doc.add_span("organization", token.start, token.end)
@@ -370,12 +380,65 @@ def add_armed_forces(doc: DocumentContext) -> None:
             doc.add_span("organization", start, end + gap.end())
 
 
+# A military unit's number («1-й армии», «2-й гвардейской армии», «58-я армия»): the unit
+# is named by the number with the kind of unit, and natasha's name of one («Украинского
+# фронта» of «1-го Украинского фронта») starts after the number.
+_ORDINAL = r"\d{1,3}-(?:й|я|го|м|ой|ю|е)"
+_NUMBERED_UNIT = re.compile(
+    rf"(?<![\w-]){_ORDINAL} (?:[А-ЯЁа-яё-]+(?:ой|ая|ую|ого|ий|ый|ым|ом|ей) ){{0,2}}"
+    r"(?:(?:арми|дивизи)(?:я|и|ю|ей)|бригад(?:а|ы|е|у|ой)|(?:флот|фронт)(?:|а|у|ом|е))(?![\w-])"
+)
+_ORDINAL_BEFORE = re.compile(rf"(?<![\w-]){_ORDINAL} $")
+
+
+def add_numbered_units(doc: DocumentContext) -> None:
+    """Military units named by their number, as typed spans without an entity (every
+    army has a «1-я армия»); a name natasha found after the number gets it."""
+    for span in doc.spans:
+        if span.type != "organization" or not span.text[:1].isupper():
+            continue
+        number = _ORDINAL_BEFORE.search(doc.text, max(0, span.start - 8), span.start)
+        if number is not None:
+            span.start, span.text = number.start(), doc.text[number.start() : span.end]
+    for match in _NUMBERED_UNIT.finditer(doc.text):
+        if not doc.covered(match.start(), match.end(), ("organization",)):
+            doc.add_span("organization", match.start(), match.end())
+
+
+# An institution named after a person, with its kind in lower case («больнице имени
+# Кащенко», «институт им. Гнесиных», «театра имени Марии Ермоловой»): the whole phrase is
+# its name. A capitalised word before the kind starts a name natasha finds herself
+# («Литературный институт им. Горького»).
+_NAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_NAMED_AFTER = re.compile(
+    r"(?<![\w-])(?:театр|институт|больниц|училищ|университет|библиотек|музе|консерватори"
+    r"|колледж|гимнази|госпитал|завод|фабрик)[а-яё]*"
+    r"(?: [а-яё]+(?:ого|его|ой|ей|ых|их|ов|а|я|и|ы)){0,3}"  # «института русского языка»
+    rf" (?:имени|им\.) ?(?:[А-ЯЁ]\.\s?){{0,2}}{_NAME}(?: {_NAME}| [IVX]+(?![\w-]))?"
+)
+_CAPITALISED_BEFORE = re.compile(r"[А-ЯЁA-Z][\w-]*\s$")
+
+
+def add_named_after(doc: DocumentContext) -> None:
+    """Institutions named after a person, as typed spans without an entity."""
+    for match in _NAMED_AFTER.finditer(doc.text):
+        start, end = match.span()
+        if _CAPITALISED_BEFORE.search(doc.text, max(0, start - 30), start):
+            continue
+        if not doc.covered(start, start + 1, ("organization",)):
+            doc.add_span("organization", start, end)
+
+
 def drop_cut_phrases(doc: DocumentContext) -> None:
     """Drops a generic phrase cut short of the name or place that completes it: with
     «департамента здравоохранения Москвы» or «совета директоров «Газпрома»» found,
     «департамента здравоохранения» and «совета директоров» name nothing by themselves. A
     ministry or cabinet («министерства иностранных дел») is a name on its own and stays,
-    as does a named organization with its place («МВД России» of «МВД России по Москве»)."""
+    as does a named organization with its place («МВД России» of «МВД России по Москве»).
+    Subdivisions are joined to their bodies and platforms dropped first, as the last
+    corrections of the organizations found."""
+    join_subdivisions(doc)
+    drop_platforms_written_in(doc)
     spans = [s for s in doc.spans if s.type == "organization"]
     named = {s.start for s in spans if s.entity}
     longer: dict[int, int] = {}
@@ -392,6 +455,95 @@ def drop_cut_phrases(doc: DocumentContext) -> None:
             and longer.get(s.start, 0) > s.end
             and s.start not in named
             and not _STANDALONE_HEAD.match(s.text)
+        )
+    ]
+
+
+# Subdivisions, which a text names with the body they belong to («Главное управление МВД
+# России», «ГУ МВД», «Камского филиала Российского речного регистра», «Института археологии
+# РАН»): every ministry has a «Главное управление», so the name alone names nothing a reader
+# could find, and NEREL annotates only the whole phrase. Bodies in their own right stay
+# («Совет Безопасности ООН», «ЦК КПСС», «Генеральной Ассамблеи ООН»).
+_SUBDIVISION = re.compile(
+    r"(?:управлени|отдел|филиал|генштаб|штаб|палат|школ|институт|академи|комитет|департамент"
+    r"|коллеги|кафедр|факультет|президиум|синод|ячейк)[а-яё]*"
+)
+_SUBDIVISION_ACRONYMS = frozenset({"ГУ"})
+_ADJECTIVE_WORD = re.compile(r"[а-яё-]+(?:ой|ый|ий|ая|ого|ому|ом|ое|ую|ые|ых|ей|ым|ее)")
+
+
+def _is_subdivision(name: str) -> bool:
+    """Whether ``name``'s head, the first word that is not an adjective, is a subdivision."""
+    if name in _SUBDIVISION_ACRONYMS:
+        return True
+    words = name.lower().split()
+    head = next((w for w in words if not _ADJECTIVE_WORD.fullmatch(w)), words[-1] if words else "")
+    return bool(_SUBDIVISION.fullmatch(head))
+
+
+def join_subdivisions(doc: DocumentContext) -> None:
+    """A subdivision joined to the body it belongs to (by :func:`join_nested_organizations`)
+    is one organization: its name alone is dropped, and its entity is carried on to the
+    whole phrase («Главное управление» + « МВД России по Москве»), so that the subdivisions
+    of different bodies stay apart. The body with its place inside the phrase («МВД
+    России по Москве» of «ГУ МВД России по Москве») is not a mention of its own either."""
+    organizations = [s for s in doc.spans if s.type == "organization"]
+    starts = {s.start for s in organizations}
+    dropped: set[int] = set()
+    joined = []
+    for span in organizations:
+        entity = doc.entity(span.entity)
+        if entity is None or entity.ref or span.end + 1 not in starts:
+            continue
+        if doc.text[span.end : span.end + 1] != " " or not _is_subdivision(span.text):
+            continue
+        outers = [s for s in organizations if s.start == span.start and s.end > span.end + 1]
+        if not outers:
+            continue
+        outer = max(outers, key=lambda s: s.end)
+        # the body was joined before its own place was («Управления … Главного управления»
+        # + «Главного управления МВД по Москве»): the phrase goes on to that place
+        if outer.entity is None:
+            outer.end = max(
+                (s.end for s in organizations if outer.start < s.start < outer.end < s.end),
+                default=outer.end,
+            )
+            outer.text = doc.text[outer.start : outer.end]
+            name = entity.name + doc.text[span.end : outer.end]
+            outer.entity = doc.add_entity(
+                EntityDraft(f"organization:{match_key(name)}", "organization", name, entity.country)
+            )
+        dropped.add(id(span))
+        joined.append((span.end, outer.end))
+    for after, end in joined:  # a subdivision's own phrase has its entity by now
+        dropped.update(
+            id(s)
+            for s in organizations
+            if s.start > after and s.end == end and s.entity is None and " по " in s.text
+        )
+    if dropped:
+        doc.spans = [s for s in doc.spans if id(s) not in dropped]
+
+
+# A social network named as the place where something was written («написал в Facebook»,
+# «на своей странице в Фейсбуке») is the platform, a product, not the company that runs it
+# («основатель Facebook», «Facebook удалил аккаунт»).
+_PLATFORM = re.compile(r"(?:Facebook|[Фф]ейсбук(?:|а|е|у|ом))")
+_WRITTEN_IN = re.compile(
+    r"(?<![\w-])(?:в|во|на)\s+(?:(?:сво(?:ём|ем|ей)|личной|официальной)\s+)?"
+    r"(?:(?:странице|аккаунте|блоге|группе)\s+(?:в|на)\s+)?$"
+)
+
+
+def drop_platforms_written_in(doc: DocumentContext) -> None:
+    """Drops a social network named as the place where something was written."""
+    doc.spans = [
+        s
+        for s in doc.spans
+        if not (
+            s.type == "organization"
+            and _PLATFORM.fullmatch(s.text)
+            and _WRITTEN_IN.search(doc.text, max(0, s.start - 40), s.start)
         )
     ]
 
@@ -668,16 +820,21 @@ def _reference_outer(doc: DocumentContext, span, outer: str) -> str | None:
 # A kind of organization in lower case, or a legal form, before a quoted name («партии
 # «Единая Россия»», «ФК «Спартак»», «ООО «Ромашка»»): the organization is named by the
 # quoted part, which is also what NEREL annotates. A capitalised kind belongs to the name
-# («Правозащитный центр «Жолдас»») and is kept.
+# («Правозащитный центр «Жолдас»») and is kept, as is a news agency's or broadcaster's
+# acronym, which is part of its brand («РИА «Новости»», «ГТРК «Дон»»).
 _QUOTE_CHARS = "«»„“”\"'"
 _KIND_BEFORE_QUOTED = re.compile(
     r"(?:(?:[а-яё][а-яё-]*|[А-ЯЁ]{2,6})\s+){1,3}[«\"„“]+(?P<name>[^«»\"„“”]+?)[»\"“”]*"
 )
+_MEDIA_BEFORE_QUOTED = re.compile(r"(?:РИА|ИА|ТРК|ГТРК|РГТРК|ВГТРК) [«\"„“][^«»\"„“”]+[»\"“”]")
 
 
 def quoted_name(text: str) -> tuple[int, int] | None:
     """Offsets (within ``text``) of the quoted name after a lower-case kind or a legal
-    form, or None when ``text`` is not of that shape."""
+    form (all of ``text`` after a news agency's acronym), or None when ``text`` is not of
+    that shape."""
+    if _MEDIA_BEFORE_QUOTED.fullmatch(text):
+        return 0, len(text)
     match = _KIND_BEFORE_QUOTED.fullmatch(text)
     return match.span("name") if match else None
 
@@ -778,8 +935,16 @@ _NAMED_BODIES = (
         "ЕСПЧ",
         None,
     ),
-    # the presidency as an actor («Белый дом заявил»), not the building («в Белом доме»)
-    (r"Белый [Дд]ом|Белого [Дд]ома|Белому [Дд]ому", "Белый дом", "White House", None, "US"),
+    # the presidency as an actor («Белый дом заявил», «опубликовано Белым домом»), not the
+    # building («в Белом доме», «перед Белым домом»)
+    (
+        r"Белый [Дд]ом|Белого [Дд]ома|Белому [Дд]ому"
+        r"|(?<!перед )(?<!над )(?<!под )(?<!за )(?<!рядом с )(?<!между )Белым [Дд]омом",
+        "Белый дом",
+        "White House",
+        None,
+        "US",
+    ),
     (r"Талибан(?:|а|у|ом|е)|[Тт]алиб(?:ы|ов|ам|ами|ах)", "Талибан", "Taliban", None, None),
     (r"Гоминьдан(?:|а|у|ом|е)", "Гоминьдан", "Kuomintang", None, "TW"),
     # natasha misses it in the nominative at the start of a sentence
@@ -799,10 +964,10 @@ _NAMED_BODY = re.compile(
 
 
 def add_named_bodies(doc: DocumentContext) -> None:
-    """Organizations of :data:`_NAMED_BODIES`; a place natasha saw at the same characters,
-    or a shorter organization inside the name («Европейского суда» of «Европейского суда по
-    правам человека»), is dropped, since the whole name is what the text names. A generic
-    body around the name («пресс-служба Кремля») stays."""
+    """Organizations of :data:`_NAMED_BODIES`; a place or a person natasha saw at the same
+    characters, or a shorter organization inside the name («Европейского суда» of
+    «Европейского суда по правам человека»), is dropped, since the whole name is what the
+    text names. A generic body around the name («пресс-служба Кремля») stays."""
     if not may_match(_NAMED_BODY, doc.text):
         return  # none of the names anywhere (most texts): no scan
     for match in _NAMED_BODY.finditer(doc.text):
@@ -812,6 +977,7 @@ def add_named_bodies(doc: DocumentContext) -> None:
             and s.start < end
             and start < s.end
             and not (start <= s.start and s.end <= end and s.type == "organization")
+            and not (s.type == "person" and (s.start, s.end) == (start, end))
             and not _generic_around(s, start, end)
             for s in doc.spans
         ):
@@ -829,10 +995,11 @@ def add_named_bodies(doc: DocumentContext) -> None:
                 attributes={"acronym": acronym} if acronym else {},
             )
         )
-        doc.spans = [
+        doc.spans = [  # natasha takes «Гоминьданом» for a person's name
             s
             for s in doc.spans
             if not (s.type in ("location", "organization") and s.start < end and start < s.end)
+            and not (s.type == "person" and (s.start, s.end) == (start, end))
             or _generic_around(s, start, end)
         ]
         doc.add_span("organization", start, end, key)
