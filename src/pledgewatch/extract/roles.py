@@ -246,7 +246,7 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     listed = plural and _list_follows(doc, person, persons)
     if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap)):
         return []
-    if not _agree(nearest.text, person.text):
+    if not _agree(nearest.text, person.text) or _genitive_by_verb(doc, nearest, person):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
     if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
         return []  # «адвокаты Сингха»: one name after a plural is their client's
@@ -446,6 +446,30 @@ def _agree(profession: str, person: str) -> bool:
     if not profession_cases or not name_cases or "nomn" in name_cases:
         return True
     return bool(profession_cases & name_cases)
+
+
+_MAN_OR_WOMAN = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
+_WORD_AFTER = re.compile(r"\s+([а-яё]+)")
+
+
+def _genitive_by_verb(doc, profession: Span, person: Span) -> bool:
+    """«Адвокат Жыланбаева заявил»: a surname that is a woman's nominative or a man's
+    genitive (-ова, -ева, -ина), after a nominative profession and before a past verb in
+    the masculine. The verb agrees with the profession, so the name is whose it is."""
+    if not _MAN_OR_WOMAN.search(person.text) or "nomn" not in _cases(
+        profession.text.split()[0], ""
+    ):
+        return False
+    verb = _WORD_AFTER.match(doc.text, person.end)
+    return bool(verb) and _masculine_past(verb.group(1))
+
+
+@cache
+def _masculine_past(word: str) -> bool:
+    from pledgewatch.extract.nlp import _morph
+
+    tag = _morph().parse(word)[0].tag
+    return tag.POS == "VERB" and {"masc", "past"} <= tag.grammemes
 
 
 def may_be_genitive(person: str) -> bool:
