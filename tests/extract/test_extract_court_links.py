@@ -190,6 +190,34 @@ def test_custody_said_of_someone_else_or_only_asked_for_is_none(text):
     assert facts(text, "detention") == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ивана Петрова задержали в Оше. Суд взял его под стражу на два месяца.",
+        "Суд заключил журналиста Ивана Петрова под стражу.",
+    ],
+)
+def test_taken_into_custody_with_the_person_between_the_words(text):
+    assert [f["kind"] for f in facts(text, "detention")["Иван Петров"]][-1] == "arrest"
+
+
+def test_both_are_the_two_people_the_sentence_before_names():
+    text = (
+        "Правозащитники потребовали освободить блогера Ивана Петрова и активистку Анну "
+        "Смирнову. Обоих задержали в прошлом месяце."
+    )
+    assert set(facts(text, "detention")) == {"Иван Петров", "Анна Смирнова"}
+    text = "Ивана Петрова и Анну Смирнову видели на митинге. Её задержали вечером."
+    assert set(facts(text, "detention")) == {"Анна Смирнова"}
+
+
+def test_an_english_dateline_is_not_part_of_the_first_sentence():
+    text = "Bishkek, 12 March 2025\n\nPolice detained journalist Ivan Petrov on Monday."
+    extraction = extract(text, "en")
+    (detention,) = [f for f in extraction.facts if f.type == "detention"]
+    assert detention.date == "2025-03-10"  # Monday, not the dateline's date
+
+
 def test_a_travel_ban_is_a_restriction_not_a_detention():
     text = "Сейчас Иван Петров и Анна Смирнова находятся под подпиской о невыезде."
     found = facts(text, "restriction")

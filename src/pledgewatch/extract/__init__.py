@@ -83,7 +83,7 @@ def extract(
     else:
         from razdel import sentenize
 
-        sentences = [(s.start, s.stop) for s in sentenize(text)]
+        sentences = [line for s in sentenize(text) for line in _lines(text, s.start, s.stop)]
         doc = DocumentContext(text, "en", published, sentences)
         add_gazetteer_places(doc)
         add_gazetteer_organizations(doc)
@@ -126,3 +126,16 @@ def _reference_date(published: str | None, text: str) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at its line breaks: a title or a dateline («Astana, 12 March 2025») is
+    never part of the sentence after it (razdel joins lines that do not end in a full stop),
+    as the Russian analysis does."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    pieces = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        if match.group().strip():
+            pieces.append((start + match.start(), start + match.end()))
+    return pieces or [(start, end)]

@@ -41,6 +41,11 @@ _PRONOUN = {
     "ru": re.compile(r"\b(он|она|они|его|её|ее|ему|ей|им|их|него|неё|нее|нему|ней)\b", re.I),
     "en": re.compile(r"\b(he|she|they|him|her|them|his)\b", re.I),
 }
+# «Обоих задержали»: the two people the sentence before names.
+_BOTH = {
+    "ru": re.compile(r"(?<![\w-])(?:оба|обе|обоих|обеих|обоим|обеим|обоими|обеими)(?![\w-])", re.I),
+    "en": re.compile(r"\bboth\b", re.I),
+}
 # The singular ones: what refers back to the one person a charge or custody is about.
 _PERSONAL_PRONOUN = {
     "ru": re.compile(r"\b(?:он|она|его|е[её]|ему|ей|него|н[её]е|нему|ней|ним|нем|н[её]м)\b", re.I),
@@ -51,6 +56,7 @@ _PERSONAL_PRONOUN = {
 def build_facts(doc: DocumentContext) -> None:
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
+    last_pair: list[Span] = []  # the last two people named in one sentence, for «обоих»
     last_seen = -10
     described: dict[str, Span] = {}  # a profession word → the person it last described
     # the rules below add no person or crime spans: each sentence's are looked up once
@@ -62,6 +68,8 @@ def build_facts(doc: DocumentContext) -> None:
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
         if not subjects and (referred := _described_person(doc, index, described)):
             subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
+        elif not subjects and len(last_pair) == 2 and _BOTH[lang].search(doc.sentence_text(index)):
+            subjects = last_pair  # «… Ильяса Сагинтаева и Жанар Мукашеву. Обоих задержали …»
         elif (
             not subjects
             and last_persons
@@ -83,8 +91,9 @@ def build_facts(doc: DocumentContext) -> None:
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
         # «приговорён к восьми годам» in the next sentence is about
         victims = _victims(doc, persons, crimes_in[index])
-        if [p for p in persons if p not in victims]:
-            last_persons = [p for p in persons if p not in victims][-1:]
+        if named := [p for p in persons if p not in victims]:
+            last_persons = named[-1:]
+            last_pair = list({p.entity: p for p in named}.values())[-2:]
             last_seen = index
     _commitment_facts(doc, lang)
 
