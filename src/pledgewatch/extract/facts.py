@@ -982,6 +982,7 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
     unnamed = UNNAMED_DEMANDERS[lang].search(doc.text, sentence_start, trigger.start())
     addressee = _addressee(doc, index, lang, trigger.start())
     pending: list[str] = []
+    named: list[Span] = []  # the people an earlier action of the sentence named
     for n, (_start, end, action) in enumerate(actions):
         scope_end = actions[n + 1][0] if n + 1 < len(actions) else sentence_end
         between = doc.text[end:scope_end]
@@ -989,12 +990,23 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
             pending.append(action)  # «отменить или тщательно пересмотреть …»: same objects
             continue
         objects, topics = _demand_objects(doc, index, lang, action, end, scope_end)
+        if not objects and named and action in _PERSON_ACTIONS and _THEM[lang].match(between):
+            objects = named  # "to drop all charges against X and to release them"
+        named = [o for o in objects if o.type == "person"] or named
         if not objects and not topics:
             continue
         for each_action in [*pending, action]:
             _add_demands(doc, index, each_action, demanders, unnamed, addressee, objects, topics)
         pending = []
     return trigger.start()
+
+
+_PERSON_ACTIONS = frozenset({"release", "drop_charges", "investigate"})
+# An action whose object is a pronoun for the people of the action before it.
+_THEM = {
+    "ru": re.compile(r"\s*(?:их|его|е[её]|них|него|н[её]е)(?![\w-])", re.I),
+    "en": re.compile(r"\s*(?:them|him|her)\b", re.I),
+}
 
 
 def _drop_overlapping(actions):

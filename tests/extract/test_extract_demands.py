@@ -1,0 +1,46 @@
+"""Demand facts: who demands what about whom, addressed to which state. Example sentences
+are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pledgewatch.extract import extract
+
+
+def demands(text: str, language: str) -> set[tuple[str, str]]:
+    """(action, object name) of every demand fact with an object."""
+    extraction = extract(text, language)
+    return {
+        (f.attributes["action"], extraction.entities[f.object].name)
+        for f in extraction.facts
+        if f.type == "demand" and f.object
+    }
+
+
+@pytest.mark.parametrize(
+    "text, language, name",
+    [
+        (
+            "Amnesty International urged Kazakhstan to drop all charges against journalist "
+            "Ivan Petrov and to release him immediately.",
+            "en",
+            "Ivan Petrov",
+        ),
+        (
+            "Правозащитники призвали власти Казахстана снять обвинения с журналиста Ивана "
+            "Петрова и освободить его.",
+            "ru",
+            "Иван Петров",
+        ),
+    ],
+)
+def test_an_action_told_with_a_pronoun_is_about_the_people_of_the_action_before(
+    text, language, name
+):
+    assert demands(text, language) == {("drop_charges", name), ("release", name)}
+
+
+def test_a_pronoun_with_no_one_named_before_it_in_the_sentence_has_no_object():
+    text = "Правозащитники призвали власти освободить их."
+    assert demands(text, "ru") == set()
