@@ -105,6 +105,16 @@ def test_a_sentence_keeps_the_profession_word_that_names_the_person_of_the_sente
 # --- sentences ----------------------------------------------------------------------------
 
 
+def test_a_penalty_told_after_a_dated_verdict_takes_its_date():
+    text = (
+        "Алматы, 12 марта 2025 г.\n\nВ понедельник суд вынес приговор блогеру Ивану Петрову. "
+        "Его признали виновным в мошенничестве. Суд назначил ему пять лет колонии."
+    )
+    extraction = extract(text, "ru")
+    (sentence,) = [f for f in extraction.facts if f.type == "sentence"]
+    assert sentence.date == "2025-03-10"
+
+
 def test_the_victim_of_an_offence_is_neither_charged_nor_sentenced():
     text = (
         "Суд признал Ивана Петрова виновным в причинении смерти по неосторожности "

@@ -59,6 +59,7 @@ def build_facts(doc: DocumentContext) -> None:
     last_pair: list[Span] = []  # the last two people named in one sentence, for «обоих»
     last_seen = -10
     described: dict[str, Span] = {}  # a profession word → the person it last described
+    verdicts: dict[str, tuple[int, str]] = {}  # person → (sentence, date) of a dated verdict
     # the rules below add no person or crime spans: each sentence's are looked up once
     persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
@@ -85,7 +86,7 @@ def build_facts(doc: DocumentContext) -> None:
             _detention_facts(doc, index, lang, subjects, limit)
             _restriction_facts(doc, index, lang, subjects, limit)
             _charge_facts(doc, index, lang, subjects, limit)
-            _sentence_facts(doc, index, lang, subjects, limit)
+            _sentence_facts(doc, index, lang, subjects, limit, verdicts)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
@@ -802,16 +803,24 @@ _VICTIM_GAP = re.compile(
 )
 
 
-def _sentence_facts(doc, index, lang, subjects, limit) -> None:
+def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = None) -> None:
+    """Sentence facts of the penalties the sentence hands out. A penalty told without a
+    date, up to two sentences after a dated verdict about the same person («В понедельник
+    суд вынес приговор Ивану Петрову. … Суд назначил ему шесть лет условно»), takes the
+    verdict's date (``verdicts`` keeps it across sentences)."""
     triggers = [m.span() for m in _matches(SENTENCE[lang], doc, index, limit)]
     if not triggers:
         return
+    verdicts = {} if verdicts is None else verdicts
     sentence_start, _ = doc.sentences[index]
     provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
     provision = provisions.pop() if len(provisions) == 1 else None
     # the victim of «приговорён за покушение на Анатолия Чубайса» is not sentenced
     victims = _victims(doc, subjects, doc.spans_in(index, "crime"))
     offenders = [p for p in subjects if p not in victims] or subjects
+    verdict_date = _nearest_date(doc, index, triggers[0][0])[0]
+    if verdict_date:
+        verdicts.update((p.entity, (index, verdict_date)) for p in offenders)
     for penalty in doc.spans_in(index, "penalty"):
         if penalty.start >= limit or penalty.data is None:
             continue
@@ -840,13 +849,14 @@ def _sentence_facts(doc, index, lang, subjects, limit) -> None:
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
+            verdict = verdicts.get(person.entity)
             doc.add_fact(
                 FactDraft(
                     "sentence",
                     person.entity,
                     provision,
                     attributes=dict(attributes),
-                    date=date,
+                    date=date or (verdict[1] if verdict and index - verdict[0] <= 2 else None),
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
