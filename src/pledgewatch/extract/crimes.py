@@ -6,11 +6,13 @@ offences of the hand-written lexicon ``data/offences.yaml`` («убийстве�
 As NEREL annotates crimes, the offence noun with its adjectives is a span, and the whole
 phrase with its genitive complement is another one around it. The phrase takes the act's
 object («хищении данных», «управлении автомобилем», «препятствовании работе
-журналистов») and what it was for («для обхода блокировок»), not when or where it
-happened («убийстве в июле»); each offence of a list is a span of its own («в коррупции,
-незаконном обогащении и отмывании денег»), and «в совершении …» only wraps the offence
-after it. An attack that no charge word governs («расследование теракта») is the event,
-not a charge.
+журналистов», «хищении данных о кредитных картах») and what it was for («для обхода
+блокировок», «с целью получить лицензию»), and the participle clause a code words it with
+(«…, повлекшем по неосторожности смерть человека»), not when or where it happened
+(«убийстве в июле», «в день убийства»); each offence of a list is a span of its own («в
+коррупции, незаконном обогащении и отмывании денег»), and «в совершении …» only wraps the
+offence after it. An attack that no charge word governs («расследование теракта») is the
+event, not a charge.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from pledgewatch.extract.grammars.offences import OffenceMatch
 from pledgewatch.extract.nlp import Analysis, Token
 
 # Words that make an offence word a charge: it follows «обвиняется в», «осуждён за» …
+# («осуждать» is also to condemn: «осуждало насилие», «осуждающими геноцид»; only
+# «осуждён», «осуждение» are a court's).
 _CHARGE_CONTEXT = re.compile(
-    r"(?<![\w-])(?:обвин\w*|подозр\w*|осужд\w*|осуди\w*|приговор\w*|уголовн\w*|виновн\w*"
+    r"(?<![\w-])(?:обвин\w*|подозр\w*|осужд(?!а)\w*|осуди\w*|приговор\w*|уголовн\w*|виновн\w*"
     r"|судим\w*|стать\w+|ст\.|задержан\w*|арестова\w*|привлеч\w*|инкриминир\w*|вменя\w*)",
     re.IGNORECASE,
 )
@@ -36,18 +40,21 @@ _CHARGE_CONTEXT = re.compile(
 # preposition there starts a phrase of its own («обвиняемые на слушаниях в суде»).
 _GAP_WORD = r"(?!(?:на|по|при|о|об|с|со|к|за|из|от|для|у|после|до)\s)[^\W\d]+"
 # A charge word that governs the offence phrase right after it: «обвиняют в хищении»,
-# «обвинила Маркива в причастности к убийству» (a few words between a verb and «в»),
-# «признал доктора виновным в убийстве», «признался в употреблении кокаина», «по делу о
-# госизмене» (an offence of the lexicon only), «осуждён за хулиганство», «штрафовать
-# россиян за хранение …», «срок за мошенничество»; «в» may be «во» («виновным во взятке»).
+# «обвинила Маркива в причастности к убийству», «обвинён также в захвате заложников» (a
+# few words between a verb and «в»), «признал доктора виновным в убийстве», «признался в
+# употреблении кокаина», «по делу о госизмене» (an offence of the lexicon only), «осуждён
+# за хулиганство», «штрафовать россиян за хранение …», «штраф, наложенный за нарушение …»,
+# «срок за мошенничество»; «в» may be «во» («виновным во взятке»).
 _GOVERNOR = re.compile(
     r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
     r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы]|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
-    rf"|(?:обвини\w*|обвиня\w*|подозрева\w*|заподозри\w*|уличил\w*)(?:\s+{_GAP_WORD}){{0,3}}?\s+во?"
+    rf"|(?:обвини\w*|обвиня\w*|обвин[её]н(?:[аоы]|н\w+)?|подозрева\w*|заподозри\w*|уличил\w*)"
+    rf"(?:\s+{_GAP_WORD}){{0,3}}?\s+во?"
     rf"|признал\w*(?:\s+{_GAP_WORD}){{0,3}}?\s+виновн\w*\s+во?"
     r"|(?P<case>(?:дел[оауе]|делом)\s+об?)"
-    r"|(?:осужд\w*|осуди\w*|приговор\w*|арестова\w*|задержа\w*|судим\w*|наказа\w*"
-    r"|штрафова\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
+    r"|(?:осужд(?!а)\w*|осуди\w*|приговор\w*|арестова\w*|задержа\w*|судим\w*|наказа\w*"
+    r"|штрафова\w*|наложенн\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)"
+    r"(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
     r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за)\s+",
     re.IGNORECASE,
 )
@@ -74,13 +81,22 @@ _NOT_OFFENCE_HEADS = (
     *("адрес", "отношени", "соответстви", "рамк", "ход", "течени", "гибел"),
     "редакци",  # «обвинение в новой редакции»: the charge reworded
 )
-# Adjectives that say when, how big or how talked-about an offence was, not which offence
-# («декабрьском групповом изнасиловании», «масштабных махинациях»): left out of the span.
+# Adjectives that say when, how big, how talked-about or how bad an offence was, not which
+# offence («декабрьском групповом изнасиловании», «масштабных махинациях», «жестокое
+# убийство», «фундаментальным мошенничеством»): left out of the span.
 _NOT_QUALIFYING = re.compile(
     r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск"
     r"|октябрьск|ноябрьск|декабрьск|вчерашн|недавн|прошлогодн|резонансн|громк|скандальн"
-    r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш)\w*"
+    r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш"
+    r"|фундаментальн|беспрецедентн|чудовищн|вопиющ|циничн|жесток|зверск|дерзк|грандиозн)\w*"
     r"|нов(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми|ом|ую)"
+)
+# Words before an offence that say when or where something happened: «в день убийства»,
+# «на месте преступления», «после нападения» tell of the event, not of a charge.
+_SETTING = re.compile(
+    r"(?<![\w-])(?:(?:в|на)\s+(?:день|ночь|момент|месте|место)|во\s+время|после|до|накануне"
+    r"|с\s+момента)\s+(?:[а-яё]+\s+)?$",
+    re.IGNORECASE,
 )
 # Prepositions that open a complement of an offence («покушении на сбыт наркотиков»,
 # «участии в массовых беспорядках», «насилии над подростками»).
@@ -103,6 +119,19 @@ _TAKES_CASE = {
     "Ins": ("управлени", "злоупотреблени", "распоряжени", "торговл", "владени"),
     "Dat": ("препятствовани", "воспрепятствовани", "содействи", "пособничеств"),
 }
+# Nouns whose content follows «о» («хищении данных о кредитных картах», «сбор сведений о
+# военных объектах»): part of the object of the act.
+_INFORMATION = ("информаци", "данн", "сведени")
+# Quotes around an object or a title inside a phrase («нарушение «режима самоизоляции»»).
+_OPENING_QUOTES = frozenset({"«", '"', "„"})
+# A plot, an offence with its aim after «с целью» («заговор с целью свержения власти»).
+_CONSPIRACY = ("заговор", "сговор")
+# Offences that the codes name with what they were committed in, after «при»
+# («мошенничество при получении выплат», «мошенничество при голосовании»).
+_TAKES_PRI = ("мошенничеств",)
+# Acts whose object is followed by the one it went to, in the dative («продажа алкоголя
+# несовершеннолетним», «передаче секретов иностранной разведке»).
+_TAKES_RECIPIENT = ("продаж", "сбыт", "передач", "поставк")
 # Prepositions that say for whom or what for an act with its object was done («продажу
 # программ для обхода блокировок», «пропаганды гомосексуализма среди несовершеннолетних»).
 _PURPOSE = frozenset({"для", "среди"})
@@ -111,7 +140,7 @@ _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
 # особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
 # смерти по неосторожности», «хулиганство по мотивам религиозной ненависти», «вождение в
-# нетрезвом виде»).
+# нетрезвом виде», «использование полномочий в личных целях»).
 _QUALIFIER = re.compile(
     r"\s+[«\"]?(?:в\s+(?:особо\s+)?(?:крупн|значительн)\w+\s+размер\w*|группой\s+лиц"
     r"(?:\s+по\s+предварительному\s+сговору)?|по\s+предварительному\s+сговору"
@@ -119,8 +148,17 @@ _QUALIFIER = re.compile(
     r"|по\s+мотивам\s+(?:[а-яё]+\s+){0,2}?(?:ненависти|вражды)(?:\s+(?:и|или)\s+(?:ненависти|вражды))?"
     r"|по\s+(?:политическим|религиозным|национальным|расовым|корыстным|хулиганским)\s+мотивам"
     r"|на\s+(?:сексуальной|религиозной|национальной|расовой|бытовой)\s+почве"
-    r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения)"
+    r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения"
+    r"|в\s+(?:личных|корыстных|собственных)\s+целях)"
     r"[»\"]?(?![\w-])"
+)
+# A participle clause the criminal codes qualify an offence with («мошенничество,
+# совершённое организованной группой», «…, повлекшее по неосторожности смерть человека»,
+# «массовые беспорядки, сопровождавшиеся насилием»), up to the next mark; not one that
+# says when («убийство, совершённое в 2013 году»).
+_CODE_CLAUSE = re.compile(
+    r",\s+(?:соверш[её]нн|повлекш|сопровождавш)\w*\s+[^\d,.;:()«»\"\n]*[^\d\s,.;:()«»\"\n]"
+    r"(?=\s*(?:[,.;:()«»\"\n]|$))"
 )
 _REFERENCE_WORD = re.compile(r"(?:част|стать|пункт)\w*")
 _NOT_COMPLEMENT = re.compile(
@@ -248,6 +286,9 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             for m in _governors(doc.text, sentence.start, sentence.end)
             if not _accuses_a_state(doc, m.start(), m.end())
         }
+        for at, case in list(governors.items()):  # «признан виновным в «расовом профайлинге»»
+            if doc.text[at : at + 1] in _OPENING_QUOTES:
+                governors[at + 1] = case
         for i, token in enumerate(tokens if governors else ()):
             if token.start in governors and token.pos in ("NOUN", "ADJ", "VERB"):
                 k: int | None = i
@@ -261,6 +302,10 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
         for i, token in enumerate(tokens):
             if token.pos != "NOUN" or i in governed:
                 continue
+            if token.text.lower().startswith(_CONSPIRACY) and "щик" not in token.text:
+                # «заговоре с целью …» (not «заговорщики», who plotted)
+                _add_conspiracy(doc, tokens, i, sentence.start)
+                continue
             stem = stem_regex.match(token.text.lower())  # most nouns: none, the cheap test first
             if stem is None or _OFFENDER.match(token.text.lower(), stem.end()):
                 continue  # «шантажисту», «коррупционер» are who did it
@@ -269,8 +314,11 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             category, anywhere = by_stem[stem.group()]
             if _EVENT_WORDS.fullmatch(token.text.lower()):
                 continue  # not governed: the attack itself
+            _extend_phrase(doc, tokens, i)
             if not anywhere and _inside_crime(doc, token):
                 continue  # «пропаганду терроризма»: the act is the crime, not its object
+            if _SETTING.search(doc.text, max(sentence.start, token.start - 40), token.start):
+                continue  # «в день убийства»: when, not what
             if not anywhere and not _CHARGE_CONTEXT.search(
                 doc.text, max(sentence.start, token.start - 60), token.start
             ):
@@ -278,6 +326,8 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             first = i
             while first > 0 and _modifier(tokens[first - 1], token):
                 first -= 1
+            if first > 0 and _title_word(tokens, first - 1, token):
+                first -= 1  # «Умышленное убийство»: an article's title in quotes
             _add(doc, tokens[first].start, token.end, category)
             _add_bare_head(doc, tokens, first, i, category)
             # and with what it governs: «хищении данных», «убийство полицейского»
@@ -286,6 +336,70 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             end = qualified.end() if qualified else end
             if head == i and end > token.end:
                 _add(doc, tokens[first].start, end, category)
+    for span in [s for s in doc.spans if s.type == "crime"]:
+        clause = _CODE_CLAUSE.match(doc.text, span.end)
+        if clause:  # «нарушении правил охраны труда, повлекшем по неосторожности смерть …»
+            category = span.data.category if isinstance(span.data, OffenceMatch) else "other"
+            _add(doc, span.start, clause.end(), category)
+    crimes = {(s.start, s.end) for s in doc.spans if s.type == "crime"}
+    glosses = [g for g in glosses if g in crimes]  # not one refused for a name inside
+    if glosses:  # «(хулиганство и умышленное причинение …)»: one crime, the gloss's
+        _categorize_glosses(doc, glosses)
+        doc.spans = [s for s in doc.spans if s.type != "crime" or not _inside(s, glosses)]
+
+
+def _categorize_glosses(doc: DocumentContext, glosses: list[tuple[int, int]]) -> None:
+    """A gloss whose first word gives no category takes the one of the offence inside it
+    («(заговор с целью захвата власти)»: anti-constitutional), when there is one."""
+    crimes = [s for s in doc.spans if s.type == "crime" and isinstance(s.data, OffenceMatch)]
+    for gloss in (s for s in crimes if (s.start, s.end) in glosses):
+        if gloss.data.category != "other":
+            continue
+        inner = {
+            s.data.category
+            for s in crimes
+            if gloss.start <= s.start and s.end <= gloss.end and s is not gloss
+        } - {"other"}
+        if len(inner) == 1:
+            gloss.data.category = inner.pop()
+
+
+def _add_conspiracy(doc: DocumentContext, tokens: list[Token], i: int, start: int) -> None:
+    """A conspiracy with its aim, next to a charge word, is an offence («обвинения: … и
+    заговоре с целью совершения банковского мошенничества»); a plot without an aim is not
+    («заговор провалился»)."""
+    token = tokens[i]
+    if [t.text for t in tokens[i + 1 : i + 3]] != ["с", "целью"]:
+        return
+    if any(s.type == "crime" and s.start <= token.start < s.end for s in doc.spans):
+        return  # a charge word governs it already
+    end = _purpose(tokens, i + 3)
+    if end and _CHARGE_CONTEXT.search(doc.text, max(start, token.start - 60), token.start):
+        _add(doc, token.start, end, "other")
+
+
+def _extend_phrase(doc: DocumentContext, tokens: list[Token], i: int) -> None:
+    """A phrase of the lexicon that ends in the offence word at token ``i`` («покушение на
+    убийство») takes that word's genitive object as well, as a span of its own («покушение
+    на убийство сотрудника полиции»)."""
+    token = tokens[i]
+    phrases = [
+        s for s in doc.spans if s.type == "crime" and s.start < token.start and s.end == token.end
+    ]
+    if not phrases:
+        return
+    head, end = _phrase(tokens, i, strict=True)
+    if head == i and end > token.end:
+        for phrase in phrases:
+            category = phrase.data.category if isinstance(phrase.data, OffenceMatch) else "other"
+            _add(doc, phrase.start, end, category)
+
+
+def _inside(span, glosses: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside one of ``glosses`` and is not all of it."""
+    return any(
+        a <= span.start and span.end <= b and (a, b) != (span.start, span.end) for a, b in glosses
+    )
 
 
 def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, int]:
@@ -302,6 +416,11 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
         # a longer offence of the lexicon or grammar starts here («публичном распространении
         # заведомо ложных сведений»): the words the phrase ends on are none of their own
         return head, max(named)
+    inner = [
+        s.end for s in doc.spans if s.type == "crime" and tokens[head].end < s.start < end < s.end
+    ]
+    if inner:  # one that starts in the object reaches on: «организации злоупотребления
+        end = max(inner)  # властью и служебными полномочиями»
     qualified = _QUALIFIER.match(doc.text, end)
     end = qualified.end() if qualified else end
     word = tokens[head].text.lower()
@@ -425,6 +544,20 @@ def _modifier(token: Token, head: Token) -> bool:
     )
 
 
+def _title_word(tokens: list[Token], k: int, head: Token) -> bool:
+    """A capitalised adjective agreeing with the offence noun that opens a quoted title or
+    the sentence («105-й — «Умышленное убийство»»)."""
+    token = tokens[k]
+    return (
+        token.pos == "ADJ"
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and (k == 0 or tokens[k - 1].text in ("«", '"', "„"))
+        and token.feats.get("Case") == head.feats.get("Case")
+        and not _NOT_QUALIFYING.fullmatch(token.text.lower())
+    )
+
+
 def _phrase(
     tokens: list[Token], i: int, strict: bool = False, nested: bool = False
 ) -> tuple[int | None, int]:
@@ -473,6 +606,10 @@ def _phrase(
             continue
         if nested and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
             break  # the victim of an offence inside an act: «соучастии в убийстве журналиста»
+        if token.text in _OPENING_QUOTES and (closing := _quoted_genitive(tokens, k)):
+            end = tokens[closing].end  # «нарушение «режима самоизоляции»»
+            k = closing + 1
+            continue
         if (
             token.feats.get("Case") == "Gen"
             and len(token.text) > 2  # not «ст.» of «нарушении ст. 275»
@@ -488,6 +625,21 @@ def _phrase(
                 end = token.end  # an adjective with no noun after it is one: «данных»
             k += 1
             continue
+        if token.text == "при" and end == tokens[head].end and k + 1 < len(tokens):
+            if tokens[head].text.lower().startswith(_TAKES_PRI):
+                sub, sub_end = _phrase(tokens, k + 1, nested=True)
+                if sub is not None:  # «мошенничество при получении выплат»
+                    return head, sub_end
+        if token.text in ("о", "об") and tokens[k - 1].end == end and k + 1 < len(tokens):
+            if tokens[k - 1].text.lower().startswith(_INFORMATION):
+                sub, sub_end = _phrase(tokens, k + 1, nested=True)
+                if sub is not None:  # «хищении данных о кредитных картах»
+                    return head, _content_end(tokens, sub, sub_end)
+        if token.text == "в" and k + 2 < len(tokens) and tokens[k + 1].text == "пользу":
+            if end == tokens[head].end and tokens[head].text.lower().startswith(_TAKES_V):
+                sub, sub_end = _phrase(tokens, k + 1, nested=True)
+                if sub is not None and sub_end > tokens[k + 1].end:  # «шпионаж в пользу США»
+                    return head, sub_end
         if strict:
             break
         if _case_object(tokens, head, k):
@@ -495,10 +647,19 @@ def _phrase(
             if token.pos == "NOUN":
                 end = token.end
             continue
+        if end > tokens[head].end and tokens[head].text.lower().startswith(_TAKES_RECIPIENT):
+            if tokens[k - 1].end == end and (recipient := _recipient(tokens, k)):
+                return head, recipient  # «продажу алкоголя детям и подросткам»
+        if token.text == "с" and k + 2 < len(tokens) and tokens[k + 1].text == "целью":
+            purpose = _purpose(tokens, k + 2)  # «в сговоре с целью совершения кражи»
+            if purpose is None:
+                break  # «с целью» and what the lexicon cannot read: not «целью» alone
+            return head, purpose
         if token.text in _PURPOSE and end > tokens[head].end and k + 1 < len(tokens):
             sub, sub_end = _phrase(tokens, k + 1, nested=True)
-            if sub is not None:  # «создании препятствий для проведения следствия»
-                return head, sub_end
+            if sub is not None and (sub > k + 1 or sub_end > tokens[sub].end):
+                return head, sub_end  # «создании препятствий для проведения следствия»;
+            break  # not «… кредитных карт для покупки» (of what?)
         if token.text in _PREPOSITIONS and k + 1 < len(tokens) and end == tokens[head].end:
             if token.text == "в" and not tokens[head].text.lower().startswith(_TAKES_V):
                 break  # «убийстве в июле», «мошенничестве в авиакомпании»: when or where
@@ -512,6 +673,68 @@ def _phrase(
                 continue
         break
     return head, end
+
+
+def _quoted_genitive(tokens: list[Token], k: int) -> int | None:
+    """The closing quote of a genitive object in quotes opening at token ``k`` («режима
+    самоизоляции», "эскадронов смерти"), if a few words and no other mark come first; one
+    word in quotes is mostly irony («распространении «пропаганды»»)."""
+    first = tokens[k + 1] if k + 1 < len(tokens) else None
+    if first is None or first.feats.get("Case") != "Gen" or first.pos not in ("NOUN", "ADJ"):
+        return None
+    for n in range(k + 2, min(k + 7, len(tokens))):
+        if tokens[n].text in ("»", '"', "“"):
+            return n if n > k + 2 else None
+        if tokens[n].pos == "PUNCT":
+            return None
+    return None
+
+
+def _recipient(tokens: list[Token], k: int) -> int | None:
+    """Where a dative naming whom something was sold or passed to ends, from token ``k``
+    («несовершеннолетним», «детям и подросткам»), if one starts there."""
+    end = None
+    for n in range(k, len(tokens)):
+        token = tokens[n]
+        if token.feats.get("Case") == "Dat" and token.pos in ("NOUN", "ADJ"):
+            if not token.text.islower():
+                break
+            end = token.end
+        elif not (token.text in _CONJUNCTIONS and end is not None and n > k):
+            break
+    return end
+
+
+def _content_end(tokens: list[Token], sub: int, end: int) -> int:
+    """Where what information is about ends: the phrase headed by token ``sub`` ending at
+    ``end``, and another in its case after «и» («о кредитных картах и иных личных
+    данных»)."""
+    k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+    if k + 1 < len(tokens) and tokens[k].text == "и":
+        other, other_end = _phrase(tokens, k + 1, nested=True)
+        if other is not None and _same_case(tokens[other], tokens[sub]):
+            return other_end
+    return end
+
+
+def _same_case(token: Token, other: Token) -> bool:
+    """Whether two nouns are in one case, where a plural of the adjective declension may be
+    either of two with one form («о картах и личных данных»: «данных» read as genitive)."""
+    cases = {token.feats.get("Case"), other.feats.get("Case")}
+    return len(cases) == 1 or cases == {"Gen", "Loc"} and token.text.endswith(("ых", "их"))
+
+
+def _purpose(tokens: list[Token], k: int) -> int | None:
+    """Where the aim after «с целью» (at token ``k``) ends: an act with its object («с
+    целью совершения банковского мошенничества») or an infinitive with its object («с
+    целью получить лицензию на разработку месторождения»)."""
+    if k >= len(tokens):
+        return None
+    if tokens[k].feats.get("VerbForm") == "Inf":
+        sub, sub_end = _phrase(tokens, k + 1, nested=True)
+        return sub_end if sub is not None else _infinitive_clause(tokens, k)
+    sub, sub_end = _phrase(tokens, k, nested=True)
+    return sub_end if sub is not None else None
 
 
 def _infinitive_clause(tokens: list[Token], k: int) -> int | None:
