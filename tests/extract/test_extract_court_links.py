@@ -221,6 +221,27 @@ def test_both_are_the_two_people_the_sentence_before_names():
     assert set(facts(text, "detention")) == {"Анна Смирнова"}
 
 
+def test_each_of_the_people_the_sentence_before_names_gets_the_penalty():
+    text = (
+        "Астана, 12 марта 2025 г.\n\nВо вторник суд огласил приговор по делу двух блогеров. "
+        "Иван Петров и Анна Смирнова признаны виновными в мошенничестве. "
+        "Каждый из них получил по три года лишения свободы."
+    )
+    extraction = extract(text, "ru")
+    sentenced = {
+        extraction.entities[f.subject].name: (f.attributes["term_months"], f.date)
+        for f in extraction.facts
+        if f.type == "sentence"
+    }
+    # the date is the verdict's, told before anyone was named
+    assert sentenced == {"Иван Петров": (36, "2025-03-11"), "Анна Смирнова": (36, "2025-03-11")}
+
+
+def test_a_court_sanctioning_her_arrest_is_an_arrest():
+    text = "Анну Смирнову задержали в Оше. Суд санкционировал ее арест на два месяца."
+    assert [f["kind"] for f in facts(text, "detention")["Анна Смирнова"]][-1] == "arrest"
+
+
 def test_an_english_dateline_is_not_part_of_the_first_sentence():
     text = "Bishkek, 12 March 2025\n\nPolice detained journalist Ivan Petrov on Monday."
     extraction = extract(text, "en")

@@ -44,3 +44,36 @@ def test_an_action_told_with_a_pronoun_is_about_the_people_of_the_action_before(
 def test_a_pronoun_with_no_one_named_before_it_in_the_sentence_has_no_object():
     text = "Правозащитники призвали власти освободить их."
     assert demands(text, "ru") == set()
+
+
+def test_the_body_a_demand_is_made_to_demands_nothing_and_a_noun_refers_back():
+    text = (
+        "Фонд «Правовая инициатива» потребовал освободить журналиста Ивана Петрова. "
+        "Фонд также обратился к Генеральной прокуратуре Кыргызстана с призывом прекратить "
+        "уголовное дело против блогера Анны Смирновой."
+    )
+    extraction = extract(text, "ru")
+    subjects = {
+        extraction.entities[f.subject].name if f.subject else None
+        for f in extraction.facts
+        if f.type == "demand"
+    }
+    assert len(subjects) == 1 and "Правовая инициатива" in next(iter(subjects))
+
+
+def test_an_english_coalition_and_it_refer_back_to_the_organization():
+    text = (
+        "The Steppe Rights Network, a coalition of human rights groups, welcomed the ruling. "
+        "The coalition urged the authorities of Kazakhstan to release journalist Ivan Petrov. "
+        "It also called on the Parliament of Kazakhstan to repeal Article 174 of the Criminal Code."
+    )
+    extraction = extract(text, "en")
+    found = {
+        (f.attributes["action"], extraction.entities[f.subject].name if f.subject else None)
+        for f in extraction.facts
+        if f.type == "demand"
+    }
+    assert found == {
+        ("release", "Steppe Rights Network"),
+        ("repeal", "Steppe Rights Network"),
+    }

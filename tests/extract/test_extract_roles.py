@@ -209,6 +209,8 @@ def test_role_links(text, expected):
         ("Адвокат семьи Ивана Петрова обжаловал приговор.", set()),
         # a surname the dictionary does not know: the masculine verb says it is the genitive
         ("Адвокат Жыланбаева заявил, что приговор обжалуют.", set()),
+        # a man's surname in the nominative after «осуждённой» is the lawyer himself
+        ("Адвокат осуждённой Ринат Курманов обжаловал приговор.", {"Ринат Курманов"}),
         ("Адвокат Тлеужанова заявила, что приговор обжалуют.", {"Тлеужанова"}),
     ],
 )
@@ -340,3 +342,8 @@ def test_board_of_directors_is_no_director():
 def test_profession_words_in_compounds_fixed_phrases_and_crowds(text, expected):
     ex = extract(text, "ru")
     assert {m.text for m in ex.mentions if m.type == "profession"} == expected
+
+
+def test_an_outlet_with_an_adjective_between_the_profession_and_the_name():
+    text = "Суд вынес приговор журналистке местного издания «Азаттык» Гулзат Абдыкеримовой."
+    assert _roles(text) == {("Гулзат Абдыкеримова", "journalist", "журналистке")}

@@ -46,6 +46,28 @@ _BOTH = {
     "ru": re.compile(r"(?<![\w-])(?:оба|обе|обоих|обеих|обоим|обеим|обоими|обеими)(?![\w-])", re.I),
     "en": re.compile(r"\bboth\b", re.I),
 }
+# «Каждый из них получил», «Все трое», «Они»: everyone the sentence before names.
+_THEY = {
+    "ru": re.compile(
+        r"(?<![\w-])(?:(?:кажд\w+|любо\w+)\s+из\s+(?:них|осужд[её]нн\w+|подсудим\w+)|"
+        r"вс(?:е|ех|ем|еми)\s+(?:трое|троих|четверо|четверых|пятеро|пятерых|они)|они|им)(?![\w-])",
+        re.I,
+    ),
+    "en": re.compile(r"\b(?:each of them|all (?:three|four|five) of them|they)\b", re.I),
+}
+# People the sentence counts but does not name, other than those named before.
+_OTHERS = {
+    "ru": re.compile(
+        r"(?<![\w-])(?:(?:ещё|еще)\s+(?:\w+\s+)?|остальн\w+\s+|други[ех]\s+)?"
+        r"(?:двое|трое|четверо|пятеро|шестеро|остальные|другие)(?![\w-])",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:two|three|four|five|six|the other|several)\s+(?:other\s+)?"
+        r"(?:defendants|men|women|people|activists|journalists)\b",
+        re.I,
+    ),
+}
 # The singular ones: what refers back to the one person a charge or custody is about.
 _PERSONAL_PRONOUN = {
     "ru": re.compile(r"\b(?:он|она|его|е[её]|ему|ей|него|н[её]е|нему|ней|ним|нем|н[её]м)\b", re.I),
@@ -56,7 +78,9 @@ _PERSONAL_PRONOUN = {
 def build_facts(doc: DocumentContext) -> None:
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
+    demanded: list[Span] = []  # who demanded last, for «Фонд также призвал …», "It urged …"
     last_pair: list[Span] = []  # the last two people named in one sentence, for «обоих»
+    last_group: list[Span] = []  # everyone that sentence names, for «каждый из них», «они»
     last_seen = -10
     described: dict[str, Span] = {}  # a profession word → the person it last described
     verdicts: dict[str, tuple[int, str]] = {}  # person → (sentence, date) of a dated verdict
@@ -65,12 +89,16 @@ def build_facts(doc: DocumentContext) -> None:
     for index in range(len(doc.sentences)):
         # a bare first name nobody in the document has is a mention without an entity
         persons = [p for p in persons_in[index] if p.entity]
-        demand_start = _demand_facts(doc, index, lang)
+        demand_start = _demand_facts(doc, index, lang, demanded)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
         if not subjects and (referred := _described_person(doc, index, described)):
             subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
         elif not subjects and len(last_pair) == 2 and _BOTH[lang].search(doc.sentence_text(index)):
             subjects = last_pair  # «… Ильяса Сагинтаева и Жанар Мукашеву. Обоих задержали …»
+        elif not subjects and len(last_group) > 1 and _THEY[lang].search(doc.sentence_text(index)):
+            subjects = last_group  # «Петров, Сидоров и Иванова …. Каждый из них получил …»
+        elif not subjects and _OTHERS[lang].search(doc.sentence_text(index)):
+            pass  # «Ещё двое обвиняемых получили по три года»: other people, not named
         elif (
             not subjects
             and last_persons
@@ -81,6 +109,8 @@ def build_facts(doc: DocumentContext) -> None:
         _role_facts(doc, index)
         _remember_roles(doc, doc.extraction.facts[roles_before:], persons, described)
         _membership_facts(doc, index, lang, persons)
+        if not subjects:
+            _unnamed_verdict(doc, index, lang, verdicts)
         if subjects:
             limit = demand_start or doc.sentences[index][1]
             _detention_facts(doc, index, lang, subjects, limit)
@@ -94,7 +124,8 @@ def build_facts(doc: DocumentContext) -> None:
         victims = _victims(doc, persons, crimes_in[index])
         if named := [p for p in persons if p not in victims]:
             last_persons = named[-1:]
-            last_pair = list({p.entity: p for p in named}.values())[-2:]
+            last_group = list({p.entity: p for p in named}.values())
+            last_pair = last_group[-2:]
             last_seen = index
     _commitment_facts(doc, lang)
 
@@ -849,7 +880,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
-            verdict = verdicts.get(person.entity)
+            verdict = verdicts.get(person.entity) or verdicts.get("")
             doc.add_fact(
                 FactDraft(
                     "sentence",
@@ -862,6 +893,14 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
                 )
             )
+
+
+def _unnamed_verdict(doc: DocumentContext, index: int, lang: str, verdicts: dict) -> None:
+    """A dated verdict that names no one yet («Во вторник суд огласил приговор по делу трёх
+    активистов»): its date is for the penalties the next sentences hand out."""
+    trigger = next(iter(_matches(SENTENCE[lang], doc, index)), None)
+    if trigger is not None and (date := _nearest_date(doc, index, trigger.start())[0]):
+        verdicts[""] = (index, date)
 
 
 def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> list[Span]:
@@ -972,8 +1011,15 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
 # --- demands -------------------------------------------------------------------------------
 
 
-def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
-    """Adds the sentence's demand facts; returns where the demand's scope starts."""
+def _demand_facts(
+    doc: DocumentContext, index: int, lang: str, earlier: list[Span] | None = None
+) -> int | None:
+    """Adds the sentence's demand facts; returns where the demand's scope starts. An
+    organization named as whom the demand is made to («обратился к Генеральной прокуратуре
+    с призывом …») demands nothing; a sentence that names no demander but refers back to one
+    («Фонд также призвал …», "The coalition urged …", "It called on …") is the demand of the
+    organizations that demanded last (``earlier``, kept across sentences)."""
+    earlier = [] if earlier is None else earlier
     trigger = next(iter(_matches(DEMAND[lang], doc, index)), None)
     if trigger is None:
         return None
@@ -987,9 +1033,20 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
     if not actions:
         return None
     demanders = [
-        s for s in doc.spans_in(index, "organization") if s.start < trigger.start() and s.entity
+        s
+        for s in doc.spans_in(index, "organization")
+        if s.start < trigger.start()
+        and s.entity
+        and not _ADDRESSED[lang].search(doc.text, max(sentence_start, s.start - 30), s.start)
     ]  # an organization named by a common noun («полиция») has no entity and demands nothing
     unnamed = UNNAMED_DEMANDERS[lang].search(doc.text, sentence_start, trigger.start())
+    if not demanders and not unnamed:
+        if _BODY_PRONOUN[lang].match(doc.text, sentence_start):
+            demanders = list(earlier)
+        elif referred := _BODY_REFERRED[lang].search(doc.text, sentence_start, trigger.start()):
+            demanders = list(earlier) or _described_body(doc, sentence_start, referred.group())
+    if demanders:
+        earlier[:] = demanders
     addressee = _addressee(doc, index, lang, trigger.start())
     pending: list[str] = []
     named: list[Span] = []  # the people an earlier action of the sentence named
@@ -1012,11 +1069,50 @@ def _demand_facts(doc: DocumentContext, index: int, lang: str) -> int | None:
 
 
 _PERSON_ACTIONS = frozenset({"release", "drop_charges", "investigate"})
+# Whom a demand is made to, right before an organization: «обратился к прокуратуре»,
+# «в адрес парламента», "appealed to the Prosecutor General's Office".
+_ADDRESSED = {
+    "ru": re.compile(r"(?<![\w-])(?:к|ко|в\s+адрес|перед)\s+(?:\w+\s+)?$", re.I),
+    "en": re.compile(r"\b(?:to|on)\s+(?:the\s+)?$", re.I),
+}
+# A common noun or a pronoun for an organization named before: «Фонд также призвал»,
+# «Организация требует», "The coalition urged", "It called on".
+_BODY_REFERRED = {
+    "ru": re.compile(
+        r"(?<![\w-])(?:фонд|организаци|коалици|центр|бюро|комитет|движени|объединени|сеть|"
+        r"правозащитн\w+\s+(?:организаци|центр))\w{0,3}(?![\w-])",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:the\s+(?:coalition|group|organi[sz]ation|foundation|network|centre|center|"
+        r"committee|bureau|movement|NGO))\b",
+        re.I,
+    ),
+}
 # An action whose object is a pronoun for the people of the action before it.
 _THEM = {
     "ru": re.compile(r"\s*(?:их|его|е[её]|них|него|н[её]е)(?![\w-])", re.I),
     "en": re.compile(r"\s*(?:them|him|her)\b", re.I),
 }
+
+
+_BODY_PRONOUN = {
+    "ru": re.compile(r"\s*(?:он|она|оно|они)(?![\w-])", re.I),
+    "en": re.compile(r"\s*(?:it|they)\b", re.I),
+}
+
+
+def _described_body(doc: DocumentContext, before: int, noun: str) -> list[Span]:
+    """The organization named last before ``before`` whose name or apposition holds the
+    common noun («The Steppe Justice Network, a coalition of …» for "the coalition")."""
+    stem = noun.lower().split()[-1][:5]
+    for span in sorted(
+        (s for s in doc.spans if s.type == "organization" and s.entity and s.end <= before),
+        key=lambda s: -s.start,
+    ):
+        if stem in doc.text[span.start : span.end + 40].lower():
+            return [span]
+    return []
 
 
 def _drop_overlapping(actions):

@@ -239,8 +239,11 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
         if nearest.end <= name.start and name.end <= person.start:
             gap = gap.replace(name.text, " ")
-    if any(_OWNER_NOUN.match(w) for w in re.findall(r"[а-яё-]+", gap)):
-        return []  # «адвоката обвиняемого Ивана Петрова» is Petrov's lawyer
+    if any(_OWNER_NOUN.match(w) for w in re.findall(r"[а-яё-]+", gap)) and not (
+        _MAN_IN_NOMINATIVE.search(person.text)
+    ):
+        return []  # «адвоката обвиняемого Ивана Петрова» is Petrov's lawyer; in «Адвокат
+        # осуждённой Ринат Курманов» the name in the nominative is the lawyer
     gap = _without_complement(gap)
     plural = _only_plural(nearest.text.split()[0])
     listed = plural and _list_follows(doc, person, persons)
@@ -279,8 +282,9 @@ def _without_complement(gap: str) -> str:
     if match is None:
         return gap
     words = match.group(2).split()
-    if not all(_inanimate_genitive(w) and not _OWNER_NOUN.match(w) for w in words):
-        return gap
+    nouns = words[1:] if len(words) == 2 and _genitive_adjective(words[0]) else words
+    if not all(_inanimate_genitive(w) and not _OWNER_NOUN.match(w) for w in nouns):
+        return gap  # («журналистке местного издания «Азаттык» …»: an adjective may come first)
     return match.group(1) + gap[match.end() :]
 
 
@@ -292,6 +296,14 @@ def _inanimate_genitive(word: str) -> bool:
     return parses[0].tag.POS == "NOUN" and any(
         p.tag.POS == "NOUN" and p.tag.case == "gent" and "inan" in p.tag.grammemes for p in parses
     )
+
+
+@cache
+def _genitive_adjective(word: str) -> bool:
+    from pledgewatch.extract.nlp import _morph
+
+    parses = _morph().parse(word)
+    return parses[0].tag.POS == "ADJF" and any(p.tag.case == "gent" for p in parses)
 
 
 def _memberships(doc, start: int, end: int) -> list[Span]:
@@ -449,6 +461,7 @@ def _agree(profession: str, person: str) -> bool:
 
 
 _MAN_OR_WOMAN = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
+_MAN_IN_NOMINATIVE = re.compile(r"[А-ЯЁ]\w*(?:ов|ев|ёв|ин|ын)$")  # «Ринат Курманов»
 _WORD_AFTER = re.compile(r"\s+([а-яё]+)")
 
 
