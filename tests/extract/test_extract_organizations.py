@@ -140,6 +140,21 @@ FOUND = [
         "Затем он поступил в институт русского языка им. Пушкина.",
         {"институт русского языка им. Пушкина"},
     ),
+    # a list of companies after a title word and other words is not a list of titles
+    (
+        "Фильм поддержали компании: «Мосфильм», «Ленфильм» и «Сбербанк».",
+        {"Мосфильм", "Ленфильм", "Сбербанк"},
+    ),
+    # a parliament's numbered convocation
+    ("Законопроект внесли в Госдуму седьмого созыва весной.", {"Госдуму седьмого созыва"}),
+    (
+        "Он был депутатом Московской городской думы пятого и шестого созывов.",
+        {"Московской городской думы пятого и шестого созывов"},
+    ),
+    # Latin names in double apostrophes: a newspaper, a company, a team
+    ("По данным ''Daily Courier'', полиция задержала двоих.", {"Daily Courier"}),
+    ("Контрольный пакет акций выкупила ''Northwind Capital'' в марте.", {"Northwind Capital"}),
+    ("Он провёл пять сезонов в ''Ottawa Senators'' и ушёл.", {"Ottawa Senators"}),
 ]
 
 
@@ -205,6 +220,28 @@ ABSENT = [
     # a social network as the place where something was written
     ("Министр написал на своей странице в Facebook, что уходит.", {"Facebook"}),
     ("Он сообщил об этом в своём Фейсбуке вечером.", {"Фейсбуке"}),
+    # quoted names of a stadium, a hotel, a ship, an award, a station: not organizations
+    ("Матч прошёл на стадионе «Северный» при полных трибунах.", {"Северный"}),
+    ("Встреча состоялась в отеле «Гранд Палас» в центре города.", {"Гранд Палас"}),
+    ("Из порта вышел крейсер ''Admiral Hood'' с экипажем.", {"Admiral Hood"}),
+    ("Фильм получил премию ''Golden Lion'' за режиссуру.", {"Golden Lion"}),
+    ("Космонавты вернулись со станции «Заря» в четверг.", {"Заря"}),
+    # a long list of titles, after a colon or «как»
+    (
+        "Фильмы покажут в кинотеатрах сети «Кинолюкс»: «Полёт», «Маяк», «Искорка», «Орбита»,"
+        " «Рассвет», «Север», «Заря» и «Восход».",
+        {"Маяк", "Искорка", "Орбита", "Рассвет", "Север", "Заря", "Восход"},
+    ),
+    ("Покажут такие картины, как «Огни гавани» и «Цирк».", {"Цирк", "Огни гавани"}),
+    # «союзник» is not «союз»: the party is the quoted name alone
+    ("Союзник «Партии свободы» получил три мандата.", {"Союзник «Партии свободы»"}),
+    # an unnumbered convocation names no particular one
+    ("Депутаты Госдумы нового созыва собрались впервые.", {"Госдумы нового созыва"}),
+    # Latin titles of songs and albums, and a translation, in double apostrophes
+    ("Его самые известные песни: ''Morning Rain'', ''Blue River''.", {"Morning Rain", "Blue River"}),
+    ("В 2016 году вышел альбом ''Silent Harbor'' на лейбле.", {"Silent Harbor"}),
+    ("Актёр Джон Смит (англ. ''John Smith'') умер в пятницу.", {"John Smith"}),
+    ("Поправку внесли в конституцию штата (''Colorado state constitution'').", {"Colorado state constitution"}),
 ]
 
 

@@ -298,8 +298,10 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         bracket = bracketed_names(text)
         name_end, bracketed, acronym = bracket or (len(text), [], None)
         end, text = start + name_end, text[:name_end]
-        if text.endswith(".") and not re.search(r"\b\w{1,3}\.$", text):
-            end, text = end - 1, text[:-1]  # «в Колумбийском университете.»
+        if text.endswith(".") and not re.search(r"(?<![\w-])\w{1,3}\.$", text):
+            end, text = end - 1, text[:-1]  # «в Колумбийском университете.», «Би-би-си.»
+        if text.endswith(")") and "(" not in text:
+            end, text = end - 1, text[:-1]  # the closing bracket of a Latin name in brackets
         if not doc.text[start - 1 : start] or doc.text[start - 1] not in _QUOTES:
             lead = leading_non_name(text)  # «Флаг ИГИЛ», not the title «Доктор Кто»
             start, text = start + lead, text[lead:]
@@ -308,7 +310,7 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         if (
             _NOT_ORGANIZATION.fullmatch(text)
             or _FACILITY.match(text)
-            or _TITLE_CUE.search(doc.text, max(0, start - 80), start)
+            or _TITLE_CUE.search(doc.text, max(0, start - _TITLE_WINDOW), start)
         ):
             continue  # a platform or the title of a film, album, cinema, brand
         if _is_generic(text) or doc.covered(start, end, ("organization", "instrument")):
@@ -335,7 +337,7 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         doc.add_span("organization", start, end, key)
         for b_start, b_end in bracketed:  # «ХДС (Христианско-демократический союз)»
             doc.add_span("organization", span.start + b_start, span.start + b_end, key)
-    add_quoted_organizations(doc)
+    add_quoted_organizations(doc, analysis)
 
 
 # A word for a kind of organization, then its name in quotes: «газеты ''Newsday''»,
@@ -348,13 +350,41 @@ _KIND_QUOTED = re.compile(
 )
 
 
-def add_quoted_organizations(doc: DocumentContext) -> None:
-    """Quoted names after a word for their kind that natasha missed."""
+# A Latin name in double apostrophes (wiki markup for italics), which a Russian news text
+# gives to companies, media, bands and teams («сообщает ''Wall Street Journal''», «главы
+# ''Samsung''»); titles of songs and films are told apart by the word before them
+# (:data:`_TITLE_CUE`), and a translation after «англ.» is no name of its own.
+_NOT_LATIN_ORGANIZATION = ("organization", "instrument", "person", "country", "location")
+_LATIN_QUOTED = re.compile(
+    r"''(?P<name>[A-Z][\w&.!’'-]*(?: (?:[A-Z0-9][\w&.!’'-]*|of|de|del|du|der|and|for|la|le|y|&))*)''",
+    re.ASCII,
+)
+_GLOSS = re.compile(r"(?:англ|исп|фр|нем|итал|лат|порт)\.\s*$")
+
+
+def add_quoted_organizations(doc: DocumentContext, analysis: Analysis) -> None:
+    """Quoted names after a word for their kind that natasha missed, and Latin names in
+    double apostrophes that natasha did not take for a person's."""
+    persons = [(s.start, s.end) for s in analysis.spans if s.type == "PER"]
+    for match in _LATIN_QUOTED.finditer(doc.text):
+        start, end = match.span("name")
+        name = match.group("name").strip()
+        if doc.covered(start, end, _NOT_LATIN_ORGANIZATION) or _NOT_ORGANIZATION.fullmatch(name):
+            continue
+        if any(a < end and start < b for a, b in persons):
+            continue
+        if _TITLE_CUE.search(doc.text, max(0, start - _TITLE_WINDOW), start) or _GLOSS.search(
+            doc.text, max(0, start - 10), match.start()
+        ):
+            continue
+        key = _organization_entity(doc, name, None, name)
+        if key is not None:
+            doc.add_span("organization", start, end, key)
     for match in _KIND_QUOTED.finditer(doc.text):
         start, end = match.span("name")
         if doc.covered(start, end, ("organization", "instrument", "person")):
             continue
-        if _TITLE_CUE.search(doc.text, max(0, start - 80), start):
+        if _TITLE_CUE.search(doc.text, max(0, start - _TITLE_WINDOW), start):
             continue
         name = match.group("name").strip()
         key = _organization_entity(doc, name, None, name)
@@ -381,7 +411,7 @@ def _name_inside_quotes(doc: DocumentContext, start: int, end: int) -> tuple[int
 _ORGANIZATION_KIND_BEFORE = re.compile(
     r"(?:[А-ЯЁ][\w-]*(?:ый|ий|ой|ая|ое|ые|ие|ого|ому|ым|им|ом|ую)\s+)?"
     r"(?:[Цц]ентр|[Фф]онд|[Дд]вижени|[Пп]арти|[Оо]бъединени|[Бб]юро|"
-    r"[Аа]ссоциаци|[Сс]оюз|[Аа]льянс|[Ии]нститут)\w*\s*«$"
+    r"[Аа]ссоциаци|[Сс]оюз(?!ник)|[Аа]льянс|[Ии]нститут)\w*\s*«$"
 )
 # Names natasha tags as organizations that NEREL does not: web platforms and the Internet.
 _NOT_ORGANIZATION = re.compile(
@@ -400,13 +430,24 @@ _FACILITY = re.compile(
     r"|.*\b(?:ГЭС|АЭС|ТЭЦ|ВДНХ)",
     re.DOTALL,
 )
-# Quoted names after a word that says they are a title or a venue, not an organization
-# («в кинотеатрах «Звезда», «Космос» и «Юность»», «под торговыми марками «Раундап»»).
+# Quoted names after a word that says they are a title, a venue, a place, a vessel, an award
+# or an event, not an organization («в кинотеатрах «Звезда», «Космос» и «Юность»», «под
+# торговыми марками «Раундап»», «на стадионе «Лужники»», «отеля «Премьер-палас»», «эсминцем
+# «Опытный»», «премии «Эмми»», «турнира «Кубок Кремля»»).
 _TITLE_CUE = re.compile(
-    r"(?:кинотеатр|марк|альбом|сингл|песн|фильм|картин|спектакл|истребител|самол[её]т|"
-    r"книг|роман|клип|шоу|сериал|передач|программ|фестивал)\w*\s*"
-    r"(?:[«\"][^«»\"\n]{1,40}[»\"]\s*(?:,|и)\s*)*[«\"]$",
+    r"(?:(?:кинотеатр|марк|альбом|сингл|песн|фильм|картин|спектакл|истребител|самол[её]т|"
+    r"книг|роман|клип|шоу|сериал|передач|программ|фестивал)\w*"
+    r"|(?<![\w-])(?:стадион|отел|гостиниц|торгов\w+ (?:центр|комплекс)|аэропорт|космодром"
+    r"|станци|эсминц|крейсер|корабл|судн|лайнер|яхт|парк|преми|наград|турнир|конкурс"
+    r"|лент|вертол[её]т|автомобил|сочинени|произведени|стихотворени|поэм|повест|пьес"
+    r"|хранилищ|телецентр|спортивн\w+ (?:центр|комплекс))[а-яё]*)"
+    # what may stand between the word and the list: «картины, как «…»», «кинотеатрах сети
+    # «Москино»: «…»», «песню] ''…''»
+    r"(?:,?\s*(?:таки[ехм]\s+)?как|(?:(?:\s+[а-яё]+){1,2}\s+[«\"][^«»\"\n]{1,30}[»\"])?:|\])?\s*"
+    r"(?:(?:[«\"]|'')[^«»\"\n]{1,40}(?:[»\"]|'')\s*(?:,|и)\s*)*(?:[«\"]|'')$",
 )
+# How far before a quoted name its title word is looked for: a list of titles is long.
+_TITLE_WINDOW = 250
 
 
 def _is_generic(text: str) -> bool:

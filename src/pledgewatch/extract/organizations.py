@@ -643,7 +643,8 @@ def extend_named_organizations(doc: DocumentContext) -> None:
     the outer span is added without an entity (the inner name keeps it), unless the two
     together name an organization of the reference data («Демократической партии
     Казахстана») or a party of that country («Коммунистической партии Китая»), which then
-    becomes the entity of both."""
+    becomes the entity of both. A parliament's numbered convocation is joined the same way
+    («Госдумы шестого созыва»)."""
     places = _span_ends(doc, ("country", "location"))
     pending = [s for s in doc.spans if s.type == "organization"]
     while pending:  # the outer span may have a place of its own («СК России по Москве»)
@@ -659,6 +660,19 @@ def extend_named_organizations(doc: DocumentContext) -> None:
         added = doc.add_span("organization", span.start, end, known)
         if added is not None:
             pending.append(added)
+    for span in [s for s in doc.spans if s.type == "organization"]:
+        convocation = _CONVOCATION.match(doc.text, span.end)
+        if convocation is not None:
+            doc.add_span("organization", span.start, convocation.end())
+
+
+# A parliament's convocation by its number («Госдумы шестого созыва», «городской думы
+# четвёртого и пятого созывов»), which NEREL spans with the parliament; not «нового
+# созыва», which names no particular one.
+_ORDINAL_WORD = r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ого|ьего)"
+_CONVOCATION = re.compile(
+    rf" {_ORDINAL_WORD}(?:(?:,| и) {_ORDINAL_WORD})* созыв(?:а|ов)(?![\w-])"
+)
 
 
 def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
