@@ -34,6 +34,7 @@ from pledgewatch.extract.grammars.triggers import (
     UNNAMED_DEMANDERS,
 )
 from pledgewatch.extract.mentions import document_country
+from pledgewatch.extract.role_model import MAX_CONFIDENCE, model_links
 from pledgewatch.extract.roles import carried_role_links, may_be_genitive, role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
 
@@ -272,11 +273,23 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
     («актриса и режиссёр Анна Петрова»: one fact, two spans)."""
     organizations = doc.spans_in(index, "organization")
     grouped: dict[tuple[str, str], tuple[Span, list[Span]]] = {}
-    for person, profession, role in role_links(doc, index):
+    links = role_links(doc, index)
+    for person, profession, role in links:
         if person.entity is None:
             continue
         key = (person.entity, role)
         grouped.setdefault(key, (person, []))[1].append(profession)
+    # links the trained model adds (extract.role_model), the person maybe named in one of
+    # the sentences before; not to a role the rules give the person in this sentence
+    # already (the fact would be theirs, and a guessed span would pass for the rules')
+    guessed: dict[tuple[str, str, int], tuple[float, list[Span]]] = {}
+    for person, profession, role, probability in model_links(doc, index, links):
+        first = doc.sentence_index(person.start)
+        if first == index and (person.entity, role) in grouped:
+            continue
+        known = guessed.setdefault((person.entity, role, first), (probability, []))
+        guessed[(person.entity, role, first)] = (max(known[0], probability), known[1])
+        known[1].append(profession)
     for (subject, role), (person, professions) in grouped.items():
         employer = next(
             (
@@ -308,6 +321,18 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
                 confidence=0.6,
                 evidence=(_evidence(doc, index - 1)[0], _evidence(doc, index)[1]),
                 spans=_spans_of(profession),
+            )
+        )
+    for (subject, role, first), (probability, professions) in guessed.items():
+        doc.add_fact(
+            FactDraft(
+                "role",
+                subject,
+                attributes={"role": role},
+                # the model's probability, kept under the rules' 0.8: a user can tell a guess
+                confidence=round(min(probability, MAX_CONFIDENCE), 2),
+                evidence=(_evidence(doc, first)[0], _evidence(doc, index)[1]),
+                spans=_spans_of(*professions),
             )
         )
 
