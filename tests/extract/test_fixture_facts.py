@@ -22,11 +22,11 @@ from pledgewatch.store.db import open_store, session_scope
 
 DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "docs"
 
-# Floors: the figures reached (see README, "Fixture facts"), lowered on 2026-11-29 when ten
-# held-out documents written after the rules were added (on those alone, at their first
-# run: P 0.80, R 0.55).
-MIN_PRECISION = 0.94
-MIN_RECALL = 0.84
+# Floors: the figures reached (see README, "Fixture facts"). Lowered on 2026-11-29 when ten
+# documents written after the rules were added (on those alone, at their first run: P 0.80,
+# R 0.55; after the fixes they prompted, P 0.87, R 0.69), then raised to what all reach.
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.89
 
 
 @pytest.fixture(scope="module")
