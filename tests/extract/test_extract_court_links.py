@@ -237,6 +237,17 @@ def test_each_of_the_people_the_sentence_before_names_gets_the_penalty():
     assert sentenced == {"Иван Петров": (36, "2025-03-11"), "Анна Смирнова": (36, "2025-03-11")}
 
 
+def test_a_ban_told_after_the_sentence_is_a_sentence_too():
+    text = (
+        "Суд приговорил Ивана Петрова к трём годам ограничения свободы. "
+        "Кроме того, ему запрещено заниматься журналистикой на два года."
+    )
+    penalties = {f["penalty"]: f["term_months"] for f in facts(text, "sentence")["Иван Петров"]}
+    assert penalties == {"restricted_freedom": 36, "ban": 24}
+    # without a sentence just before, a ban is no sentence («запрещено» is said of anyone)
+    assert facts("Ивану Петрову запрещено заниматься журналистикой на два года.", "sentence") == {}
+
+
 def test_a_court_sanctioning_her_arrest_is_an_arrest():
     text = "Анну Смирнову задержали в Оше. Суд санкционировал ее арест на два месяца."
     assert [f["kind"] for f in facts(text, "detention")["Анна Смирнова"]][-1] == "arrest"

@@ -864,10 +864,23 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
     date, up to two sentences after a dated verdict about the same person («В понедельник
     суд вынес приговор Ивану Петрову. … Суд назначил ему шесть лет условно»), takes the
     verdict's date (``verdicts`` keeps it across sentences)."""
+    verdicts = {} if verdicts is None else verdicts
     triggers = [m.span() for m in _matches(SENTENCE[lang], doc, index, limit)]
     if not triggers:
-        return
-    verdicts = {} if verdicts is None else verdicts
+        # «Суд приговорил его к трём годам … . Кроме того, ему запрещено заниматься
+        # журналистикой на два года»: a ban told right after the person's sentence
+        triggers = [
+            (p.start, p.start)
+            for p in doc.spans_in(index, "penalty")
+            if p.data is not None
+            and p.data.penalty == "ban"
+            and p.start < limit
+            and any(
+                index - verdicts.get("@" + (s.entity or ""), (-9, None))[0] <= 2 for s in subjects
+            )
+        ]
+        if not triggers:
+            return
     sentence_start, _ = doc.sentences[index]
     provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
     provision = provisions.pop() if len(provisions) == 1 else None
@@ -905,6 +918,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
+            verdicts["@" + (person.entity or "")] = (index, None)  # sentenced here
             verdict = verdicts.get(person.entity) or verdicts.get("")
             doc.add_fact(
                 FactDraft(

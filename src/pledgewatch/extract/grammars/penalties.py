@@ -207,9 +207,10 @@ _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
     ),
     (
         "ban",
-        ("запрет", "лишени", "ban", "barred", "prohibited"),
+        ("запрет", "запрещ", "лишени", "ban", "barred", "prohibited"),
         re.compile(
-            rf"(?<![\w])(?:запрет\w*|лишени\w+\s+права|ban(?:ned)?|barred|prohibited){_W}{{0,7}}?{_TAIL}",
+            rf"(?<![\w])(?:запрет\w*|запрещ\w+\s+(?:\w+\s+)?занима\w+|лишени\w+\s+права|ban(?:ned)?|barred|prohibited)"
+            rf"{_W}{{0,7}}?{_TAIL}",
             FLAGS,
         ),
         True,
