@@ -384,10 +384,22 @@ def test_bench_extract_reports_both_sides(capsys):
     )
 
 
-def test_a_sentence_told_with_a_pronoun_links_the_last_mention_before_it():
-    text = "Иван Петров вернулся домой. Суд приговорил его к пяти годам лишения свободы."
+@pytest.mark.parametrize(
+    "second, word",
+    [
+        # told with a pronoun: the subject's last mention before the sentence
+        ("Суд приговорил его к пяти годам лишения свободы.", None),
+        # told with a profession noun the fact keeps: that noun, as NEREL links it
+        ("Суд приговорил журналиста к пяти годам лишения свободы.", "журналиста"),
+    ],
+)
+def test_a_sentence_without_the_name_links_the_word_that_names_the_person(second, word):
+    text = "Иван Петров вернулся домой. " + second
     person, s2 = "person:иван петров", text.index("Суд")
     name, penalty = (0, 11), (text.index("пяти"), len(text) - 1)
+    spans = [("penalty", *penalty)]
+    if word:
+        spans.append(("profession", text.index(word), text.index(word) + len(word)))
     extraction = Extraction(
         {person: EntityDraft(person, "person", "Иван Петров")},
         [
@@ -401,34 +413,12 @@ def test_a_sentence_told_with_a_pronoun_links_the_last_mention_before_it():
                 None,
                 {"penalty": "imprisonment"},
                 evidence=(s2, len(text)),
-                spans=[("penalty", *penalty)],
+                spans=spans,
             )
         ],
     )
-    assert extraction_items(extraction).relations == {("PENALIZED_AS", (name,), (penalty,))}
-
-
-def test_a_sentence_told_with_a_profession_noun_links_that_noun():
-    # NEREL links the relation to the word that names the person in the sentence
-    text = "Иван Петров вернулся домой. Суд приговорил журналиста к пяти годам лишения свободы."
-    person, s2 = "person:иван петров", text.index("Суд")
-    name, penalty = (0, 11), (text.index("пяти"), len(text) - 1)
-    noun = (text.index("журналиста"), text.index("журналиста") + len("журналиста"))
-    extraction = Extraction(
-        {person: EntityDraft(person, "person", "Иван Петров")},
-        [MentionDraft("person", *name, "Иван Петров", person)],
-        [
-            FactDraft(
-                "sentence",
-                person,
-                None,
-                {"penalty": "imprisonment"},
-                evidence=(s2, len(text)),
-                spans=[("penalty", *penalty), ("profession", *noun)],
-            )
-        ],
-    )
-    assert extraction_items(extraction).relations == {("PENALIZED_AS", (noun,), (penalty,))}
+    argument = tuple(spans[1][1:]) if word else name
+    assert extraction_items(extraction).relations == {("PENALIZED_AS", (argument,), (penalty,))}
 
 
 def test_a_detention_counts_only_through_the_preventive_measure_it_records():

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.roles import _KIN_BEFORE, _OWNER_NOUN
+from pledgewatch.extract.roles import _KIN_BEFORE, _OWNER_NOUN, _outermost, _role_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.npz"
 FEATURES_VERSION = 1  # bump when :func:`pair_features` changes: old weights no longer fit
@@ -458,22 +458,3 @@ def _name_tag(word: str) -> str:
         }
     )
     return "/".join(cases) if cases else "?"
-
-
-def _outermost(professions: list[Span]) -> list[Span]:
-    return [
-        p
-        for p in professions
-        if not any(
-            q is not p
-            and q.start <= p.start
-            and p.end <= q.end
-            and q.end - q.start > p.end - p.start
-            for q in professions
-        )
-    ]
-
-
-def _role_of(profession: Span, spans: list[Span]) -> str:
-    roles = [s.data for s in spans if profession.start <= s.start and s.end <= profession.end]
-    return next((r for r in roles if r != "other"), "other")
