@@ -9,6 +9,7 @@ demand and never a release.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from pledgewatch import refdata
@@ -35,7 +36,7 @@ from pledgewatch.extract.grammars.triggers import (
 )
 from pledgewatch.extract.mentions import document_country
 from pledgewatch.extract.role_model import MAX_CONFIDENCE, model_links
-from pledgewatch.extract.roles import carried_role_links, may_be_genitive, role_links
+from pledgewatch.extract.roles import carried_role_links, may_be_genitive, outermost, role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
 
 _PRONOUN = {
@@ -84,7 +85,7 @@ def build_facts(doc: DocumentContext) -> None:
     last_group: list[Span] = []  # everyone that sentence names, for «каждый из них», «они»
     last_seen = -10
     described: dict[str, Span] = {}  # a profession word → the person it last described
-    verdicts: dict[str, tuple[int, str]] = {}  # person → (sentence, date) of a dated verdict
+    verdicts = _Verdicts()  # what the court said so far, for the sentences after
     # the rules below add no person or crime spans: each sentence's are looked up once
     persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
@@ -170,9 +171,8 @@ def _bare_professions(doc: DocumentContext, index: int) -> list[Span]:
     professions = doc.spans_in(index, "profession")
     return [
         p
-        for p in professions
+        for p in outermost(professions)
         if not any(0 <= q.start - p.end <= 2 for q in names)  # «журналиста Ивана Петрова»
-        and not any(o is not p and o.start <= p.start and p.end <= o.end for o in professions)
         and not any(
             o.data in _COURT_ROLES and p.start <= o.start and o.end <= p.end for o in professions
         )
@@ -859,12 +859,30 @@ _VICTIM_GAP = re.compile(
 )
 
 
-def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = None) -> None:
+@dataclass
+class _Verdicts:
+    """What the court said in the sentences so far, for the ones right after («В понедельник
+    суд вынес приговор Ивану Петрову. … Суд назначил ему шесть лет условно»)."""
+
+    dated: dict[str, tuple[int, str]] = field(default_factory=dict)  # person → sentence, date
+    unnamed: tuple[int, str] | None = None  # a dated verdict that named no one yet
+    sentenced: dict[str, int] = field(default_factory=dict)  # person → sentence of a penalty
+
+    def date_for(self, person: str | None, index: int) -> str | None:
+        """The date of a verdict about the person (or about no one named) up to two
+        sentences before."""
+        verdict = self.dated.get(person or "") or self.unnamed
+        return verdict[1] if verdict and index - verdict[0] <= 2 else None
+
+    def just_sentenced(self, person: str | None, index: int) -> bool:
+        return index - self.sentenced.get(person or "", -9) <= 2
+
+
+def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | None = None) -> None:
     """Sentence facts of the penalties the sentence hands out. A penalty told without a
-    date, up to two sentences after a dated verdict about the same person («В понедельник
-    суд вынес приговор Ивану Петрову. … Суд назначил ему шесть лет условно»), takes the
-    verdict's date (``verdicts`` keeps it across sentences)."""
-    verdicts = {} if verdicts is None else verdicts
+    date, up to two sentences after a dated verdict about the same person, takes the
+    verdict's date; a ban told right after a person's sentence is one too."""
+    verdicts = _Verdicts() if verdicts is None else verdicts
     triggers = [m.span() for m in _matches(SENTENCE[lang], doc, index, limit)]
     if not triggers:
         # «Суд приговорил его к трём годам … . Кроме того, ему запрещено заниматься
@@ -875,9 +893,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
             if p.data is not None
             and p.data.penalty == "ban"
             and p.start < limit
-            and any(
-                index - verdicts.get("@" + (s.entity or ""), (-9, None))[0] <= 2 for s in subjects
-            )
+            and any(verdicts.just_sentenced(s.entity, index) for s in subjects)
         ]
         if not triggers:
             return
@@ -889,7 +905,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
     offenders = [p for p in subjects if p not in victims] or subjects
     verdict_date = _nearest_date(doc, index, triggers[0][0])[0]
     if verdict_date:
-        verdicts.update((p.entity, (index, verdict_date)) for p in offenders)
+        verdicts.dated.update((p.entity or "", (index, verdict_date)) for p in offenders)
     for penalty in doc.spans_in(index, "penalty"):
         if penalty.start >= limit or penalty.data is None:
             continue
@@ -918,15 +934,14 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
         date, date_span = _nearest_date(doc, index, penalty.start)
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
-            verdicts["@" + (person.entity or "")] = (index, None)  # sentenced here
-            verdict = verdicts.get(person.entity) or verdicts.get("")
+            verdicts.sentenced[person.entity or ""] = index
             doc.add_fact(
                 FactDraft(
                     "sentence",
                     person.entity,
                     provision,
                     attributes=dict(attributes),
-                    date=date or (verdict[1] if verdict and index - verdict[0] <= 2 else None),
+                    date=date or verdicts.date_for(person.entity, index),
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
@@ -934,12 +949,12 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: dict | None = N
             )
 
 
-def _unnamed_verdict(doc: DocumentContext, index: int, lang: str, verdicts: dict) -> None:
+def _unnamed_verdict(doc: DocumentContext, index: int, lang: str, verdicts: _Verdicts) -> None:
     """A dated verdict that names no one yet («Во вторник суд огласил приговор по делу трёх
     активистов»): its date is for the penalties the next sentences hand out."""
     trigger = next(iter(_matches(SENTENCE[lang], doc, index)), None)
     if trigger is not None and (date := _nearest_date(doc, index, trigger.start())[0]):
-        verdicts[""] = (index, date)
+        verdicts.unnamed = (index, date)
 
 
 def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> list[Span]:

@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.roles import _KIN_BEFORE, _OWNER_NOUN, _outermost, _role_of
+from pledgewatch.extract.roles import _KIN_BEFORE, _OWNER_NOUN, _role_of, outermost
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.npz"
 FEATURES_VERSION = 1  # bump when :func:`pair_features` changes: old weights no longer fit
@@ -140,7 +140,7 @@ def candidate_pairs(
     if not with_role:
         return []
     persons = [s for s in spans if s.type == "person" and s.entity]
-    professions = _outermost(with_role)
+    professions = outermost(with_role)
     done = {(p.entity, f.start) for p, f, _ in linked}
     by_person: dict[str | None, int] = {}
     by_profession: dict[int, int] = {}

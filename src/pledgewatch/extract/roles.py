@@ -140,7 +140,7 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
     found_in_sentence = doc.spans_in(index, *_TYPES)
     persons = [s for s in found_in_sentence if s.type == "person"]
     spans = [s for s in found_in_sentence if s.type == "profession" and s.data]
-    professions = _outermost(spans)
+    professions = outermost(spans)
     names = [s for s in found_in_sentence if s.type in _NAME_TYPES]
     links: list[tuple[Span, Span]] = []
     by_person: dict[int, list[Span]] = {}
@@ -176,7 +176,7 @@ def carried_role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Spa
     start, end = doc.sentences[index]
     pronoun = _SUBJECT_PRONOUN.search(doc.text, start, end)
     spans = [s for s in doc.spans_in(index, "profession") if s.data]
-    after = [p for p in _outermost(spans) if pronoun and p.start >= pronoun.end()]
+    after = [p for p in outermost(spans) if pronoun and p.start >= pronoun.end()]
     if not after:
         return []
     gap = doc.text[pronoun.end() : after[0].start]
@@ -190,7 +190,7 @@ def _role_of(profession: Span, spans: list[Span]) -> str:
     return next((r for r in roles if r != "other"), "other")
 
 
-def _outermost(professions: list[Span]) -> list[Span]:
+def outermost(professions: list[Span]) -> list[Span]:
     return [
         p
         for p in professions
@@ -234,7 +234,7 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     if _kin_named(doc, nearest, person, bool(between)):
         return []
     gap = doc.text[nearest.end : between[0].start if between else person.start]
-    for member in _outermost(_memberships(doc, nearest.end, person.start)):
+    for member in outermost(_memberships(doc, nearest.end, person.start)):
         gap = gap.replace(member.text, " ")  # «губернатор штата член партии Иван Петров»
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
         if nearest.end <= name.start and name.end <= person.start:
