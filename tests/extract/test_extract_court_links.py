@@ -248,6 +248,20 @@ def test_a_ban_told_after_the_sentence_is_a_sentence_too():
     assert facts("Ивану Петрову запрещено заниматься журналистикой на два года.", "sentence") == {}
 
 
+def test_the_next_day_is_the_day_after_the_event_told_before():
+    text = (
+        "Ош, 20 марта 2025 г.\n\n14 марта в Оше задержали блогера Ивана Петрова. "
+        "На следующий день суд взял его под стражу на два месяца."
+    )
+    dates = {f["kind"]: f["date"] for f in _dated(text, "detention")}
+    assert dates == {"detention": "2025-03-14", "arrest": "2025-03-15"}
+
+
+def _dated(text: str, fact_type: str) -> list[dict]:
+    extraction = extract(text, "ru")
+    return [{**f.attributes, "date": f.date} for f in extraction.facts if f.type == fact_type]
+
+
 def test_a_court_sanctioning_her_arrest_is_an_arrest():
     text = "Анну Смирнову задержали в Оше. Суд санкционировал ее арест на два месяца."
     assert [f["kind"] for f in facts(text, "detention")["Анна Смирнова"]][-1] == "arrest"

@@ -8,6 +8,7 @@ demand and never a release.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -222,11 +223,37 @@ def _matches(pattern: re.Pattern, doc: DocumentContext, index: int, limit: int |
 
 
 def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | None, Span | None]:
-    dates = [d for d in doc.spans_in(index, "date") if d.data.value]
+    dates = [(d, v) for d in doc.spans_in(index, "date") if (v := _date_value(doc, index, d))]
     if not dates:
         return None, None
-    best = min(dates, key=lambda d: abs(d.start - offset))
-    return best.data.value, best
+    best, value = min(dates, key=lambda dv: abs(dv[0].start - offset))
+    return value, best
+
+
+# «На следующий день», «через день»: the day after the event told just before.
+_NEXT_DAY = re.compile(
+    r"(?:(?:на|в)\s+следующий|на\s+другой)\s+день|через\s+(?:один\s+)?день|спустя\s+день"
+    r"|д(?:нё|не)м\s+позже",
+    re.IGNORECASE,
+)
+
+
+def _date_value(doc: DocumentContext, index: int, span: Span) -> str | None:
+    """A date span's value; for «на следующий день», the day after the last full date of
+    the sentence or the one before («В прошлую пятницу её задержали. На следующий день суд
+    санкционировал арест»)."""
+    if span.data.value or not _NEXT_DAY.fullmatch(span.text.strip()):
+        return span.data.value
+    earlier = [
+        d
+        for i in range(max(0, index - 1), index + 1)
+        for d in doc.spans_in(i, "date")
+        if d.end <= span.start and d.data.value and len(d.data.value) == 10
+    ]
+    if not earlier:
+        return None
+    day = datetime.date.fromisoformat(max(earlier, key=lambda d: d.start).data.value)
+    return (day + datetime.timedelta(days=1)).isoformat()
 
 
 def _negated(doc: DocumentContext, lang: str, start: int) -> bool:
