@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.roles import _KIN_BEFORE, _OWNER_NOUN, _role_of, outermost
+from pledgewatch.extract.roles import outermost, owner_word_in, relative_before, role_of
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.npz"
 FEATURES_VERSION = 1  # bump when :func:`pair_features` changes: old weights no longer fit
@@ -150,12 +150,11 @@ def candidate_pairs(
     sentence = (doc.sentences[index][0], doc.sentences[index][1])
     found = []
     for profession in professions:
-        role = _role_of(profession, with_role)
+        role = role_of(profession, with_role)
         # «дочь писателя Мария Петрова», «Мария Петрова, дочь писателя»: a relative's
         # profession, never the name's in the same sentence (the rules link «дочь
         # писателя Ивана Петрова» themselves)
-        kin = _KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start)
-        for person in [] if kin else persons:
+        for person in [] if relative_before(doc, profession) else persons:
             if (person.entity, profession.start) in done:
                 continue
             if person.start < profession.end and profession.start < person.end:
@@ -178,8 +177,7 @@ def _owner_between(doc: DocumentContext, profession: Span, person: Span) -> bool
     leave the name after it out on purpose, and so does the model."""
     if not profession.end <= person.start <= profession.end + 60:
         return False
-    words = re.findall(r"[а-яё-]+", doc.text[profession.end : person.start])
-    return any(_OWNER_NOUN.match(w) for w in words)
+    return owner_word_in(doc.text[profession.end : person.start])
 
 
 _WINDOW = 3  # sentences before the profession's in which a person is looked for

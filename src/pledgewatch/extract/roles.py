@@ -153,7 +153,7 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
         links += [(person, p) for p in found]
     links += _named_after_predicate(doc, professions, persons)
     unique = {(p.start, f.start): (p, f) for p, f in links}
-    return [(p, f, _role_of(f, spans)) for p, f in unique.values()]
+    return [(p, f, role_of(f, spans)) for p, f in unique.values()]
 
 
 # «Он был назначен епископом»: a pronoun as the subject, then a linking verb.
@@ -182,10 +182,10 @@ def carried_role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Spa
     gap = doc.text[pronoun.end() : after[0].start]
     if not _PREDICATE.search(gap) or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 8:
         return []
-    return [(named[-1], after[0], _role_of(after[0], spans))]
+    return [(named[-1], after[0], role_of(after[0], spans))]
 
 
-def _role_of(profession: Span, spans: list[Span]) -> str:
+def role_of(profession: Span, spans: list[Span]) -> str:
     roles = [s.data for s in spans if profession.start <= s.start and s.end <= profession.end]
     return next((r for r in roles if r != "other"), "other")
 
@@ -239,9 +239,7 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
         if nearest.end <= name.start and name.end <= person.start:
             gap = gap.replace(name.text, " ")
-    if any(_OWNER_NOUN.match(w) for w in re.findall(r"[а-яё-]+", gap)) and not (
-        _MAN_IN_NOMINATIVE.search(person.text)
-    ):
+    if owner_word_in(gap) and not _MAN_IN_NOMINATIVE.search(person.text):
         return []  # «адвоката обвиняемого Ивана Петрова» is Petrov's lawyer; in «Адвокат
         # осуждённой Ринат Курманов» the name in the nominative is the lawyer
     gap = _without_complement(gap)
@@ -271,6 +269,11 @@ _OWNER_NOUN = re.compile(
     r"клиент\w*|пострадавш\w+|покойн\w+)$"
 )
 _LOWER_WORDS = re.compile(r"^(\s*)((?:[а-яё][а-яё-]*\s+){1,2})")
+
+
+def owner_word_in(gap: str) -> bool:
+    """Whether a word for whose profession it is stands in ``gap`` («обвиняемого», «семьи»)."""
+    return any(_OWNER_NOUN.match(w) for w in re.findall(r"[а-яё-]+", gap))
 
 
 def _without_complement(gap: str) -> str:
@@ -321,10 +324,15 @@ def _kin_named(doc, profession: Span, person: Span, second_name: bool) -> bool:
     is: «дочь писателя Мария Петрова», «пассией экс-президента стала Анна Петрова»,
     «дочь президента Ивана Петрова Мария». A name that may be in the genitive is the
     profession's («дочь писателя Ивана Петрова»)."""
-    kin = _KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start)
-    if kin is None:
+    if not relative_before(doc, profession):
         return False
     return second_name or not may_be_genitive(person.text)
+
+
+def relative_before(doc: DocumentContext, profession: Span) -> bool:
+    """A word of kinship or company right before the profession («дочь писателя», «пассией
+    экс-президента»): the profession is someone else's, the relative's."""
+    return bool(_KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start))
 
 
 def _office_of_deputy(deputy: Span, spans: list[Span], person: Span) -> Span | None:
