@@ -77,3 +77,10 @@ def test_an_english_coalition_and_it_refer_back_to_the_organization():
         ("release", "Steppe Rights Network"),
         ("repeal", "Steppe Rights Network"),
     }
+
+
+def test_an_article_of_a_law_named_in_words_makes_the_law_the_object():
+    # the article is no provision the reference data knows, so the law it belongs to is
+    # what the demand is about, not the words of the sentence
+    text = "Правозащитники потребовали отменить статью 5 Закона о мирных собраниях."
+    assert demands(text, "ru") == {("repeal", "Закон о мирных собраниях")}

@@ -31,11 +31,104 @@ PRESENT = [
     ),
     # a law named after a person
     ("Правозащитники потребовали отменить закон Яровой.", ("instrument",), {"закон Яровой"}),
-    # a quoted title «О …» is also a mention of the law
+    # a quoted title «О …» names the law; an official designation (a capitalized
+    # «Федеральный закон», a country, date or number) is part of the name too
     (
         "Парламент изменил закон «О средствах массовой информации».",
         ("instrument",),
-        {"закон «О средствах массовой информации»", "О средствах массовой информации"},
+        {"О средствах массовой информации"},
+    ),
+    (
+        "Лицензию отозвали по Федеральному закону «О банковской деятельности».",
+        ("instrument",),
+        {"Федеральному закону «О банковской деятельности»", "О банковской деятельности"},
+    ),
+    (
+        "Штраф назначен в нарушение Закона Украины „О защите данных“.",
+        ("instrument",),
+        {"Закона Украины „О защите данных“", "О защите данных"},
+    ),
+    (
+        "Президент подписал Федеральный закон от 03.04.2019 № 77-ФЗ о пенсиях.",
+        ("instrument",),
+        {"Федеральный закон от 03.04.2019 № 77-ФЗ", "№ 77-ФЗ"},
+    ),
+    (
+        "Ему сократили срок согласно закону об амнистии от 2015 года.",
+        ("instrument",),
+        {"закону об амнистии от 2015 года", "закону об амнистии"},
+    ),
+    # codes other than the criminal one, by name or abbreviation, with their country
+    (
+        "Депутаты внесли поправки в Гражданский кодекс РФ и Налоговый кодекс.",
+        ("instrument",),
+        {"Гражданский кодекс РФ", "Гражданский кодекс", "Налоговый кодекс"},
+    ),
+    (
+        "Разработаны поправки в Кодекс РФ об административных правонарушениях.",
+        ("instrument",),
+        {"Кодекс РФ об административных правонарушениях"},
+    ),
+    # an article of such a code, of a constitution or of a law, with its nested references
+    (
+        "Его задержали в порядке п. 1 ч. 2 ст. 29 УПК России.",
+        ("legal_provision",),
+        {"п. 1 ч. 2 ст. 29 УПК России", "ч. 2 ст. 29 УПК России", "ст. 29 УПК России"},
+    ),
+    (
+        "Строительство нарушает ч. 7 ст. 105 Лесного кодекса.",
+        ("legal_provision",),
+        {"ч. 7 ст. 105 Лесного кодекса", "ст. 105 Лесного кодекса"},
+    ),
+    (
+        "Министра уволили в соответствии с пунктом «д» статьи 83 Конституции Российской Федерации.",
+        ("legal_provision",),
+        {
+            "пунктом «д» статьи 83 Конституции Российской Федерации",
+            "статьи 83 Конституции Российской Федерации",
+        },
+    ),
+    (
+        "Жители потребовали соблюдать 42-ю статью Конституции.",
+        ("legal_provision",),
+        {"42-ю статью Конституции"},
+    ),
+    (
+        "Лицензию отозвали на основании статьи 23 Закона «О банках».",
+        ("legal_provision",),
+        {"статьи 23 Закона «О банках»"},
+    ),
+    # a code named inside a law's title is a law of its own; a title cut short by an
+    # ellipsis ends before it; several drafts by number are named by their titles
+    (
+        "Внесены законопроекты № 101-7 «О внесении изменений в Уголовный кодекс» и № 102-7.",
+        ("instrument",),
+        {"О внесении изменений в Уголовный кодекс", "Уголовный кодекс"},
+    ),
+    (
+        "Вступили в силу изменения в ФЗ № 244 «О регулировании азартных игр…».",
+        ("instrument",),
+        {"ФЗ № 244 «О регулировании азартных игр…»", "О регулировании азартных игр"},
+    ),
+    # a law or a constitution of a place named with its kind
+    (
+        "Суд сослался на Конституцию штата Колорадо.",
+        ("instrument",),
+        {"Конституцию штата Колорадо"},
+    ),
+    # a law's subject with a name in a prepositional complement
+    (
+        "Согласно закону о гражданской службе в Российской Федерации, он прав.",
+        ("instrument",),
+        {"закону о гражданской службе в Российской Федерации"},
+    ),
+    # an article named by its offence
+    ("Блогера допросили по статье о клевете.", ("legal_provision",), {"статье о клевете"}),
+    # a constitution of one edition, of the country named, or with a country adjective
+    (
+        "Рада вернулась к Конституции 2004 года, а по чешской конституции он уходит.",
+        ("instrument",),
+        {"Конституции 2004 года", "чешской конституции"},
     ),
     # the code of a country the provisions grammar does not list, and the nested references
     (
@@ -164,6 +257,18 @@ ABSENT = [
      {"масштабных финансовых махинациях"}),
     ("Четверых обвиняют в декабрьском групповом изнасиловании.", ("crime",),
      {"декабрьском групповом изнасиловании"}),
+    # «ГК» before a name is a group of companies; a newspaper's article is no provision
+    ("Акции ГК ПИК выросли.", ("instrument",), {"ГК"}),
+    ("В статье о пытках журналист описал случаи в колониях.", ("legal_provision",),
+     {"статье о пытках"}),
+    # the nested article keyword after an ordinal or a part after the article is none
+    ("Жители потребовали соблюдать 42-ю статью Конституции.", ("legal_provision",),
+     {"статью Конституции"}),
+    ("Внесены законопроекты № 101-7 «О внесении изменений в Уголовный кодекс» и № 102-7.",
+     ("instrument",), {"законопроекты № 101-7"}),
+    # a lower-case «федеральный закон» is described, not designated: the title names it
+    ("Поправки внесены в федеральный закон «О полиции».", ("instrument",),
+     {"федеральный закон «О полиции»"}),
     # the qualified offence without its qualifier is no crime of its own
     ("Врача признали виновным в причинении смерти по неосторожности.", ("crime",),
      {"причинении смерти"}),
@@ -316,3 +421,23 @@ def test_house_arrest_is_a_detention_that_records_the_measure_for_its_person():
 def test_a_detention_only_asked_for_is_none(text, held):
     extraction = extract(text, None)
     assert any(f.type == "detention" for f in extraction.facts) is held
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Статья 5 Закона о мирных собраниях запрещает митинги. Депутаты предложили "
+            "отменить Закон о мирных собраниях.",
+            "Закон о мирных собраниях",
+        ),
+        (
+            "Суд сослался на статью 12 Федерального закона «О средствах массовой информации».",
+            "Федеральный закон «О средствах массовой информации»",
+        ),
+    ],
+)
+def test_a_law_is_named_in_the_nominative_however_the_sentence_declines_it(text, name):
+    extraction = extract(text, "ru")
+    laws = {e.name for e in extraction.entities.values() if e.type == "instrument"}
+    assert laws == {name}

@@ -141,6 +141,18 @@ MENTIONS = [
     ("Оба получили по 5 лет.", None, [("5 лет", None)]),
     ("Братьям дали по 5 лет колонии.", None, [("5 лет", None)]),
     ("Их осудили на 20 и 10 лет соответственно.", None, [("10 лет", None)]),
+    # fixed phrases without a unit word's key: «ежегодно», «на Рождество»
+    ("Фестиваль проводится ежегодно в Канне.", None, [("ежегодно", None)]),
+    ("Теракт готовили на Рождество.", None, [("на Рождество", None)]),
+    ("Мы собираемся каждый год.", None, [("каждый год", None)]),
+    # a year said relative to now, alone or as the year of the mention before it
+    ("Он займётся подготовкой бюджета следующего года.", None, [("следующего года", None)]),
+    ("За 5 месяцев этого года погибли 10 человек.", None, [("За 5 месяцев этого года", None)]),
+    ("Шоу выходит с лета прошлого года.", None, [("с лета прошлого года", None)]),
+    # the day after the one told before, in English as in Russian («на следующий день»)
+    ("On the following day the court remanded him.", None, [("On the following day", None)]),
+    ("The next day police searched his flat.", None, [("The next day", None)]),
+    ("A day later he was released.", None, [("A day later", None)]),
 ]
 
 
@@ -184,6 +196,8 @@ def test_date_mention(sentence, reference, expected):
         "В свои 29 лет он уже чемпион.",
         "Обоим сейчас по 31 году.",
         "Сёстрам 47 и 46 лет соответственно.",
+        # a day's, not a day
+        "He said the next day's hearing was postponed.",
     ],
 )
 def test_no_date_mention(sentence):

@@ -92,6 +92,15 @@ def test_a_listed_reference_takes_the_code_of_the_next():
     ]
 
 
+def test_a_part_before_the_next_article_is_that_article_s():
+    sentence = "Ему предъявили обвинение по ч. 3 ст. 30, ч. 1 ст. 318 УК РФ."
+    refs = find_provision_refs(sentence)
+    assert [(r.text, r.articles, r.part, r.code) for r in refs] == [
+        ("ч. 3 ст. 30", ["30"], "3", "CC"),
+        ("ч. 1 ст. 318 УК РФ", ["318"], "1", "CC"),
+    ]
+
+
 def test_a_count_after_the_list_is_not_an_article():
     sentence = "обвинили по статье 174 и 2 человека задержали"
     assert [r.articles for r in find_provision_refs(sentence)] == [["174"]]

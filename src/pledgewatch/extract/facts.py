@@ -1233,8 +1233,14 @@ def _demand_objects(doc, index, lang, action, start, end):
 
 
 def _inside_provision(doc: DocumentContext, span: Span) -> bool:
+    """Whether the law is part of a provision reference the reference data knows; an
+    article of a law named in words («статью 5 Закона о митингах») has no entity, and the
+    law stays the object."""
     return any(
-        p.type == "legal_provision" and p.start <= span.start and span.end <= p.end
+        p.type == "legal_provision"
+        and p.entity
+        and p.start <= span.start
+        and span.end <= p.end
         for p in doc.spans
     )
 

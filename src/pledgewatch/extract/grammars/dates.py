@@ -443,7 +443,7 @@ _UNIT_STEMS = (
     "пол",
 )
 _DURATION_KEYS = _word_initial(*_UNIT_STEMS)
-_PHRASE_KEYS = _word_initial(*_UNIT_STEMS, "сезон", "весн", "осен", "зим")
+_PHRASE_KEYS = _word_initial(*_UNIT_STEMS, "сезон", "весн", "осен", "зим", "ежегодн", "рождеств")
 _MENTION_RULES = [
     # «в мае», «с января», «в начале декабря»: a month alone after a preposition
     (
@@ -526,7 +526,9 @@ _MENTION_RULES = [
             r"(?<![\w])(?:(?:на|в)\s+(?:этой|прошлой|следующей|будущей|текущей)\s+неделе"
             r"|на\s+следующий\s+день|в\s+(?:тот|этот)\s+(?:же\s+)?день|на\s+днях|ежегодно"
             r"|(?:годом|месяцем|неделей|дн[её]м)\s+(?:позже|ранее|позднее)|до\s+нового\s+года"
-            r"|на\s+рождество|в\s+последний\s+год"
+            r"|на\s+рождество|в\s+последний\s+год|каждый\s+год"
+            r"|(?:(?:с|до|к)\s+)?(?:(?:лета|весны|осени|зимы)\s+)?"
+            r"(?:прошлого|этого|текущего|следующего|нынешнего|минувшего|позапрошлого)\s+года"
             r"|в\s+(?:том|этом)\s+же\s+(?:году|месяце)"
             r"|(?:в\s+)?(?:начале|конце|середине)\s+(?:(?:этого|прошлого|текущего|нынешнего|"
             r"следующего|минувшего)\s+(?:года|месяца|века)|(?:(?:этой|прошлой|минувшей|следующей)\s+)?"
@@ -539,6 +541,17 @@ _MENTION_RULES = [
             r"того\s+же)\s+года|(?:этим|прошлым|следующим)\s+(?:летом|весной)"
             r"|(?:этой|прошлой|следующей)\s+(?:весной|осенью|зимой)"
             r"|(?:в|к|с|до)\s+(?-i:[IVXХ]+)(?:-?го)?\s+(?:век|столети)\w*)(?![\w])",
+            FLAGS,
+        ),
+    ),
+    # "(on) the following day", "the next day", "a day later": the day after the one told
+    # just before, like «на следующий день» (its value is the fact rules' to find)
+    (
+        ("following day", "next day", "day later"),
+        20,
+        4,
+        re.compile(
+            r"(?<![\w])(?:(?:on\s+)?the\s+(?:following|next)\s+day|a\s+day\s+later)(?![\w'’])",
             FLAGS,
         ),
     ),
@@ -800,9 +813,32 @@ def find_date_mentions(text: str, reference: date | None = None) -> list[DateMat
         groups = match.groupdict()
         value = groups.get("y") or groups.get("y2")
         extended.append(DateMatch(*match.span(), match.group(), value))
-    chosen = non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended)
+    chosen = _joined(text, non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended))
     values = [d for d in candidates if d.value]
     return [_with_value_inside(d, values) for d in chosen]
+
+
+# «бюджет следующего года» is a date by itself; after another mention it says which year
+# that one is in: «[за 5 месяцев] этого года», «[с лета] прошлого года».
+_YEAR_OF_RE = re.compile(
+    r"(?:прошлого|этого|текущего|следующего|нынешнего|минувшего|позапрошлого)\s+года", FLAGS
+)
+
+
+def _joined(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    joined: list[DateMatch] = []
+    for d in dates:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and text[before.end : d.start] == " "
+            and _YEAR_OF_RE.fullmatch(d.text)
+        ):
+            value = before.value or d.value
+            joined[-1] = DateMatch(before.start, d.end, text[before.start : d.end], value)
+            continue
+        joined.append(d)
+    return joined
 
 
 def _with_value_inside(d: DateMatch, values: list[DateMatch]) -> DateMatch:

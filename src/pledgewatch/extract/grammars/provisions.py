@@ -58,7 +58,8 @@ _REF_RE = re.compile(
     rf"{_ARTICLE_WORD}\s*(?P<articles>№?\s*{_NUM}(?:{_LIST_GLUE}№?\s*{_NUM}{_NOT_A_COUNT})*)"
     r"(?:\s*\(\s*(?P<paren_part>\d+)\s*\)(?:\s*\(\s*(?P<paren_para>\d+)\s*\))?)?"
     rf"(?:\s*\(\s*{_PART_WORD}\s*(?P<paren_part2>\d+)\s*\))?"
-    rf"(?:\s*,?\s+{_PART_WORD}\s*(?P<post_part>\d+)(?![\w.]\d))?",
+    # a part after the article is its own, not the next reference's («ч. 3 ст. 30, ч. 1 ст. 318»)
+    rf"(?:\s*,?\s+{_PART_WORD}\s*(?P<post_part>\d+)(?![\w.]\d)(?!\s*,?\s*{_ARTICLE_WORD}))?",
     FLAGS,
 )
 _NUM_RE = re.compile(_NUM, FLAGS)
