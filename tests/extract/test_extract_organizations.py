@@ -390,7 +390,111 @@ def test_name_cut_inside_its_matter_is_carried_on_with_its_entity():
         ("Банк России", 0),
         ("Флаг", len("Флаг")),
         ("Министерство обороны", 0),
+        # a title noun before a body in lower case, not an adjective of the name
+        ("Член общественного совета", len("Член ")),
+        ("Военного совета", 0),
     ],
 )
 def test_leading_non_name(text, expected):
     assert leading_non_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, found, absent",
+    [
+        # a place's adjective before a team or before the noun it qualifies is no name
+        ("Манчестерский «Сити» продлил контракт с вратарём.", {"Сити"}, {"Манчестерский"}),
+        ("Он учился в Оксфордском и Кембриджском университетах.", set(), {"Оксфордском"}),
+        # a quoted adjective is a band's name
+        ("Бывшая солистка группы «Блестящие» вышла замуж.", {"Блестящие"}, set()),
+        # a code of law is no organization; a company named with a legal-form acronym is
+        ("Депутаты предложили поправки к ГК о защите авторских прав.", set(), {"ГК"}),
+        ("Поправки в ГК РФ одобрены в первом чтении.", set(), {"ГК", "ГК РФ"}),
+        ("Глава ГК «Ростех» встретился с министром.", {"Ростех"}, set()),
+        # a Latin title with its year in a list of albums
+        (
+            "Группа выпустила альбомы Silent Harbor Lights (1994) и Over The Grey Hills (1997).",
+            set(),
+            {"Silent Harbor Lights", "Over The Grey Hills"},
+        ),
+        # management, not a body
+        (
+            "Она окончила академию по специальности «государственное и муниципальное управление».",
+            set(),
+            {"муниципальное управление"},
+        ),
+        (
+            "Центробанк назначил временную администрацию в страховой компании «Лотос».",
+            set(),
+            {"временную администрацию"},
+        ),
+        (
+            "По информации следственного управления, дело возбуждено.",
+            {"следственного управления"},
+            set(),
+        ),
+        # a noun of managing with its object in the instrumental, then the ministry
+        (
+            "Она руководит департаментом управления проектами Минздрава.",
+            {"департаментом управления проектами Минздрава"},
+            {"департаментом управления"},
+        ),
+        # a country's law enforcement, army or secret services, not such bodies in general
+        ("Армия объявила перемирие, сообщили представители армии Египта.", {"армии Египта"}, set()),
+        ("Журналист выяснил, что агентом спецслужб США был его сосед.", {"спецслужб США"}, set()),
+        ("Он воевал в армии сербских добровольцев.", set(), {"армии сербских"}),
+        ("Танкисты 3-й армии США форсировали реку.", {"3-й армии США"}, {"армии США"}),
+        ("Над базой пролетел вертолёт морской пехоты США.", {"морской пехоты США"}, set()),
+        (
+            "Протестующих разогнали иорданские силы безопасности.",
+            {"иорданские силы безопасности"},
+            set(),
+        ),
+        ("Демонстранты столкнулись с силами безопасности.", set(), {"силами безопасности"}),
+        (
+            "Правоохранительные органы Казахстана задержали трёх человек.",
+            {"Правоохранительные органы Казахстана"},
+            set(),
+        ),
+        ("Сотрудник правоохранительных органов задержан.", set(), {"правоохранительных органов"}),
+        # a national team with its sport, and without it
+        (
+            "Вратарь сборной Латвии по хоккею получил травму.",
+            {"сборной Латвии", "сборной Латвии по хоккею"},
+            set(),
+        ),
+        # a city's or a region's duma, not thoughts
+        (
+            "Депутат городской думы Нижнекамска ушёл в отставку.",
+            {"городской думы Нижнекамска"},
+            set(),
+        ),
+        ("Его посещали тяжкие думы о прошлом.", set(), {"тяжкие думы", "думы"}),
+        # a ministry named by its function, not agencies in general
+        (
+            "Представитель надзорного ведомства отказался от комментариев.",
+            {"надзорного ведомства"},
+            set(),
+        ),
+        ("Силовые ведомства вели слежку за ним.", set(), {"Силовые ведомства", "ведомства"}),
+        # a body attached to an organization with «при» is named by the whole phrase
+        (
+            "Председатель Общественного совета при ГУ МВД России по Самарской области ушёл.",
+            {"Общественного совета при ГУ МВД России по Самарской области"},
+            set(),
+        ),
+        ("ФСБ при поддержке МВД задержала его.", {"ФСБ", "МВД"}, {"ФСБ при поддержке МВД"}),
+    ],
+)
+def test_names_and_non_names(text, found, absent):
+    names = organizations(text)
+    assert found <= names
+    assert not absent & names
+
+
+def test_attached_body_phrase_carries_no_entity_of_its_own():
+    """The phrase with «при» is a typed span; the two names keep their entities."""
+    ex = extract("Профессор Научного совета при Президиуме РАН выступил с лекцией.", "ru")
+    spans = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
+    assert spans["Научного совета при Президиуме РАН"] is None
+    assert spans["Президиуме РАН"] is not None

@@ -35,7 +35,12 @@ institutions named after a person (:func:`add_named_after`: «больнице �
 subdivision joined to the body it belongs to is one organization whose entity carries that
 body (:func:`join_subdivisions`: «Главное управление МВД России по Москве», not
 «Главное управление»), and a social network named as where something was written is a
-product, not an organization (:func:`drop_platforms_written_in`).
+product, not an organization (:func:`drop_platforms_written_in`). A body attached to an
+organization with «при» is spanned with it (:func:`join_attached_bodies`), as are a
+country's law enforcement, army and secret services (:func:`add_country_forces`: «армии
+Египта»); adjectives natasha took for a whole name (:func:`drop_adjectives_alone`:
+«Лондонский» of «Лондонский «Арсенал»»), a code of law's acronym and a Latin title with
+its year (:func:`drop_codes_and_works`) are no organizations.
 """
 
 from __future__ import annotations
@@ -69,7 +74,7 @@ _NEEDS_COMPLEMENT = re.compile(
     r"(?:министерств\w*|администраци\w+|пресс-служб\w*|кабинет\w*|департамент\w*|посольств\w*"
     r"|комитет\w*|совет(?:|а|у|ом|е|ы|ов)|суд(?:|а|у|ом|е|ы|ов)|служб\w*"
     r"|управлени\w+|генштаб\w*|правительств\w+|парламент\w*|прокуратур\w+"
-    r"|власт(?:ь|и|ей|ям|ями|ях))"
+    r"|власт(?:ь|и|ей|ям|ями|ях)|ведомств(?:о|а|у|ом|е)|дум(?:а|ы|е|у|ой))"
 )
 # Adjectives that make a head a name wherever they stand («Верховный суд»).
 _NAME_ADJECTIVES = re.compile(
@@ -122,6 +127,10 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 continue  # «органы исполнительной власти»: a branch of power, not a body
             if word.startswith("служб") and first < i and tokens[first].text[:1].islower():
                 continue  # «срочной службы», «экстренные службы»: no body's name
+            if first < i and _is_management(word, tokens[i - 1].text):
+                continue  # «муниципальное управление», «временная администрация»: no body
+            if word.startswith("ведомств") and token.feats.get("Number") == "Plur":
+                continue  # «силовые ведомства»: agencies in general; «оборонное ведомство» is one
             # «власти президента» is power, not authorities; «власти США» is joined below
             genitive = not alone and not word.startswith("власт")
             last = _genitive_end(tokens, i) if genitive else i
@@ -143,6 +152,36 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 doc.add_span("organization", start, end)
     add_governing_bodies(doc, analysis)
     add_subject_complements(doc, analysis)
+    add_country_forces(doc)
+
+
+# A country's law enforcement, army or secret services («правоохранительные органы
+# Киргизии», «армии Египта», «спецслужб КНДР»): with the country they name that country's
+# body, like «власти США»; without it, such bodies in general («сотрудник
+# правоохранительных органов», «служил в армии»).
+_COUNTRY_FORCES = re.compile(
+    r"(?<![\w-])(?:[Пп]равоохранительн(?:ые|ых|ым|ыми) орган(?:ы|ов|ам|ами|ах)"
+    r"|[Аа]рми(?:я|и|ю|ей)|[Сс]пецслужб(?:а|ы|е|у|ой|ам|ами|ах)?"
+    r"|[Сс]ил(?:ы|ам|ами|ах)? безопасности|[Мм]орск(?:ая|ой|ую) пехот(?:а|ы|е|у|ой)"
+    r"|[Бб]ерегов(?:ая|ой|ую) охран(?:а|ы|е|у|ой))(?= )"
+)
+_COUNTRY_FORCES_CUE = re.compile(r"равоохранительн|рми|пецслужб|безопасности|пехот|охран")
+
+
+def add_country_forces(doc: DocumentContext) -> None:
+    """A country's law enforcement, army or secret services, as one typed span without an
+    entity; an army with its number is a unit of it («1-й армии США»), spanned by
+    :func:`add_numbered_units`."""
+    if not _COUNTRY_FORCES_CUE.search(doc.text):
+        return
+    countries = _span_ends(doc, ("country",))
+    for match in _COUNTRY_FORCES.finditer(doc.text):
+        end = countries.get(match.end() + 1)
+        if end is None or not doc.text[match.end() + 1].isupper():
+            continue  # «армии боснийских сербов»: a people's army, not a country's
+        if _ORDINAL_BEFORE.search(doc.text, max(0, match.start() - 8), match.start()):
+            continue
+        doc.add_span("organization", match.start(), end)
 
 
 _GENERIC_WORDS: dict[str, str] = {}
@@ -183,6 +222,28 @@ def add_governing_bodies(doc: DocumentContext, analysis: Analysis) -> None:
             if end is not None:
                 first = _prefix(tokens, i, relational=True)
                 doc.add_span("organization", tokens[first].start, end)
+
+
+# Management, not a body: «управление» after the kind of management («государственное и
+# муниципальное управление», «системой автоматического управления», «опыт экономического
+# управления»), and a temporary administration put in to run a bank («ввёл временную
+# администрацию»); «областной государственной администрации» is a body.
+_MANAGEMENT_KIND = re.compile(
+    r"(?:государственн|муниципальн|экономическ|автоматическ|корпоративн|дистанционн)\w+",
+    re.IGNORECASE,
+)
+_TEMPORARY = re.compile(r"временн\w+", re.IGNORECASE)
+
+
+def _is_management(head: str, before: str) -> bool:
+    """Whether ``head`` after the adjective ``before`` names management, not a body."""
+    if head.startswith("управлени"):
+        return bool(_MANAGEMENT_KIND.fullmatch(before))
+    return head.startswith("администраци") and bool(_TEMPORARY.fullmatch(before))
+
+
+# A noun of managing governs the instrumental («департамент управления программами»).
+_GOVERNS_INSTRUMENTAL = re.compile(r"управлени[яе]")
 
 
 # A head that is not an institution: the title of a law («закон «О полиции»») and a
@@ -435,10 +496,11 @@ def drop_cut_phrases(doc: DocumentContext) -> None:
     «департамента здравоохранения» and «совета директоров» name nothing by themselves. A
     ministry or cabinet («министерства иностранных дел») is a name on its own and stays,
     as does a named organization with its place («МВД России» of «МВД России по Москве»).
-    Subdivisions are joined to their bodies and platforms dropped first, as the last
-    corrections of the organizations found."""
+    Subdivisions are joined to their bodies, and platforms, codes of law and titles of works
+    dropped first, as the last corrections of the organizations found."""
     join_subdivisions(doc)
     drop_platforms_written_in(doc)
+    drop_codes_and_works(doc)
     spans = [s for s in doc.spans if s.type == "organization"]
     named = {s.start for s in spans if s.entity}
     longer: dict[int, int] = {}
@@ -548,8 +610,34 @@ def drop_platforms_written_in(doc: DocumentContext) -> None:
     ]
 
 
-# Heads whose phrase with its genitive is a name in its own right.
-_STANDALONE_HEAD = re.compile(r"(?:министерств|кабинет)\w*", re.IGNORECASE)
+# The acronym of a code of law alone («поправки к ГК», «4-й части ГК»), not a company
+# named with it («ГК «Ростех»», «НК ЮКОС»), and a Latin title with its year in brackets, as
+# in a list of albums or films («Silent Harbor Lights (1994)»).
+_CODE = re.compile(r"(?:ГК|ГПК|УПК|АПК|КоАП|НК|ТК|ЖК)(?: РФ| России| Российской Федерации)?")
+_NAME_AFTER = re.compile(r"\s*(?:[«\"„A-Z]|(?!РФ|Росси)[А-ЯЁ])")
+_LATIN_TITLE = re.compile(r"[A-Z][\w’'&.,:!-]*(?: [\w’'&.,:!-]+)*")
+_YEAR_AFTER = re.compile(r" \((?:19|20)\d\d\)")
+
+
+def drop_codes_and_works(doc: DocumentContext) -> None:
+    """Drops a code of law's acronym and a Latin title with its year that natasha took for
+    organizations."""
+    doc.spans = [
+        s
+        for s in doc.spans
+        if not (
+            s.type == "organization"
+            and (
+                (_CODE.fullmatch(s.text) and not _NAME_AFTER.match(doc.text, s.end))
+                or (_LATIN_TITLE.fullmatch(s.text) and _YEAR_AFTER.match(doc.text, s.end))
+            )
+        )
+    ]
+
+
+# Heads whose phrase with its genitive is a name in its own right, as is a national team
+# with its country before the sport («сборной России» of «сборной России по хоккею»).
+_STANDALONE_HEAD = re.compile(r"(?:министерств|кабинет|сборн)\w*", re.IGNORECASE)
 
 
 _DUTY = re.compile(r"(?:военн|гражданск|государственн)\w+ служб\w*$")
@@ -602,11 +690,14 @@ _RELATIONAL_ADJECTIVE = re.compile(
 def _genitive_end(tokens: list[Token], i: int) -> int:
     """Index of the last token of a genitive complement right after the head
     («министерства иностранных дел», «Совета Безопасности»), the head itself if none."""
-    last, j, seen = i, i + 1, 0
+    last, j, seen, instrumental = i, i + 1, 0, False
     while j < len(tokens) and seen < 4:
         token = tokens[j]
         word = token.text
-        if token.pos not in ("NOUN", "ADJ") or token.feats.get("Case") != "Gen":
+        case = token.feats.get("Case")
+        if token.pos not in ("NOUN", "ADJ") or not (
+            case == "Gen" or (case == "Ins" and instrumental)
+        ):
             if word.lower() == "и" and last > i and j + 1 < len(tokens):
                 j += 1
                 continue
@@ -618,6 +709,7 @@ def _genitive_end(tokens: list[Token], i: int) -> int:
         seen += 1
         if token.pos == "NOUN":
             last = j
+            instrumental = case == "Ins" or bool(_GOVERNS_INSTRUMENTAL.fullmatch(word))
         j += 1
     return last
 
@@ -675,14 +767,53 @@ _CONVOCATION = re.compile(
 )
 
 
+# What follows an adjective natasha took for a whole name: the noun it qualifies in lower
+# case («Кредитные карты»), a quoted name («Лондонский «Арсенал»»), or another adjective
+# joined to it before a shared noun («Уральский и Сибирский комбинаты»).
+_AFTER_ADJECTIVE = re.compile(
+    r" (?:(?:и|или) [А-ЯЁ][а-яё-]+(?:ий|ый|ой|ая|ое|ые|ие|ого|ому|ом|ую|ых|их) |[а-яё]|[«\"„])"
+)
+# natasha's tag for a capitalised adjective of place is often PROPN: its suffix tells it.
+_PLACE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+[сц]к(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|их|им|ими)")
+
+
+def drop_adjectives_alone(doc: DocumentContext, tokens: dict[int, Token]) -> None:
+    """Drops a capitalised name natasha found that is only adjectives, with the noun they
+    qualify after it (a place's adjective before a team, a company or a thing: «Лондонский
+    «Арсенал»», «Оксфордском и Стэнфордском университетах»): no organization is named
+    without a noun. A quoted adjective is a name («группы «Блестящие»»), and so is one
+    before another name («солист Большого Иван Петров»). ``tokens``: the document's
+    tokens by their start."""
+    dropped = set()
+    for span in doc.spans:
+        if span.type != "organization" or not span.text[:1].isupper():
+            continue
+        if doc.text[span.start - 1 : span.start] in _QUOTE_CHARS:
+            continue
+        words, at = [], span.start
+        while at < span.end:
+            token = tokens.get(at)
+            if token is None or not (token.pos == "ADJ" or _PLACE_ADJECTIVE.fullmatch(token.text)):
+                break
+            words.append(token)
+            at = token.end + 1
+        if not words or words[-1].end != span.end:
+            continue
+        if _AFTER_ADJECTIVE.match(doc.text, span.end):
+            dropped.add(id(span))
+    if dropped:
+        doc.spans = [s for s in doc.spans if id(s) not in dropped]
+
+
 def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     """A body followed by the organization it belongs to, in the genitive or as an
     acronym, is annotated as one phrase as well as the two names («Совета Безопасности
     ООН», «ГУ МВД России», «пресс-служба фракции ЛДПР»). The outer span gets no entity of
     its own: the two names keep theirs. A Latin name after a Russian one is left alone, as
     it is as often a separate name («ИГ Al-Hayat», «Минобороны BBC»)."""
-    add_faculties(doc, analysis)
     tokens = {t.start: t for s in analysis.sentences for t in s.tokens}
+    drop_adjectives_alone(doc, tokens)
+    add_faculties(doc, analysis)
     ends = _span_ends(doc, ("organization",))
     for span in [s for s in doc.spans if s.type == "organization"]:
         start = span.end + 1
@@ -691,8 +822,22 @@ def join_nested_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         if end is None or token is None or not _belongs_to(token):
             continue
         doc.add_span("organization", span.start, end)
+    join_attached_bodies(doc)
     add_subject_complements(doc, analysis)  # «Комитет Сената США» extended, then «по …»
     add_bracketed_acronyms(doc)
+
+
+def join_attached_bodies(doc: DocumentContext) -> None:
+    """A body attached to an organization with «при» is annotated as one phrase as well
+    («Следственного комитета при прокуратуре РФ», «Высшей партийной школе при ЦК КПСС»),
+    like a body with the organization it belongs to: the outer span gets no entity, the two
+    names keep theirs. «при президенте» names no organization and is left alone."""
+    if " при " not in doc.text:
+        return
+    ends = _span_ends(doc, ("organization",))
+    for span in [s for s in doc.spans if s.type == "organization"]:
+        if doc.text[span.end : span.end + 5] == " при " and span.end + 5 in ends:
+            doc.add_span("organization", span.start, ends[span.end + 5])
 
 
 # An acronym in brackets right after a name («Конституционный суд Молдавии (КС)»,
@@ -865,11 +1010,17 @@ _THING_OF = re.compile(
 def leading_non_name(text: str) -> int:
     """How many characters to drop at the start of ``text``: a capitalised word for a
     thing, a title or a profession before a name that starts with a capital or a quote
-    («Представитель Минобороны» -> «Минобороны»), all of them when it is the whole text
-    (natasha's «Нашивка» before «ФНС России»), else 0."""
+    («Представитель Минобороны» -> «Минобороны»), a title noun before a body in lower case
+    («Член общественного совета» -> «общественного совета»), all of them when it is the
+    whole text (natasha's «Нашивка» before «ФНС России»), else 0."""
     match = re.match(r"([А-ЯЁ][а-яё-]+)(?: +(?=[A-ZА-ЯЁ«\"'])|$)", text)
     if match is None:
-        return 0
+        # a title noun before a body in lower case («Член общественного совета»); not an
+        # adjective, which belongs to the name («Военного совета»)
+        title = re.match(r"([А-ЯЁ][а-яё-]+) +(?=[а-яё])", text)
+        if title is None or _ADJECTIVE_WORD.fullmatch(title.group(1).lower()):
+            return 0
+        return title.end() if is_title_word(title.group(1)) else 0
     word = match.group(1)
     return match.end() if _THING_OF.fullmatch(word.lower()) or is_title_word(word) else 0
 
@@ -893,7 +1044,8 @@ def outer_quotes(text: str) -> tuple[int, int]:
 _NATIONAL_HEAD = re.compile(
     r" (?:власт(?:и|ей|ям|ями|ях)|арми(?:я|и|ю|ей)|правительств(?:о|а|у|ом|е)"
     r"|парламент(?:|а|у|ом|е)|полици(?:я|и|ю|ей)|прокуратур(?:а|ы|е|у|ой)"
-    r"|посольств(?:о|а|у|ом|е)|сборн(?:ая|ой|ую)|МИД|ВВС|ВМС)(?![\w-])"
+    r"|посольств(?:о|а|у|ом|е)|сборн(?:ая|ой|ую)|сил(?:ы|ам|ами|ах)? безопасности|МИД|ВВС|ВМС)"
+    r"(?![\w-])"
 )
 
 _ADJECTIVE = re.compile(r"(?:ий|ый|ая|ое|ие|ые|ого|ой|ому|ую|им|ым|ых|их|ими|ыми|ом)$")
@@ -924,8 +1076,10 @@ def add_national_teams(doc: DocumentContext) -> None:
         end = countries.get(match.end())
         if end is None:
             continue
+        doc.add_span("organization", match.start(), end)
         sport = _TEAM_SPORT.match(doc.text, end)
-        doc.add_span("organization", match.start(), sport.end() if sport else end)
+        if sport is not None:  # «сборной России по хоккею», and «сборной России» in it
+            doc.add_span("organization", match.start(), sport.end())
 
 
 # Organizations natasha tags as places, or misses, in every inflected form: (pattern,
