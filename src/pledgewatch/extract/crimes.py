@@ -4,15 +4,20 @@ offences of the hand-written lexicon ``data/offences.yaml`` («убийстве�
 («обвиняют в хищении данных», «осуждён за хранение и перевозку санкционных продуктов»).
 
 As NEREL annotates crimes, the offence noun with its adjectives is a span, and the whole
-phrase with its genitive complement is another one around it. The phrase takes the act's
+phrase with its genitive complement is another one around it, except where that complement
+is the thing the act took or the target it went at («контрабанде наркотиков», «нападении
+на отель»: only the whole). One person harmed is left out («изнасиловании женщины»); people
+counted or an officer stay in («убийстве шести человек», «убийстве полицейского»). The
+phrase takes the act's
 object («хищении данных», «управлении автомобилем», «препятствовании работе
 журналистов», «хищении данных о кредитных картах») and what it was for («для обхода
 блокировок», «с целью получить лицензию»), and the participle clause a code words it with
 («…, повлекшем по неосторожности смерть человека»), not when or where it happened
 («убийстве в июле», «в день убийства»); each offence of a list is a span of its own («в
 коррупции, незаконном обогащении и отмывании денег»), and «в совершении …» only wraps the
-offence after it. An attack that no charge word governs («расследование теракта») is the
-event, not a charge.
+offence after it. An attack or a protest that no charge word governs («расследование
+теракта», «прошли несогласованные акции») is the event, not a charge, and what an attempt
+was at («покушении на сбыт наркотиков») is no offence of its own.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import yaml
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match
 from pledgewatch.extract.grammars.offences import OffenceMatch
-from pledgewatch.extract.nlp import Analysis, Token
+from pledgewatch.extract.nlp import Analysis, Token, russian_nlp
 
 # Words that make an offence word a charge: it follows «обвиняется в», «осуждён за» …
 # («осуждать» is also to condemn: «осуждало насилие», «осуждающими геноцид»; only
@@ -44,7 +49,8 @@ _GAP_WORD = r"(?!(?:на|по|при|о|об|с|со|к|за|из|от|для|у
 # few words between a verb and «в»), «признал доктора виновным в убийстве», «признался в
 # употреблении кокаина», «по делу о госизмене» (an offence of the lexicon only), «осуждён
 # за хулиганство», «штрафовать россиян за хранение …», «штраф, наложенный за нарушение …»,
-# «срок за мошенничество»; «в» may be «во» («виновным во взятке»).
+# «срок за мошенничество», «ему вменяется вербовка …» (the offence in the nominative);
+# «в» may be «во» («виновным во взятке»).
 _GOVERNOR = re.compile(
     r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
     r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы]|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
@@ -53,9 +59,11 @@ _GOVERNOR = re.compile(
     rf"|признал\w*(?:\s+{_GAP_WORD}){{0,3}}?\s+виновн\w*\s+во?"
     r"|(?P<case>(?:дел[оауе]|делом)\s+об?)"
     r"|(?:осужд(?!а)\w*|осуди\w*|приговор\w*|арестова\w*|задержа\w*|судим\w*|наказа\w*"
-    r"|штрафова\w*|наложенн\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)"
+    r"|о?штрафова\w*|наложенн\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)"
     r"(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
-    r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за)\s+",
+    r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за"
+    r"|(?:вменя(?:ет|ют|ется|ются|лось|лись)|инкриминиру(?:ет|ют|ется|ются))"
+    r"(?:\s+(?:ему|ей|им))?(?:\s+в\s+вину)?)\s+",
     re.IGNORECASE,
 )
 # Heads too general to be a crime by themselves («за преступление», «в связях»).
@@ -67,6 +75,10 @@ _GENERIC_HEADS = (
 # Offences that news mostly report as the event itself: an offence only where a charge
 # word governs them.
 _EVENT_WORDS = re.compile(r"(?:теракт|террористическ\w+\s+акт)\w*")
+# A protest named without the act of taking part in or holding it (the grammar's
+# «несогласованный митинг», not «участие в несогласованном митинге»): the event, an
+# offence only where a charge word governs it.
+_ASSEMBLY = re.compile(r"(?:несанкционированн|несогласованн|незаконн)\w*\s")
 # Heads that only wrap an offence: «в совершении военных преступлений» names the offence
 # after it, and it alone is the crime. «В причастности к убийству» stays whole: NEREL
 # marks it so, and links the accused to the whole phrase.
@@ -101,6 +113,11 @@ _SETTING = re.compile(
 # Prepositions that open a complement of an offence («покушении на сбыт наркотиков»,
 # «участии в массовых беспорядках», «насилии над подростками»).
 _PREPOSITIONS = frozenset({"к", "на", "над", "при", "с", "в", "против"})
+# Prepositions that go on from the act's object to where it went or what it was against
+# («вербовке молодёжи в ряды группировки», «продажу доступа к сетям», «скачивании
+# документов с серверов», «ведении войны против государства»); not «на», «при», which after
+# the object mostly say where or when («хищении денег на стройке»).
+_OBJECT_PREPOSITIONS = frozenset({"к", "с", "в", "против"})
 # Acts whose object follows «в» («участии в массовых беспорядках», «вступлении в сговор»,
 # «вербовке в группировку»); after any other offence «в» says when or where.
 _TAKES_V = (
@@ -110,6 +127,14 @@ _TAKES_V = (
 # An attack on a person's life, an offence where a charge word governs it, with or
 # without the person after it («подозреваемый в покушении на мэра»).
 _ATTEMPTS = frozenset({"покушение", "покушения", "покушению", "покушением", "покушении"})
+# Victims whom the codes name in the offence: officers of the state («посягательство на
+# жизнь сотрудника правоохранительных органов», «убийство полицейского»).
+_OFFICERS = ("сотрудник", "полицейск", "представител", "милиционер")
+_AGE = tuple("0123456789")  # «71-летней»
+# Offences against a person's honour, which name whom they offended («оскорбление эмира»).
+_HONOUR = ("оскорблени", "унижени", "клевет")
+# An attempt and what it was at («покушение на сбыт наркотиков», «попытка ограбления»).
+_ATTEMPT = re.compile(r"(?:покушени|попытк|приготовлени)\w*\s+(?:на\s+|к\s+)?", re.IGNORECASE)
 # Heads whose offence is an infinitive with its object («в попытке организовать мятеж»,
 # «в намерении присоединиться к ИГИЛ»).
 _TAKES_INFINITIVE = ("попытк", "намерени")
@@ -136,6 +161,12 @@ _TAKES_RECIPIENT = ("продаж", "сбыт", "передач", "постав�
 # программ для обхода блокировок», «пропаганды гомосексуализма среди несовершеннолетних»).
 _PURPOSE = frozenset({"для", "среди"})
 _NAMES = ("person", "organization", "country", "location")
+# The name of a body that fights an offence, by its capitalised first word: «Фонд борьбы с
+# коррупцией», «Управление по противодействию экстремизму» (not «комиссия по борьбе с
+# коррупцией», which NEREL marks a crime in).
+_BODY_NAME = re.compile(
+    r"(?<![\w-])[А-ЯЁ][а-яё]+\s+(?:по\s+)?(?:борьб[аеыу]\s+с|противодействи[июя])\s+$"
+)
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
 # особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
@@ -235,9 +266,14 @@ def out_of_charge_context(doc: DocumentContext, offence: OffenceMatch) -> bool:
     governs."""
     word = offence.text.lower()
     sentence_start = doc.sentences[doc.sentence_index(offence.start)][0]
-    if _EVENT_WORDS.fullmatch(word):
+    if _EVENT_WORDS.fullmatch(word) or (
+        offence.category == "unauthorized_assembly" and _ASSEMBLY.match(word)
+    ):
         # «подозреваемого в теракте» is a charge; «расследование теракта», «инцидент
-        # считается террористическим актом» tell of the attack, next to a charge word or not
+        # считается террористическим актом» tell of the attack, next to a charge word or
+        # not; «прошли несогласованные акции», «визиты связаны с несогласованным митингом»
+        # tell of the protest, which is no offence («осуждён за несогласованный митинг»,
+        # «за участие в несогласованном митинге» are)
         return not any(
             m.end() == offence.start
             for m in _GOVERNOR.finditer(doc.text, max(sentence_start, offence.start - 80))
@@ -328,24 +364,40 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
                 first -= 1
             if first > 0 and _title_word(tokens, first - 1, token):
                 first -= 1  # «Умышленное убийство»: an article's title in quotes
-            _add(doc, tokens[first].start, token.end, category)
-            _add_bare_head(doc, tokens, first, i, category)
             # and with what it governs: «хищении данных», «убийство полицейского»
             head, end = _phrase(tokens, i, strict=True)
             qualified = _QUALIFIER.match(doc.text, end) if head == i else None
             end = qualified.end() if qualified else end
+            if head != i or end == token.end or not _thing_object(tokens, i, end):
+                _add(doc, tokens[first].start, token.end, category)
+                _add_bare_head(doc, tokens, first, i, category)
             if head == i and end > token.end:
                 _add(doc, tokens[first].start, end, category)
+                _add_information(doc, tokens, first, head, end, category)
     for span in [s for s in doc.spans if s.type == "crime"]:
         clause = _CODE_CLAUSE.match(doc.text, span.end)
         if clause:  # «нарушении правил охраны труда, повлекшем по неосторожности смерть …»
             category = span.data.category if isinstance(span.data, OffenceMatch) else "other"
             _add(doc, span.start, clause.end(), category)
+    _drop_attempted(doc)
     crimes = {(s.start, s.end) for s in doc.spans if s.type == "crime"}
     glosses = [g for g in glosses if g in crimes]  # not one refused for a name inside
     if glosses:  # «(хулиганство и умышленное причинение …)»: one crime, the gloss's
         _categorize_glosses(doc, glosses)
         doc.spans = [s for s in doc.spans if s.type != "crime" or not _inside(s, glosses)]
+
+
+def _drop_attempted(doc: DocumentContext) -> None:
+    """What an attempt was at is no offence of its own: it was not done («покушении на сбыт
+    наркотиков» is the crime, «сбыт наркотиков» inside it is none)."""
+    crimes = [s for s in doc.spans if s.type == "crime"]
+    inner = set()
+    for span in crimes:
+        attempt = _ATTEMPT.match(doc.text, span.start, span.end)
+        if attempt and attempt.end() < span.end:
+            inner.update(id(s) for s in crimes if s.start == attempt.end() and s.end <= span.end)
+    if inner:
+        doc.spans = [s for s in doc.spans if id(s) not in inner]
 
 
 def _categorize_glosses(doc: DocumentContext, glosses: list[tuple[int, int]]) -> None:
@@ -448,11 +500,87 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
         return None, 0
     if end > tokens[head].end:
         _add(doc, tokens[i].start, end, category or "other")
+        _add_information(doc, tokens, i, head, end, category or "other")
+    if _thing_object(tokens, head, end):
+        return head, end  # «контрабанде наркотиков»: the act only with what it took
     if (category is not None or end == tokens[head].end) and not word.startswith(_GENERIC_HEADS):
         _add(doc, tokens[i].start, tokens[head].end, category or "other")
     if category is not None:
         _add_bare_head(doc, tokens, i, head, category)
     return head, end
+
+
+def _add_information(doc, tokens, first: int, head: int, end: int, category: str) -> None:
+    """The act with the information it took, without what the information was about, is
+    an offence too («хищении данных» of «хищении данных о кредитных картах»)."""
+    for k in range(head + 2, len(tokens)):
+        if tokens[k].start >= end:
+            return
+        if tokens[k].text in ("о", "об") and tokens[k - 1].text.lower().startswith(_INFORMATION):
+            _add(doc, tokens[first].start, tokens[k - 1].end, category)
+            return
+
+
+def _thing_object(tokens: list[Token], head: int, end: int) -> bool:
+    """Whether the phrase headed by token ``head`` and ending at ``end`` goes on with the
+    act's object, a thing in the genitive («контрабанде наркотиков», «хищении нефти»,
+    «крышевании подпольных казино»): the act is then an offence only with what it took
+    or harmed. A victim («убийстве полицейского»), an amount («хищении 15 миллионов») or
+    how it was done («мошенничестве в особо крупном размере») leaves the act an offence
+    by itself too, as NEREL nests them. So does the target of an attack after «на»
+    («нападении на отель», «покушении на убийство»; not how, «шантаже на сексуальной
+    почве», «хищении на сумму …»)."""
+    if head + 2 < len(tokens) and tokens[head + 1].text == "на":
+        how = {t.text for t in tokens[head + 2 : head + 4]} & {"почве", "сумму"}
+        return tokens[head + 2].start < end and not how
+    for token in tokens[head + 1 :]:
+        if token.start >= end:
+            return False
+        if _adjective(token) and token.feats.get("Case") == "Gen":
+            continue  # «подпольных» of «подпольных казино»
+        return (
+            token.pos == "NOUN"
+            and token.text.islower()
+            and token.feats.get("Case") == "Gen"
+            and token.feats.get("Animacy") == "Inan"
+            and not _may_be_animate(token.text)
+        )
+    return False
+
+
+def _one_victim(tokens: list[Token], k: int) -> bool:
+    """Whether the genitive at token ``k`` (after its adjectives) is one person harmed
+    («одной женщины», «своей 71-летней соседки»), which the offence's name leaves out; not
+    victims counted or named as a group («шести человек», «местных чиновников»), which
+    make it a graver offence, nor an officer («сотрудника полиции», «полицейского»),
+    which makes it another one."""
+    while k < len(tokens) and (
+        _adjective(tokens[k])
+        or tokens[k].pos == "DET"
+        or tokens[k].text.startswith(_AGE)
+        or tokens[k].text in ("одной", "одного")  # tagged a numeral at times
+    ):
+        k += 1
+    if k >= len(tokens):
+        return False
+    token = tokens[k]
+    return (
+        token.pos == "NOUN"
+        and token.text.islower()
+        and token.feats.get("Case") == "Gen"
+        and token.feats.get("Number") == "Sing"
+        and not token.text.startswith(_OFFICERS)
+        and (token.feats.get("Animacy") == "Anim" or _may_be_animate(token.text))
+    )
+
+
+def _may_be_animate(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a genitive noun for a living being
+    («аспирантки», which the tagger may take for a thing; not a surname's form)."""
+    return any(
+        {"NOUN", "anim", "gent"} in p.tag and "Surn" not in p.tag and "Name" not in p.tag
+        for p in russian_nlp().morph_vocab.parse(word.lower())
+    )
 
 
 def _case_offence(tokens: list[Token], i: int, head: int, end: int) -> bool:
@@ -507,6 +635,9 @@ def _next_conjunct(tokens, end: int, head: Token) -> int | None:
     «или», «и в», «а также в» («в организации нападений и в убийствах»), or a comma before
     a word in the case of ``head`` («в коррупции, незаконном обогащении и …»)."""
     k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
+    if _one_victim(tokens, k):  # «в изнасиловании одной женщины и принуждении к …»
+        k = next(n for n in range(k, len(tokens)) if tokens[n].pos == "NOUN") + 1
+        end = tokens[k - 1].end
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
     if [t.text for t in tokens[k : k + 2]] == ["а", "также"]:
@@ -606,6 +737,12 @@ def _phrase(
             continue
         if nested and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
             break  # the victim of an offence inside an act: «соучастии в убийстве журналиста»
+        if (
+            (end == tokens[head].end or tokens[k - 1].end == end and _offence_word(tokens[k - 1]))
+            and not tokens[head].text.lower().startswith(_HONOUR)
+            and _one_victim(tokens, k)
+        ):
+            break  # «изнасиловании женщины», «убийстве соседки»: the offence, not whom
         if token.text in _OPENING_QUOTES and (closing := _quoted_genitive(tokens, k)):
             end = tokens[closing].end  # «нарушение «режима самоизоляции»»
             k = closing + 1
@@ -660,7 +797,17 @@ def _phrase(
             if sub is not None and (sub > k + 1 or sub_end > tokens[sub].end):
                 return head, sub_end  # «создании препятствий для проведения следствия»;
             break  # not «… кредитных карт для покупки» (of what?)
-        if token.text in _PREPOSITIONS and k + 1 < len(tokens) and end == tokens[head].end:
+        if (
+            token.text in _PREPOSITIONS
+            and k + 1 < len(tokens)
+            and (
+                end == tokens[head].end
+                or token.text in _OBJECT_PREPOSITIONS
+                and tokens[k - 1].end == end
+                and tokens[k + 1].text != "помощью"  # how: «… денег с помощью биржи»
+                and not nested
+            )
+        ):
             if token.text == "в" and not tokens[head].text.lower().startswith(_TAKES_V):
                 break  # «убийстве в июле», «мошенничестве в авиакомпании»: when or where
             sub, sub_end = _phrase(tokens, k + 1, nested=True)
@@ -796,6 +943,8 @@ def _adjective(token: Token) -> bool:
 def _add(doc: DocumentContext, start: int, end: int, category: str) -> None:
     if any(s.type in _NAMES and s.start <= start < s.end for s in doc.spans):
         return  # a word of a name («Фонд борьбы с коррупцией»); a name may end the crime
+    if _BODY_NAME.search(doc.text, max(0, start - 60), start):
+        return  # the same, where no name was found («Фонд борьбы с коррупцией» on a line)
     if any(s.type == "person" and start < s.end and s.start < end for s in doc.spans):
         return  # a person inside is a victim or the offender, never part of the offence
     if any(s.type == "crime" and s.start == start and s.end == end for s in doc.spans):
