@@ -498,3 +498,9 @@ def test_attached_body_phrase_carries_no_entity_of_its_own():
     spans = {m.text: m.entity for m in ex.mentions if m.type == "organization"}
     assert spans["Научного совета при Президиуме РАН"] is None
     assert spans["Президиуме РАН"] is not None
+
+
+@pytest.mark.parametrize("text", ["В штаб пришёл СК", "Заявление опубликовал «Мемориал»"])
+def test_a_text_that_ends_with_an_organization_is_read(text):
+    # the name's last letter is the text's: nothing after it to look at for a quote
+    assert organizations(text)

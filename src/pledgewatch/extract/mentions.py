@@ -397,7 +397,7 @@ def _name_inside_quotes(doc: DocumentContext, start: int, end: int) -> tuple[int
     («партии «Единая Россия»» -> «Единая Россия», which stays as written), else the span
     without unpaired outer quotes. The flag says the name is quoted."""
     text = doc.text[start:end]
-    if doc.text[end : end + 1] in '»"“”':
+    if doc.text[end : end + 1] in ("»", '"', "“", "”"):
         text += doc.text[end]  # natasha stopped before the closing quote
     quoted = quoted_name(text)
     if quoted is not None:

@@ -724,7 +724,7 @@ def _mention_after(text: str, end: int, mentions: dict[int, int]) -> int | None:
     if text[end + 1 : end + 2].islower():
         return None  # a country adjective («правительство британских консерваторов»)
     found = mentions.get(start) or mentions.get(end + 1)
-    if found and gap.end() == 2 and text[found : found + 1] in '»"':
+    if found and gap.end() == 2 and text[found : found + 1] in ("»", '"'):
         found += 1
     return found
 
@@ -788,7 +788,7 @@ def drop_adjectives_alone(doc: DocumentContext, tokens: dict[int, Token]) -> Non
     for span in doc.spans:
         if span.type != "organization" or not span.text[:1].isupper():
             continue
-        if doc.text[span.start - 1 : span.start] in _QUOTE_CHARS:
+        if span.start and doc.text[span.start - 1] in _QUOTE_CHARS:
             continue
         words, at = [], span.start
         while at < span.end:
