@@ -341,3 +341,134 @@ def test_a_name_after_an_accused_participle_is_the_accused_unless_right_after_th
 )
 def test_confessions_and_victims_after_a_participle(text, accused):
     assert set(facts(text, "charge")) == accused
+
+
+def test_an_age_before_the_next_name_keeps_the_list():
+    text = "Иван Петров и 54-летний Олег Смирнов осуждены на три года колонии."
+    assert set(facts(text, "sentence")) == {"Иван Петров", "Олег Смирнов"}
+
+
+def test_they_are_the_parties_not_the_judge_who_named_them():
+    text = (
+        "Судья Анна Петрова решила, что 49-летний Иван Сидоров и 54-летний Олег Смирнов "
+        "опасны. Теперь они останутся под стражей."
+    )
+    held = facts(text, "detention")
+    assert set(held) == {"Иван Сидоров", "Олег Смирнов"}
+    assert all(f["spans"] == ["под стражей"] for found in held.values() for f in found)
+
+
+@pytest.mark.parametrize(
+    "text, fact_type",
+    [
+        ("Вся группа обвиняемых, кроме Ивана Петрова, признана виновной в хулиганстве.", "charge"),
+        ("Все подсудимые, кроме Ивана Петрова, приговорены к трём годам колонии.", "sentence"),
+    ],
+)
+def test_the_one_person_excepted_is_neither_charged_nor_sentenced(text, fact_type):
+    assert facts(text, fact_type) == {}
+
+
+def test_besides_that_is_no_exception():
+    text = "Кроме того Иван Петров приговорён к трём годам колонии."
+    assert set(facts(text, "sentence")) == {"Иван Петров"}
+
+
+def test_a_pronoun_before_the_offence_is_the_accused_not_a_name_after_it():
+    text = (
+        "Власти сообщили об аресте студента Ивана Петрова. Его обвиняют в сокрытии улик, "
+        "свидетельствующих против одного из подозреваемых — Сергея Смирнова."
+    )
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+    # a pronoun in a clause of its own says nothing about who is accused
+    text = "Иван Петров выступил в суде. Он сказал, что Сергея Смирнова обвиняют в мошенничестве."
+    assert set(facts(text, "charge")) == {"Сергей Смирнов"}
+
+
+@pytest.mark.parametrize(
+    "text, span, term",
+    [
+        (
+            "Суд признал Ивана Петрова виновным в нарушении порядка и арестовал на 10 суток.",
+            "арестовал на 10 суток",
+            0.333,
+        ),
+        ("Ивана Петрова арестовали на 15 суток.", "арестовали на 15 суток", 0.5),
+    ],
+)
+def test_an_arrest_for_days_is_a_sentence_of_administrative_arrest(text, span, term):
+    (found,) = facts(text, "sentence")["Иван Петров"]
+    assert (found["penalty"], found["term_months"]) == ("administrative_arrest", term)
+    assert found["spans"][0] == span
+    # custody for months is a detention, no sentence
+    assert facts("Суд арестовал Ивана Петрова на два месяца.", "sentence") == {}
+
+
+def test_all_of_them_are_everyone_the_sentence_before_names():
+    text = (
+        "По делу проходят бывший директор Иван Петров, главный инженер Олег Смирнов и ведущий "
+        "инженер Анна Сидорова. Все они обвиняются в нарушении правил охраны труда."
+    )
+    assert set(facts(text, "charge")) == {"Иван Петров", "Олег Смирнов", "Анна Сидорова"}
+
+
+def test_both_are_the_two_joined_by_and_and_a_possible_charge_is_none():
+    text = (
+        "Полиция считает, что Иван Петров и Олег Смирнов побывали в квартире Сергея Сидорова. "
+        "Обоих задержали в субботу."
+    )
+    assert set(facts(text, "detention")) == {"Иван Петров", "Олег Смирнов"}
+    text = (
+        "Полиция считает, что Иван Петров и Олег Смирнов побывали в квартире Сергея Сидорова. "
+        "Оба могут быть обвинены в укрывательстве преступлений."
+    )
+    assert facts(text, "charge") == {}
+
+
+def test_the_counts_listed_after_the_charge_are_charges_of_its_person():
+    text = (
+        "Генералу Ивану Петрову предъявлено 11 обвинений. "
+        "Среди них — геноцид и военные преступления."
+    )
+    (charge,) = facts(text, "charge")["Иван Петров"]
+    assert charge["spans"] == ["геноцид", "военные преступления"]
+    # a list that does not follow such a charge says nothing about who is charged
+    text = "Иван Петров выступил в суде. Среди них — геноцид и военные преступления."
+    assert facts(text, "charge") == {}
+
+
+def test_a_penalty_a_lawyer_asks_for_in_the_first_person_is_no_sentence():
+    text = (
+        "Адвокат Ивана Петрова сказал: «Прошу назначить ему наказание в виде ограничения "
+        "свободы на два года»."
+    )
+    assert facts(text, "sentence") == {}
+
+
+def test_he_is_who_the_sentence_before_is_about_not_his_friend():
+    text = (
+        "Иван Петров — приятель Сергея Смирнова — был выпущен под залог. "
+        "Его подозревают в даче ложных показаний."
+    )
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_a_former_president_is_the_one_described_as_former():
+    text = (
+        "Свергнутый президент Египта Мухаммед Мурси умер в суде. "
+        "Президент Турции Реджеп Эрдоган выразил соболезнования. "
+        "В 2015 году бывший президент был приговорён к 20 годам тюрьмы."
+    )
+    assert set(facts(text, "sentence")) == {"Мухаммед Мурси"}
+
+
+def test_an_english_list_joined_by_and_is_sentenced_together():
+    text = (
+        "On Monday the court sentenced journalists Ivan Petrov and Anna Smirnova "
+        "to three years in prison."
+    )
+    extraction = extract(text, "en")
+    sentenced = {
+        extraction.entities[f.subject].name for f in extraction.facts if f.type == "sentence"
+    }
+    assert sentenced == {"Ivan Petrov", "Anna Smirnova"}

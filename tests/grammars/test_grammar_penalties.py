@@ -33,6 +33,7 @@ PENALTIES = [
     ("В 2019 году его осудили на 10 лет.", "осудили на 10 лет", "imprisonment", 120, {"explicit": False}),
     # a term said as an adjective
     ("Он отбывает семилетний срок в колонии.", "семилетний срок", "imprisonment", 84, {}),
+    ("Он получил 10-летний срок за взятку.", "10-летний срок", "imprisonment", 120, {}),
     ("Её приговорили к 35-летнему заключению.", "35-летнему заключению", "imprisonment", 420, {}),
     ("Она узнала о своём 10-летнем запрете на въезд.", "10-летнем запрете на въезд", "ban", 120, {}),
     # a prosecutor's request is still a penalty span (the fact builder tells it apart)
@@ -40,6 +41,17 @@ PENALTIES = [
     ("Прокурор запросил для него 9 лет лишения свободы.", "9 лет лишения свободы", "imprisonment", 108, {"explicit": True}),
     # a statutory maximum
     ("Статья предусматривает до 7 лет лишения свободы.", "до 7 лет лишения свободы", "imprisonment", 84, {"upper_bound": True}),
+    ("Ему грозило до 35-ти лет тюремного заключения.", "до 35-ти лет тюремного заключения", "imprisonment", 420,
+     {"upper_bound": True}),
+    # a range is counted by its upper bound, and is no definite term
+    ("Обвинение настаивало на 4-5 годах заключения.", "4-5 годах заключения", "imprisonment", 60, {"upper_bound": True}),
+    # what the court adds to the penalty belongs to it
+    ("Его приговорили к 1 году лишения свободы условно с испытательным сроком 1 год.",
+     "1 году лишения свободы условно с испытательным сроком 1 год", "suspended_sentence", 12, {}),
+    ("Ему грозит до 10 лет лишения свободы с конфискацией имущества.",
+     "до 10 лет лишения свободы с конфискацией имущества", "imprisonment", 120, {"upper_bound": True}),
+    ("Суд назначил исправительные работы сроком на один год.", "исправительные работы сроком на один год", "other", 12, {}),
+    ("Её приговорили к 3-м годам колонии.", "3-м годам колонии", "imprisonment", 36, {}),
     # per person
     ("приговорил четверых — каждого — к восьми годам лишения свободы.", "восьми годам лишения свободы",
      "imprisonment", 96, {"per_person": True}),
@@ -53,7 +65,9 @@ PENALTIES = [
     ("Ему дали 15 суток ареста.", "15 суток ареста", "administrative_arrest", 0.5, {}),
     ("суд назначил 15 суток административного ареста за пикет", "15 суток административного ареста",
      "administrative_arrest", 0.5, {}),
-    ("Активист арестован на 10 суток.", "10 суток", "administrative_arrest", 0.333, {}),
+    # the verb that makes the term an arrest is in the span, like «осудили на 10 лет»
+    ("Активист арестован на 10 суток.", "арестован на 10 суток", "administrative_arrest", 0.333, {}),
+    ("Суд арестовал на 10 суток.", "арестовал на 10 суток", "administrative_arrest", 0.333, {}),
     ("подвергнут административному аресту сроком на 10 суток", "административному аресту сроком на 10 суток",
      "administrative_arrest", 0.333, {}),
     # suspended
@@ -186,9 +200,15 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "исправительные работы (условно или реально)",
         "Его избрали на очередной пятилетний срок.",  # a term of office
         "Пятилетний срок полномочий парламента истёк.",
+        "Ожидается, что новый пятилетний срок станет для него последним.",
+        "Он ушёл после двух пятилетних сроков.",
         "Авария привела к смерти двух человек.",  # a death, not a death sentence
         "расстрел демонстрантов в Андижане",  # a shooting, not a sentence
         "He was beaten to death in custody.",
+        # a rate of conversion, not a term
+        "День в СИЗО приравнивается к 1,5 дням в колонии.",
+        "Этот срок эквивалентен 25 годам.",
+        "Он работал там в 2001-2002 годах.",
     ],
 )
 def test_no_penalty(sentence):
@@ -202,7 +222,12 @@ def test_several_penalties_in_one_sentence_are_sorted_and_separate():
     )
     found = [(m.text, m.penalty, m.term_months, m.amount) for m in find_penalties(sentence)]
     assert found == [
-        ("2 годам лишения свободы условно", "suspended_sentence", 24, None),
+        (
+            "2 годам лишения свободы условно с испытательным сроком 3 года",
+            "suspended_sentence",
+            24,
+            None,
+        ),
         ("2 годам ограничения свободы", "restricted_freedom", 24, None),
         ("штрафу в 100 МРП", "fine", None, 100),
     ]
@@ -217,3 +242,8 @@ def test_spans_do_not_overlap():
     matches = find_penalties(sentence)
     assert [m.penalty for m in matches] == ["imprisonment", "administrative_arrest", "fine"]
     assert all(a.end <= b.start for a, b in zip(matches, matches[1:], strict=False))
+
+
+def test_a_term_a_penalty_is_only_likened_to_is_none():
+    sentence = "Его приговорили к пожизненному заключению, эквивалентному 25 годам."
+    assert [m.text for m in find_penalties(sentence)] == ["пожизненному заключению"]

@@ -85,8 +85,9 @@ def build_facts(doc: DocumentContext) -> None:
     last_pair: list[Span] = []  # the last two people named in one sentence, for «обоих»
     last_group: list[Span] = []  # everyone that sentence names, for «каждый из них», «они»
     last_seen = -10
-    described: dict[str, Span] = {}  # a profession word → the person it last described
+    described: dict[tuple[str, bool], Span] = {}  # (profession word, former) → the person
     verdicts = _Verdicts()  # what the court said so far, for the sentences after
+    counts_told = -10  # the last sentence that charged someone with counts it did not name
     # the rules below add no person or crime spans: each sentence's are looked up once
     persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
@@ -118,7 +119,14 @@ def build_facts(doc: DocumentContext) -> None:
             limit = demand_start or doc.sentences[index][1]
             _detention_facts(doc, index, lang, subjects, limit)
             _restriction_facts(doc, index, lang, subjects, limit)
-            _charge_facts(doc, index, lang, subjects, limit)
+            listed = (
+                index - 1 == counts_told
+                and _LISTED[lang].match(doc.sentence_text(index))
+                and all(p.start < doc.sentences[index][0] for p in subjects)
+            )
+            _charge_facts(doc, index, lang, subjects, limit, last_persons, bool(listed))
+            if next(iter(_matches(_COUNTS[lang], doc, index, limit)), None):
+                counts_told = index
             _sentence_facts(doc, index, lang, subjects, limit, verdicts)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
@@ -126,11 +134,31 @@ def build_facts(doc: DocumentContext) -> None:
         # «приговорён к восьми годам» in the next sentence is about
         victims = _victims(doc, persons, crimes_in[index])
         if named := [p for p in persons if p not in victims]:
-            last_persons = named[-1:]
-            last_group = list({p.entity: p for p in named}.values())
-            last_pair = last_group[-2:]
+            # «Робел Филлипос — приятель Джохара Царнаева — был выпущен. Его подозревают …»:
+            # «его» is who the sentence is about, not whose friend or son he is
+            about = [p for p in named if not _someones_relation(doc, p)]
+            last_persons = about[-1:] or named[-1:]
+            parties = [p for p in named if not _works_the_case(doc, index, p)] or named
+            last_group = list({p.entity: p for p in parties}.values())
+            last_pair = _pair(doc, last_group)
             last_seen = index
     _commitment_facts(doc, lang)
+
+
+# «Ивана Петрова и активистку Анну Смирнову»: two people joined by «и», maybe with a word
+# for each
+_PAIR_GAP = re.compile(r"\s+(?:и|and)\s+(?:[а-яёa-z\d-]+\s+){0,2}")
+
+
+def _pair(doc: DocumentContext, group: list[Span]) -> list[Span]:
+    """Who «оба», «обоих» in the next sentence are: the last two people the sentence joins
+    by «и» («Кадырбаев и Тажаяков побывали в квартире Царнаева»), or the two it names."""
+    pairs = [
+        [p, q]
+        for p, q in zip(group, group[1:], strict=False)
+        if _PAIR_GAP.fullmatch(doc.text[p.end : q.start])
+    ]
+    return pairs[-1] if pairs else group if len(group) == 2 else []
 
 
 def _remember_roles(doc, facts: list[FactDraft], persons: list[Span], described: dict) -> None:
@@ -141,7 +169,7 @@ def _remember_roles(doc, facts: list[FactDraft], persons: list[Span], described:
         if fact.type != "role" or person is None or fact.confidence < 0.8:
             continue
         for _, start, end in fact.spans:
-            described[_profession_word(doc.text[start:end])] = person
+            described[(_profession_word(doc.text[start:end]), _former(doc, start, end))] = person
 
 
 def _described_person(doc: DocumentContext, index: int, described: dict) -> Span | None:
@@ -151,17 +179,40 @@ def _described_person(doc: DocumentContext, index: int, described: dict) -> Span
     обвинения»): who «президента» is, rather than whoever was named last."""
     if not described:
         return None
-    people = {
-        person.entity: person
-        for profession in _bare_professions(doc, index)
-        if (person := described.get(_profession_word(profession.text)))
-    }
+    people = {}
+    for profession in _bare_professions(doc, index):
+        word = _profession_word(profession.text)
+        former = _former(doc, profession.start, profession.end)
+        # «бывший президент» is the one described as former, not the president in office
+        person = described.get((word, former)) or described.get((word, not former))
+        if person is not None:
+            people[person.entity] = person
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+# «бывший президент», «экс-президент», «свергнутый президент»: who held the post before
+_FORMER = re.compile(r"(?:бывш|свергнут|прежн|отставн)\w*\s+$|(?:экс|ex)-$|former\s+$", re.I)
+
+
+def _former(doc: DocumentContext, start: int, end: int) -> bool:
+    text = doc.text[start:end].lower()
+    return text.startswith(("экс-", "ex-", "бывш", "former")) or bool(
+        _FORMER.search(doc.text, max(0, start - 25), start)
+    )
 
 
 # Who works the case: a bare «адвокат», «судья» or «прокурор» in a sentence is not the one
 # it charges or sentences («Судья приговорил его к пяти годам»).
 _COURT_ROLES = frozenset({"lawyer", "judge", "prosecutor"})
+
+
+def _works_the_case(doc: DocumentContext, index: int, person: Span) -> bool:
+    """Is the person named as the judge, prosecutor or lawyer of the case («судья Анна
+    Петрова»)? «Они», «обоих» in the next sentence are the parties, not them."""
+    return any(
+        o.data in _COURT_ROLES and 0 <= person.start - o.end <= 2
+        for o in doc.spans_in(index, "profession")
+    )
 
 
 def _bare_professions(doc: DocumentContext, index: int) -> list[Span]:
@@ -644,18 +695,55 @@ def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
     )
 
 
+# A charge told by its counts, not by its offences («предъявлено 11 обвинений», «обвинение,
+# состоящее из нескольких пунктов»), and the next sentence that lists them («Среди них — …»).
+_COUNTS = {
+    "ru": re.compile(
+        r"(?<![\w-])(?:предъяв\w+\s+(?:\S+\s+){0,2}?обвинени\w*|\d+\s+(?:пункт\w*\s+)?обвинени\w*"
+        r"|обвинени\w*,?\s+(?:состоящ\w+|из)\s+(?:\S+\s+){0,2}?пункт\w*)",
+        re.I,
+    ),
+    "en": re.compile(r"\b(?:charged\s+with|faces?|facing)\s+(?:\S+\s+)?counts\b", re.I),
+}
+_LISTED = {
+    "ru": re.compile(r"\s*(?:Среди\s+них|В\s+их\s+числе|Один\s+из\s+них|В\s+том\s+числе)\b", re.I),
+    "en": re.compile(r"\s*(?:Among\s+them|They\s+include|One\s+of\s+them)\b", re.I),
+}
+
+# «могут быть обвинены», "could be charged": only possible
+_POSSIBLE = {
+    "ru": re.compile(r"(?<![\w-])(?:может|могут|мог|могла|могли|могло)\s+(?:быть\s+)?$", re.I),
+    "en": re.compile(r"\b(?:may|might|could|can)\s+(?:be\s+)?$", re.I),
+}
+
 # «признался в употреблении кокаина» is a confession, no charge: an offence only such a
 # verb governs makes no charge fact (one told with a charge word too still does: «обвиняемый
 # признался в убийстве»).
 _ADMITTED = re.compile(r"(?<![\w-])призна(?:л|ла|ли|ет|ют|ё?т)ся\s+во?\s+$", re.IGNORECASE)
 
 
-def _charge_facts(doc, index, lang, subjects, limit) -> None:
-    if not any(True for _ in _matches(CHARGE[lang], doc, index, limit)) and not any(
-        not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
-        for s in governed_offences(doc, doc.sentences[index][0], limit)
+def _charge_facts(
+    doc, index, lang, subjects, limit, earlier: list[Span] = (), listed: bool = False
+) -> None:
+    """Charge facts of the offences the sentence charges its subjects with; ``listed``: the
+    sentence lists the counts of the charge told just before («Ему предъявлено 11
+    обвинений. Среди них — геноцид и военные преступления»), each a charge of its subjects."""
+    sentence_start = doc.sentences[index][0]
+    triggers = list(_matches(CHARGE[lang], doc, index, limit))
+    if (
+        not listed
+        and not triggers
+        and not any(
+            not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
+            for s in governed_offences(doc, sentence_start, limit)
+        )
     ):
         return
+    if triggers and all(
+        _POSSIBLE[lang].search(doc.text, max(sentence_start, t.start() - 30), t.start())
+        for t in triggers
+    ):
+        return  # «оба могут быть обвинены в …»: a charge that is only possible
     outer = _outer_crimes(doc, index, limit)
     # a crime nested in another («распространении» of «распространении ложной информации»)
     # is no charge of its own: it is part of the offence around it
@@ -689,7 +777,8 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
             if (s.entity == target.entity if provision is not None else s.entity is None)
             and (provision is not None or s.data.category == target.data.category)
         ] or [target]
-        for person in _accused(doc, subjects, target, crime_spans):
+        accused = subjects if listed else _accused(doc, subjects, target, crime_spans, earlier)
+        for person in accused:
             doc.add_fact(
                 FactDraft(
                     "charge",
@@ -699,21 +788,30 @@ def _charge_facts(doc, index, lang, subjects, limit) -> None:
                     date=_nearest_date(doc, index, target.start)[0],
                     confidence=0.75,
                     evidence=_evidence(doc, index),
-                    spans=_spans_of(*crime_spans, _referent(doc, person, target)),
+                    spans=_spans_of(
+                        *crime_spans, None if listed else _referent(doc, person, target)
+                    ),
                 )
             )
 
 
-def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> list[Span]:
+def _accused(
+    doc, subjects: list[Span], target: Span, crimes: list[Span], earlier: list[Span] = ()
+) -> list[Span]:
     """The subjects a charge is about: the person named last before the offence (with those
     listed with them), never one named right after it, who is its victim («в покушении на
     Анатолия Чубайса», «в убийстве Ким Чен Нама»), nor one in another clause («…, где
-    находился президент Иван Петров»)."""
+    находился президент Иван Петров»). When the sentence names the accused by a pronoun
+    before the offence and names no one before it, the accused is ``earlier``, the person of
+    the sentences before («Его обвиняют в сокрытии улик против Ивана Петрова»)."""
     victims = _victims(doc, subjects, crimes)
     candidates = [
         p
         for p in subjects
-        if p not in victims and _same_clause(doc, p, target) and not _kin_of_someone(doc, p)
+        if p not in victims
+        and _same_clause(doc, p, target)
+        and not _kin_of_someone(doc, p)
+        and not _excepted(doc, p)
     ]
     index = doc.sentence_index(target.start)
     sentence_start, sentence_end = doc.sentences[index]
@@ -728,8 +826,12 @@ def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> lis
         after = [p for p in candidates if accuser.end() <= p.start < target.start]
         # «суд признал его виновным»: the person of a sentence before, never the accuser
         return after or [p for p in candidates if not sentence_start <= p.start < sentence_end]
+    if len(candidates) > 1 and all(p.start < sentence_start for p in candidates):
+        return candidates  # «Все они обвиняются в …»: everyone the sentence before names
     before = [p for p in candidates if p.start < target.start]
     if not before:
+        if candidates and _pronoun_names(doc, sentence_start, target.start):
+            return [p for p in earlier if p.start < sentence_start]
         return candidates
     if _PLURAL_PARTICIPLE.search(doc.text, before[-1].end, target.start):
         return []  # «проверки в организациях, подозреваемых в коррупции»: not the person
@@ -737,6 +839,13 @@ def _accused(doc, subjects: list[Span], target: Span, crimes: list[Span]) -> lis
     # accused is the person named last before the offence, with those listed with them
     # («Петров и Сидоров обвиняются»), not everyone the sentence names before it
     return _coordinated(doc, before, before[-1])
+
+
+def _pronoun_names(doc: DocumentContext, start: int, end: int) -> bool:
+    """Does a personal pronoun in ``start:end`` name the one the clause ending at ``end`` is
+    about («Его обвиняют в …»), with no other clause opened after it («Он заявил, что …»)?"""
+    pronouns = list(_pronoun(doc).finditer(doc.text, start, end))
+    return bool(pronouns) and not _OTHER_CLAUSE.search(doc.text, pronouns[-1].end(), end)
 
 
 # A clause of its own between a person and the offence: the person is not who is accused
@@ -785,6 +894,36 @@ _OWN_CLAUSE_AFTER = re.compile(
 )
 
 
+# «Все обвиняемые, кроме Ивана Петрова, признаны виновными»: the one person it is not said of.
+_EXCEPT_BEFORE = re.compile(
+    r"(?<![\w-])(?:кроме(?!\s+того)|за\s+исключением|except(?:\s+for)?|apart\s+from)\s+"
+    r"(?:[^\s,.;:!?]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _excepted(doc: DocumentContext, person: Span) -> bool:
+    return bool(_EXCEPT_BEFORE.search(doc.text, max(0, person.start - 50), person.start))
+
+
+# Words for who someone is to another person, besides kin: «приятель Ивана Петрова».
+_RELATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:приятел|друг|друз|подруг|знаком|сосед|коллег)"
+    r"\w{0,4}\s+(?:[^\s,.;:!?]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _someones_relation(doc: DocumentContext, person: Span) -> bool:
+    """Is the name only whose relative, friend or colleague someone is («сын Ивана Петрова»,
+    «приятель Джохара Царнаева»)?"""
+    before = max(0, person.start - 60)
+    return bool(
+        _KIN_BEFORE.search(doc.text, before, person.start)
+        or _RELATION_BEFORE.search(doc.text, before, person.start)
+    )
+
+
 def _kin_of_someone(doc: DocumentContext, person: Span) -> bool:
     return bool(
         _KIN_BEFORE.search(doc.text, max(0, person.start - 60), person.start)
@@ -796,8 +935,11 @@ def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
     noun with no name after it («Политика признали виновным», not «журналиста Ивана
     Петрова»)?"""
     start, _ = doc.sentences[index]
+    lang = "ru" if doc.language == "ru" else "en"
     if _pronoun(doc).search(doc.text, start, end):
         return True
+    if _THEY[lang].search(doc.text, start, end) or _BOTH[lang].search(doc.text, start, end):
+        return True  # «Все они обвиняются в …», «Обоих подозревают в …»
     persons = doc.spans_in(index, "person")
     nouns = [(m.start(), m.end()) for m in _PERSON_NOUN.finditer(doc.text, start, end)]
     nouns += [(p.start, p.end) for p in doc.spans_in(index, "profession") if p.end <= end]
@@ -993,7 +1135,9 @@ def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> li
     in_clause = [
         p
         for p in offenders
-        if _same_clause(doc, p, penalty, _OTHER_CLAUSE_OF_PENALTY) and not _kin_of_someone(doc, p)
+        if _same_clause(doc, p, penalty, _OTHER_CLAUSE_OF_PENALTY)
+        and not _kin_of_someone(doc, p)
+        and not _excepted(doc, p)
     ]
     before = [p for p in in_clause if p.start < penalty.start]
     if before:
@@ -1049,7 +1193,10 @@ def _coordinated(doc: DocumentContext, subjects: list[Span], person: Span) -> li
     return people
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|и|,\s*и)\s*")
+# «Петров и 54-летний Сидоров»: an age may stand before the next name of the list
+_LIST_GAP = re.compile(
+    r"\s*(?:,|и|,\s*и|and|,\s*and)\s*(?:\d{1,3}-летн(?:ий|яя|его|ей|ему|им|юю|ие|их)\s+)?"
+)
 
 
 def _person_for(subjects: list[Span], target: Span) -> Span:

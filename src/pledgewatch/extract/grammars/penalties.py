@@ -70,12 +70,17 @@ _UNIT_KIND_RE = {kind: re.compile(rf"(?:{body})(?![\w])", FLAGS) for kind, body 
 _HALF = r"(?:\s+с\s+половиной|[\s-]+and[\s-]+a[\s-]+half)"
 _A = r"(?<![\w])an?(?=[\s-]+(?:year|month|week|day))"
 _HALF_YEAR = r"(?<![\w])(?:пол(?:года|угода|угоду|годом)|half[\s-]a[\s-]year|half-year)(?![\w])"
-_PART = rf"(?:{_HALF_YEAR}|(?:{NUMBER_RE}|{_A})(?:[\s\u00a0]+|-){_UNIT_RE}{_HALF}?)"
+# «35-ти лет», «2-х лет»: digits with the ending of the number word
+_ENDING = r"(?:(?<=\d)-(?:ти|х|ми|м|и)(?![\w-]))?"
+_PART = rf"(?:{_HALF_YEAR}|(?:{NUMBER_RE}|{_A}){_ENDING}(?:[\s\u00a0]+|-){_UNIT_RE}{_HALF}?)"
+# «4-5 лет»: a range, counted by its upper bound
+_RANGE = rf"(?P<range>(?:{NUMBER_RE}){_ENDING}\s*[-–]\s*(?=\d))?"
 _TERM_RE = re.compile(
-    rf"{_PART}(?:(?:\s*,\s*|[\s\u00a0]+(?:и|and)[\s\u00a0]+|[\s\u00a0]+){_PART}){{0,2}}", FLAGS
+    rf"{_RANGE}{_PART}(?:(?:\s*,\s*|[\s\u00a0]+(?:и|and)[\s\u00a0]+|[\s\u00a0]+){_PART}){{0,2}}",
+    FLAGS,
 )
 _PART_RE = re.compile(
-    rf"(?P<half_year>{_HALF_YEAR})|(?P<num>{NUMBER_RE}|{_A})(?:[\s\u00a0]+|-)(?P<unit>{_UNIT_RE})(?P<half>{_HALF})?",
+    rf"(?P<half_year>{_HALF_YEAR})|(?P<num>{NUMBER_RE}|{_A}){_ENDING}(?:[\s\u00a0]+|-)(?P<unit>{_UNIT_RE})(?P<half>{_HALF})?",
     FLAGS,
 )
 
@@ -148,7 +153,11 @@ _RIGHT_RE = re.compile(
     r"|(?P<generic>(?:sentence|term)(?![\w]))"
     r")"
     rf"(?P<colony>\s*,?\s+с\s+отбыванием(?:\s+наказания)?\s+в\s+{_COLONY})?"
-    r"(?P<trail_susp>\s*,?\s+(?:условно(?![\w-])(?!\s+говоря)|suspended(?![\w])))?",
+    r"(?P<trail_susp>\s*,?\s+(?:условно(?![\w-])(?!\s+говоря)|suspended(?![\w])))?"
+    # what the court adds to the penalty: «с испытательным сроком 1 год», «с конфискацией
+    # имущества»
+    rf"(?:\s*,?\s+с\s+испытательным\s+сроком(?:\s+(?:в|на))?\s+{_PART})?"
+    r"(?:\s*,?\s+с\s+конфискацией(?:\s+имущества)?)?",
     FLAGS,
 )
 _RIGHT_KINDS = {
@@ -171,6 +180,13 @@ _NOT_A_PENALTY_AFTER_RE = re.compile(
 _AGE_BEFORE_RE = re.compile(
     r"(?<![\w])(?:возрасте|младше|старше|моложе|лицам|детям|несовершеннолетн\w*)"
     r"(?:\s+(?:до|от))?\s+$",
+    FLAGS,
+)
+
+# a rate of conversion, no penalty: «день в СИЗО приравнивается к 1,5 дням в колонии»,
+# «пожизненное заключение, эквивалентное 25 годам»
+_EQUIVALENT_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:приравн\w+|эквивалентн\w+|равн(?:ый|ое|ая|ым|ому|ой)|соответствующ\w+)\s+(?:к\s+)?$",
     FLAGS,
 )
 
@@ -246,6 +262,14 @@ _LEFT_RULES: list[tuple[str, tuple[str, ...], re.Pattern, bool]] = [
         True,
     ),
     (
+        "other",
+        ("работ",),
+        re.compile(
+            rf"(?<![\w])(?:исправительн|обязательн|принудительн)\w+\s+работ\w*{_TAIL}", FLAGS
+        ),
+        True,
+    ),
+    (
         "imprisonment",
         ("лиш", "тюремн", "imprisonment", "prison", "jail"),
         re.compile(
@@ -302,6 +326,9 @@ _VERB_BEFORE_BARE_TERM_RE = re.compile(
 _VERB_AFTER_BARE_TERM_RE = re.compile(
     r"\s+(?:был[аио]?\s+)?(?:приговор[её]н|осужд[её]н)\w*(?![\w-])", FLAGS
 )
+# «арестован на 15 суток», «суд арестовал на 10 суток»: an administrative arrest told by the
+# verb, which is in its span like «осуждены на полтора года».
+_ARREST_VERB_BEFORE_RE = re.compile(r"(?<![\w])арестова\w*\s+на\s+$", FLAGS)
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:к|на)\s+$", FLAGS)
 _EACH_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?:кажд\w+|each)\s*[—–-]?\s*(?:(?:к|по|на|to)\s+)?(?:до\s+)?|(?<![\w])по\s+)$",
@@ -366,10 +393,22 @@ _TENURE_AFTER_RE = re.compile(
 )
 
 
+# A bare «семилетний срок» is a prison term only after a word of the court or of prison
+# («отбывает семилетний срок», «приговорён … получил пятилетний срок»); without one it is
+# a term of office («новый пятилетний срок станет для него последним», «после двух
+# пятилетних сроков»).
+_PRISON_CONTEXT_RE = re.compile(
+    r"(?<![\w])(?:отбыв|отбыл|отсид|сид(?:ит|ел|я)|приговор|осуд|осужд|получ|назнач|дали|дал\b"
+    r"|заключ|тюр|колони|лишени)\w*",
+    FLAGS,
+)
+
+
 def _adjective_term(text: str, match: re.Match) -> PenaltyMatch | None:
     if match.group("tenure") and (
         _TENURE_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
         or _TENURE_AFTER_RE.match(text, match.end())
+        or not _PRISON_CONTEXT_RE.search(_clause_before(text, match.start(), 80))
     ):
         return None
     if match.group("digits"):
@@ -379,6 +418,12 @@ def _adjective_term(text: str, match: re.Match) -> PenaltyMatch | None:
         years = next(v for k, v in _YEARS_STEMS.items() if re.fullmatch(k, stem))
     penalty = "ban" if match.group("ban") else "imprisonment"
     return _make(text, match.start(), match.end(), penalty, term_months=years * 12.0)
+
+
+def _clause_before(text: str, at: int, reach: int) -> str:
+    """Up to ``reach`` characters before ``at``, from the start of their sentence."""
+    before = text[max(0, at - reach) : at]
+    return re.split(r"[.!?]\s", before)[-1]
 
 
 # (penalty, keys, pattern): a pattern runs only on texts that contain one of its keys.
@@ -553,6 +598,8 @@ def _number_before(low: str, at: int, unit: re.Match) -> bool:
     if not words:
         return False
     word = words[-1].replace("ё", "е")
+    if word in ("ти", "х", "ми", "м", "и") and len(words) > 1 and words[-2][-1:].isdigit():
+        return True  # «35-ти лет»
     return word[-1].isdigit() or word in NUMBER_WORDS or word in _NUMBER_TAILS
 
 
@@ -566,11 +613,13 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
         return None
     if _AGE_BEFORE_RE.search(text, max(0, term.start() - 30), term.start()):
         return None
+    if _EQUIVALENT_BEFORE_RE.search(text, max(0, term.start() - 30), term.start()):
+        return None
     months, days_only = parsed
     start, end = term.start(), term.end()
     per_person = bool(_EACH_BEFORE_RE.search(text, max(0, start - 25), start))
     upper = _UPPER_BOUND_RE.search(text, max(0, start - 12), start)
-    upper_bound = bool(upper)
+    upper_bound = bool(upper) or bool(term.group("range"))
     penalty, explicit = None, True
 
     right = _RIGHT_RE.match(text, end)
@@ -607,6 +656,8 @@ def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyM
             if not days_only:
                 return None
             penalty = "administrative_arrest"
+            if verb := _ARREST_VERB_BEFORE_RE.search(text, window, start):
+                start = verb.start()
         elif rule == "implicit":
             penalty = "administrative_arrest" if days_only else "imprisonment"
             explicit = False
