@@ -27,6 +27,7 @@ from pledgewatch.evaluate.nerel import (
     read_document,
     read_split,
 )
+from pledgewatch.extract import extract
 from pledgewatch.extract.types import EntityDraft, Extraction, FactDraft, MentionDraft
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -484,3 +485,14 @@ def test_a_restriction_counts_through_its_measure_and_a_charge_told_with_a_prono
         ("PENALIZED_AS", (name,), (measure,)),
         ("CONVICTED_OF", (name,), (crime,)),
     }
+
+
+def test_a_subject_named_again_in_brackets_is_linked_by_the_name_outside_them():
+    text = "Суд Гонконга признал бизнесмена Карсона Янга (Carson Yang) виновным в отмывании денег."
+    relations = extraction_items(extract(text, "ru"), text).relations
+    convicted = {
+        (text[a[0][0] : a[0][1]], text[b[0][0] : b[0][1]])
+        for t, a, b in relations
+        if t == "CONVICTED_OF"
+    }
+    assert convicted == {("Карсона Янга", "отмывании денег")}

@@ -257,8 +257,17 @@ def test_the_next_day_is_the_day_after_the_event_told_before():
     assert dates == {"detention": "2025-03-14", "arrest": "2025-03-15"}
 
 
-def _dated(text: str, fact_type: str) -> list[dict]:
-    extraction = extract(text, "ru")
+def test_the_following_day_in_english_is_the_day_after_too():
+    text = (
+        "Police detained journalist Ivan Petrov in Almaty on 14 March 2024. "
+        "The following day a court remanded him in custody for two months."
+    )
+    dates = {f["kind"]: f["date"] for f in _dated(text, "detention", "en")}
+    assert dates == {"detention": "2024-03-14", "arrest": "2024-03-15"}
+
+
+def _dated(text: str, fact_type: str, language: str = "ru") -> list[dict]:
+    extraction = extract(text, language)
     return [{**f.attributes, "date": f.date} for f in extraction.facts if f.type == fact_type]
 
 

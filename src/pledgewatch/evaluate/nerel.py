@@ -247,8 +247,10 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def extraction_items(extraction: Extraction) -> Items:
-    """The NEREL items of one extraction: its mentions, and relations from its facts."""
+def extraction_items(extraction: Extraction, text: str = "") -> Items:
+    """The NEREL items of one extraction: its mentions, and relations from its facts.
+    With the ``text``, a subject named twice in a sentence is linked by the mention outside
+    brackets («Карсона Ёнга (Carson Yeung)»), as NEREL links it."""
     entities = set()
     for mention in extraction.mentions:
         type_ = nerel_type(mention, extraction.entities.get(mention.entity or ""))
@@ -285,9 +287,22 @@ def extraction_items(extraction: Extraction) -> Items:
             else:
                 targets = [(s, e) for t, s, e in fact.spans if t == span_type]
             for target in targets:
-                person = min(persons, key=lambda p, t=target: (_distance(p, t), p))
+                person = min(
+                    persons,
+                    key=lambda p, t=target: (_in_brackets(text, p), _distance(p, t), p),
+                )
                 relations.add((relation, (person,), (target,)))
     return Items(with_loc_union(entities), relations)
+
+
+def _in_brackets(text: str, span: tuple[int, int]) -> bool:
+    """Whether the span stands inside brackets of its own line: «(Christopher Chaney)»."""
+    start, end = span
+    opened = text.rfind("(", 0, start)
+    if opened < 0 or text.rfind(")", opened, start) >= 0 or "\n" in text[opened:start]:
+        return False
+    closed = text.find(")", end)
+    return closed >= 0 and "(" not in text[end:closed] and "\n" not in text[end:closed]
 
 
 # Facts whose subject may be named only by a pronoun in the evidence («Суд приговорил его к
@@ -447,6 +462,6 @@ def project_predictor(language: str = "ru") -> Predictor:
     extract("Журналист Иван Петров арестован в Алматы 5 мая 2023 года по статье 174 УК РК.", "ru")
 
     def predict(text: str) -> Items:
-        return extraction_items(extract(text, language))
+        return extraction_items(extract(text, language), text)
 
     return predict

@@ -281,10 +281,11 @@ def _nearest_date(doc: DocumentContext, index: int, offset: int) -> tuple[str | 
     return value, best
 
 
-# «На следующий день», «через день»: the day after the event told just before.
+# «На следующий день», «через день», "the following day": the day after the event told just
+# before.
 _NEXT_DAY = re.compile(
     r"(?:(?:на|в)\s+следующий|на\s+другой)\s+день|через\s+(?:один\s+)?день|спустя\s+день"
-    r"|д(?:нё|не)м\s+позже",
+    r"|д(?:нё|не)м\s+позже|(?:on\s+)?the\s+(?:following|next)\s+day|a\s+day\s+later",
     re.IGNORECASE,
 )
 

@@ -971,12 +971,15 @@ def add_typed_spans(doc: DocumentContext, reference_date) -> None:
     # without data, which the fact rules do not read
     for match in _PENALTY_HEAD.finditer(doc.text):
         inside = any(p.start <= match.start() and match.end() <= p.end for p in penalties)
-        if inside or match.group("alone"):
+        if inside or match.group("alone") and not _BARE_TERM.search(match.group("alone")):
             doc.add_span("penalty", match.start(), match.end())
     for date in find_date_mentions(doc.text, reference_date):
         doc.add_span("date", date.start, date.end, data=date)
 
 
+# «пятилетний срок» alone may be a term of office: a penalty only where the penalty grammar
+# read one around it (a court or prison word near it)
+_BARE_TERM = re.compile(r"летн\w+\s+срок\w*$", re.IGNORECASE)
 _PENALTY_HEAD = re.compile(
     r"(?<![\w-])(?:(?P<alone>домашн\w+\s+арест\w*|смертн\w+\s+казн\w+"
     r"|(?:\d+-|пяти|семи|восьми|десяти|двух|тр[её]х|четыр[её]х|шести|девяти)летн\w+\s+"
