@@ -189,6 +189,32 @@ PRESENT = [
         "Его обвиняют в мошенничестве при получении социальных выплат.",
         {"мошенничестве при получении социальных выплат"},
     ),
+    # an offence of the lexicon with its object is one without how it was done too
+    (
+        "Суд признал её виновной в контрабанде наркотических средств в значительном размере.",
+        {
+            "контрабанде наркотических средств",
+            "контрабанде наркотических средств в значительном размере",
+        },
+    ),
+    # what kind of operations follows «по» with the dative
+    (
+        "Его обвиняют в проведении незаконных операций по обналичиванию похищенных средств.",
+        {"проведении незаконных операций по обналичиванию похищенных средств"},
+    ),
+    # a fine with its amount governs the offence after «за»; a Latin abbreviation joined
+    # to a Russian genitive is part of the object
+    (
+        "Программиста приговорили к штрафу в размере 300 тыс. рублей ($4 тыс.) за продажу "
+        "доступа к услугам VPN-сетей.",
+        {"продажу доступа к услугам VPN-сетей"},
+    ),
+    # so does an administrative or criminal liability
+    (
+        "Водитель не раз привлекался к административной ответственности за нарушения правил "
+        "дорожного движения.",
+        {"нарушения правил дорожного движения"},
+    ),
     # an article's title in quotes starts with a capital
     (
         "Дело возбуждено по статье о тяжком преступлении — «Умышленное убийство».",
@@ -361,6 +387,15 @@ ABSENT = [
     ("Визиты полиции связаны с несогласованным митингом.", {"несогласованным митингом"}),
     # the name of a body that fights an offence
     ("Фонд борьбы с коррупцией\nВ Москве полиция пришла в штаб.", {"коррупцией"}),
+    # an article's title in quotes is one name, not its head word too
+    ("Дело возбуждено по статье 105 — «Умышленное убийство».", {"убийство"}),
+    # when it happened is no part of the offence
+    ("Свидетель рассказал о предыдущих изнасилованиях.", {"предыдущих изнасилованиях"}),
+    # a quoted search query is words typed, not an offence
+    (
+        "По запросу «Петров клевета» и «законопроект клевета» поисковик ничего не находит.",
+        {"клевета"},
+    ),
     # how bad it was is no part of the offence
     (
         "Представитель оппозиции назвал выборы «фундаментальным мошенничеством».",
@@ -393,3 +428,40 @@ def test_a_gloss_takes_the_category_of_the_offence_it_names():
     }
     categories = {f.attributes.get("category") for f in extraction.facts if f.type == "charge"}
     assert categories == {"anti_constitutional"}
+
+
+def english_crimes(text: str) -> set[str]:
+    return {m.text for m in extract(text, "en").mentions if m.type == "crime"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He was fined for an unauthorized rally.", {"unauthorized rally"}),
+        (
+            "Two activists were arrested on Monday for an unsanctioned picket.",
+            {"unsanctioned picket"},
+        ),
+        (
+            "She was charged with organizing an unauthorized rally.",
+            {"organizing an unauthorized rally"},
+        ),
+        (
+            "He was detained for taking part in an unsanctioned protest.",
+            {"taking part in an unsanctioned protest"},
+        ),
+    ],
+)
+def test_an_english_protest_is_an_offence_where_a_charge_governs_it(text, expected):
+    assert english_crimes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detained 40 people at an unauthorized rally in Minsk.",
+        "Unauthorized rallies were held in ten cities.",
+    ],
+)
+def test_an_english_protest_told_of_is_an_event(text):
+    assert english_crimes(text) == set()

@@ -86,7 +86,8 @@ OFFENCES = [
     ("calls to overthrow the constitutional order", "calls to overthrow the constitutional order",
      "anti_constitutional"),
     ("seizure of power", "seizure of power", "anti_constitutional"),
-    ("taking part in an unauthorized rally", "unauthorized rally", "unauthorized_assembly"),
+    ("taking part in an unauthorized rally", "taking part in an unauthorized rally",
+     "unauthorized_assembly"),
 ]  # fmt: skip
 
 

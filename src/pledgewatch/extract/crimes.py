@@ -16,8 +16,9 @@ object («хищении данных», «управлении автомоби
 («убийстве в июле», «в день убийства»); each offence of a list is a span of its own («в
 коррупции, незаконном обогащении и отмывании денег»), and «в совершении …» only wraps the
 offence after it. An attack or a protest that no charge word governs («расследование
-теракта», «прошли несогласованные акции») is the event, not a charge, and what an attempt
-was at («покушении на сбыт наркотиков») is no offence of its own.
+теракта», «прошли несогласованные акции», "detained at an unauthorized rally") is the event,
+not a charge, and what an attempt was at («покушении на сбыт наркотиков») is no offence of
+its own; nor is a word of a quoted search query («по запросу «Петров клевета»»).
 """
 
 from __future__ import annotations
@@ -49,8 +50,10 @@ _GAP_WORD = r"(?!(?:на|по|при|о|об|с|со|к|за|из|от|для|у
 # few words between a verb and «в»), «признал доктора виновным в убийстве», «признался в
 # употреблении кокаина», «по делу о госизмене» (an offence of the lexicon only), «осуждён
 # за хулиганство», «штрафовать россиян за хранение …», «штраф, наложенный за нарушение …»,
-# «срок за мошенничество», «ему вменяется вербовка …» (the offence in the nominative);
-# «в» may be «во» («виновным во взятке»).
+# «срок за мошенничество», «штрафу в размере 500 тыс. юаней ($76 тыс.) за …»,
+# «привлекался к административной ответственности за нарушения …» (not one taken for an
+# attack, «взял ответственность за теракт»), «ему вменяется вербовка …» (the offence in
+# the nominative); «в» may be «во» («виновным во взятке»).
 _GOVERNOR = re.compile(
     r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
     r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы]|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
@@ -62,6 +65,8 @@ _GOVERNOR = re.compile(
     r"|о?штрафова\w*|наложенн\w*|отбыва\w*|посажен\w*|сидит|сидел\w*|сидевш\w*)"
     r"(?:\s+[^.,;:!?()]{1,40}?)?\s+за"
     r"|(?:срок\w*|тюрьм\w*|заключени\w*|свободы|колони\w*|режима|штраф\w*)\s+за"
+    r"|штраф\w*\s+в\s+размере\s+[^;:!?\n]{1,50}?\s+за"
+    r"|(?:уголовн|административн)\w*\s+ответственност\w*\s+за"
     r"|(?:вменя(?:ет|ют|ется|ются|лось|лись)|инкриминиру(?:ет|ют|ется|ются))"
     r"(?:\s+(?:ему|ей|им))?(?:\s+в\s+вину)?)\s+",
     re.IGNORECASE,
@@ -78,7 +83,19 @@ _EVENT_WORDS = re.compile(r"(?:теракт|террористическ\w+\s+а
 # A protest named without the act of taking part in or holding it (the grammar's
 # «несогласованный митинг», not «участие в несогласованном митинге»): the event, an
 # offence only where a charge word governs it.
-_ASSEMBLY = re.compile(r"(?:несанкционированн|несогласованн|незаконн)\w*\s")
+_ASSEMBLY = re.compile(
+    r"(?:несанкционированн|несогласованн|незаконн)\w*\s|(?:unauthori[sz]ed|unsanctioned|illegal"
+    r"|unpermitted)\s"
+)
+# The English words that make a protest an offence: «fined for an unauthorized rally»,
+# «charged with an illegal assembly», «convicted of unsanctioned protests».
+_EN_GOVERNOR = re.compile(
+    r"(?<![\w-])(?:(?:charged|accused|convicted|suspected|guilty|acquitted)\s+(?:of|with)"
+    r"|charges?\s+of|(?:fined|arrested|detained|jailed|sentenced|punished|prosecuted"
+    r"|penali[sz]ed|imprisoned|tried)(?:\s+[^.,;:!?()]{1,40}?)?\s+(?:for|over))"
+    r"\s+(?:(?:an?|the|his|her|their)\s+)?",
+    re.IGNORECASE,
+)
 # Heads that only wrap an offence: «в совершении военных преступлений» names the offence
 # after it, and it alone is the crime. «В причастности к убийству» stays whole: NEREL
 # marks it so, and links the accused to the whole phrase.
@@ -99,7 +116,7 @@ _NOT_OFFENCE_HEADS = (
 _NOT_QUALIFYING = re.compile(
     r"(?:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск"
     r"|октябрьск|ноябрьск|декабрьск|вчерашн|недавн|прошлогодн|резонансн|громк|скандальн"
-    r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш"
+    r"|масштабн|многочисленн|повсеместн|крупнейш|очередн|нашумевш|предыдущ|прежн"
     r"|фундаментальн|беспрецедентн|чудовищн|вопиющ|циничн|жесток|зверск|дерзк|грандиозн)\w*"
     r"|нов(?:ый|ая|ое|ые|ого|ой|ых|ому|ым|ыми|ом|ую)"
 )
@@ -130,7 +147,8 @@ _ATTEMPTS = frozenset({"покушение", "покушения", "покуше
 # Victims whom the codes name in the offence: officers of the state («посягательство на
 # жизнь сотрудника правоохранительных органов», «убийство полицейского»).
 _OFFICERS = ("сотрудник", "полицейск", "представител", "милиционер")
-_AGE = tuple("0123456789")  # «71-летней»
+_AGE = tuple("0123456789")
+_LATIN_COMPOUND = re.compile(r"[A-Za-z0-9]+-([а-яё]+)")  # «71-летней»
 # Offences against a person's honour, which name whom they offended («оскорбление эмира»).
 _HONOUR = ("оскорблени", "унижени", "клевет")
 # An attempt and what it was at («покушение на сбыт наркотиков», «попытка ограбления»).
@@ -147,6 +165,9 @@ _TAKES_CASE = {
 # Nouns whose content follows «о» («хищении данных о кредитных картах», «сбор сведений о
 # военных объектах»): part of the object of the act.
 _INFORMATION = ("информаци", "данн", "сведени")
+# Nouns of an activity whose kind follows «по» with the dative («проведении незаконных
+# операций по обналичиванию средств»): part of the object of the act.
+_TAKES_PO = ("операци", "деятельност")
 # Quotes around an object or a title inside a phrase («нарушение «режима самоизоляции»»).
 _OPENING_QUOTES = frozenset({"«", '"', "„"})
 # A plot, an offence with its aim after «с целью» («заговор с целью свержения власти»).
@@ -168,6 +189,13 @@ _BODY_NAME = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+\s+(?:по\s+)?(?:борьб[аеыу]\s+с|противодействи[июя])\s+$"
 )
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
+# An open quote after «запрос» (or English "search"/"query"), or after a list of quotes
+# there, up to where an offence word starts: a search query quoted, not an act.
+_SEARCH_QUERY = re.compile(
+    r"(?<![\w-])(?:запрос\w*|query|queries|search(?:ed|ing)?(?:\s+for)?)"
+    r"\s+(?:[«\"“][^«»\"“”\n]*[»\"”]\s*(?:,|и|или|and|or)?\s*)*[«\"“][^«»\"“”\n]*$",
+    re.IGNORECASE,
+)
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
 # особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
 # смерти по неосторожности», «хулиганство по мотивам религиозной ненависти», «вождение в
@@ -265,6 +293,8 @@ def out_of_charge_context(doc: DocumentContext, offence: OffenceMatch) -> bool:
     sentence; or an attack («теракт», «террористический акт») that no charge word
     governs."""
     word = offence.text.lower()
+    if _search_query(doc.text, offence.start):
+        return True
     sentence_start = doc.sentences[doc.sentence_index(offence.start)][0]
     if _EVENT_WORDS.fullmatch(word) or (
         offence.category == "unauthorized_assembly" and _ASSEMBLY.match(word)
@@ -274,9 +304,10 @@ def out_of_charge_context(doc: DocumentContext, offence: OffenceMatch) -> bool:
         # not; «прошли несогласованные акции», «визиты связаны с несогласованным митингом»
         # tell of the protest, which is no offence («осуждён за несогласованный митинг»,
         # «за участие в несогласованном митинге» are)
+        governor = _EN_GOVERNOR if offence.text[:1].isascii() else _GOVERNOR
+        start = max(sentence_start, offence.start - 80)
         return not any(
-            m.end() == offence.start
-            for m in _GOVERNOR.finditer(doc.text, max(sentence_start, offence.start - 80))
+            m.end() == offence.start for m in governor.finditer(doc.text, start, offence.start)
         )
     if not word.isalpha():
         return False
@@ -473,9 +504,13 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     ]
     if inner:  # one that starts in the object reaches on: «организации злоупотребления
         end = max(inner)  # властью и служебными полномочиями»
-    qualified = _QUALIFIER.match(doc.text, end)
-    end = qualified.end() if qualified else end
     word = tokens[head].text.lower()
+    qualified = _QUALIFIER.match(doc.text, end)
+    if qualified and end > tokens[head].end and _category(stems, word) is not None:
+        # an offence of the lexicon with its object is one without how it was done too
+        # («контрабанде наркотиков» of «… в значительном размере»)
+        _add(doc, tokens[i].start, end, _category(stems, word))
+    end = qualified.end() if qualified else end
     if word.startswith(_TAKES_INFINITIVE) and end == tokens[head].end:
         end = _infinitive_clause(tokens, head + 1) or end
     if word.startswith(_NOT_OFFENCE_HEADS) or tokens[head].feats.get("Animacy") == "Anim":
@@ -574,6 +609,15 @@ def _one_victim(tokens: list[Token], k: int) -> bool:
     )
 
 
+def _compound_genitive(token: Token) -> bool:
+    """A Latin abbreviation joined to a Russian noun in the genitive («VPN-сетей»,
+    «IT-компаний»), which the tagger leaves without a case."""
+    match = _LATIN_COMPOUND.fullmatch(token.text)
+    return match is not None and any(
+        {"NOUN", "gent"} in p.tag for p in russian_nlp().morph_vocab.parse(match.group(1))
+    )
+
+
 def _may_be_animate(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a genitive noun for a living being
     («аспирантки», which the tagger may take for a thing; not a surname's form)."""
@@ -612,6 +656,8 @@ def _add_bare_head(doc, tokens, first: int, head: int, category: str) -> None:
     word = tokens[head].text.lower()
     if word.startswith(_GENERIC_HEADS) or first == head:
         return
+    if tokens[first].text[:1].isupper() and first > 0 and tokens[first - 1].text in _OPENING_QUOTES:
+        return  # an article's title in quotes is one name: «Умышленное убийство»
     if not tokens[head - 1].text.lower().startswith(_TERM_ADJECTIVES):
         _add(doc, tokens[head].start, tokens[head].end, category)
 
@@ -747,6 +793,10 @@ def _phrase(
             end = tokens[closing].end  # «нарушение «режима самоизоляции»»
             k = closing + 1
             continue
+        if tokens[k - 1].pos == "NOUN" and _compound_genitive(token):
+            end = token.end  # «продажу доступа к услугам VPN-сетей»
+            k += 1
+            continue
         if (
             token.feats.get("Case") == "Gen"
             and len(token.text) > 2  # not «ст.» of «нарушении ст. 275»
@@ -779,6 +829,11 @@ def _phrase(
                     return head, sub_end
         if strict:
             break
+        if token.text == "по" and tokens[k - 1].end == end and k + 1 < len(tokens):
+            if tokens[k - 1].text.lower().startswith(_TAKES_PO) and end > tokens[head].end:
+                sub, sub_end = _phrase(tokens, k + 1, nested=True)
+                if sub is not None and tokens[sub].feats.get("Case") == "Dat":
+                    return head, sub_end  # «проведении операций по обналичиванию средств»
         if _case_object(tokens, head, k):
             k += 1  # «управлении автомобилем», «злоупотреблении служебными полномочиями»
             if token.pos == "NOUN":
@@ -940,7 +995,15 @@ def _adjective(token: Token) -> bool:
     ) and token.text.islower()
 
 
+def _search_query(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a quoted search query («по запросу «Иванов клевета»
+    ничего не находится»): words typed into a search engine, not an act."""
+    return _SEARCH_QUERY.search(text, max(0, start - 60), start) is not None
+
+
 def _add(doc: DocumentContext, start: int, end: int, category: str) -> None:
+    if _search_query(doc.text, start):
+        return
     if any(s.type in _NAMES and s.start <= start < s.end for s in doc.spans):
         return  # a word of a name («Фонд борьбы с коррупцией»); a name may end the crime
     if _BODY_NAME.search(doc.text, max(0, start - 60), start):

@@ -220,7 +220,7 @@ RULES: list[tuple[str, tuple[str, ...], str]] = [
     (
         "unauthorized_assembly",
         ("rall", "protest", "assembl", "demonstration", "gathering", "picket", "meeting", "march"),
-        r"(?:(?:organi[sz]\w+|participat\w+\s+in|holding)\s+(?:an?\s+)?)?"
+        r"(?:(?:organi[sz]\w+|participat\w+\s+in|(?:tak\w+|took)\s+part\s+in|holding)\s+(?:an?\s+)?)?"
         r"(?:unauthori[sz]ed|unsanctioned|illegal|unpermitted)\s+"
         r"(?:rall(?:y|ies)|protests?|assembl(?:y|ies)|demonstrations?|gatherings?|pickets?|meetings?|marches)",
     ),
