@@ -168,6 +168,30 @@ def _roles(text: str) -> set[tuple[str, str, str]]:
             "Политолог и медиаменеджер Иван Петров найден мёртвым.",
             {("Иван Петров", "other", "Политолог"), ("Иван Петров", "other", "медиаменеджер")},
         ),
+        # a name in the genitive after the profession says whose office it is, not who
+        # holds it: the adviser is the subject («Дмитрия» is not the rare woman's name)
+        (
+            "Ерлан Калиев назначен советником президента страны Дмитрия Петрова.",
+            {
+                ("Ерлан Калиев", "official", "советником президента страны"),
+                ("Дмитрий Петров", "official", "президента страны"),
+            },
+        ),
+        # but a profession that agrees with the name after it is that name's, in a list
+        (
+            "Организации призвали освободить активистку Асель Нурову, лидера оппозиционной "
+            "партии Марата Калиева и блогера Ерлана Сапарова.",
+            {
+                ("Асель Нурова", "activist", "активистку"),
+                ("Марат Калиев", "opposition_politician", "лидера оппозиционной партии"),
+                ("Ерлан Сапаров", "blogger", "блогера"),
+            },
+        ),
+        # «одним из» after a linking verb
+        (
+            "Асель Нурова считается одной из самых известных журналисток страны.",
+            {("Асель Нурова", "journalist", "журналисток страны")},
+        ),
     ],
 )
 def test_role_links(text, expected):
@@ -212,6 +236,10 @@ def test_role_links(text, expected):
         # a man's surname in the nominative after «осуждённой» is the lawyer himself
         ("Адвокат осуждённой Ринат Курманов обжаловал приговор.", {"Ринат Курманов"}),
         ("Адвокат Тлеужанова заявила, что приговор обжалуют.", {"Тлеужанова"}),
+        # a relative before the first of coordinated professions: all are the father's
+        ("На премьеру пришла дочь известного писателя, актёра и режиссёра Мария Петрова.", set()),
+        # an apposition agrees with the name in case: the cameraman is not Petrov
+        ("Он работал ассистентом у Ивана Петрова, главным оператором у Олега Сидорова.", set()),
     ],
 )
 def test_no_role_for_someone_elses_profession(text, named):

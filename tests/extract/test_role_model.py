@@ -53,6 +53,13 @@ def test_the_shipped_model_loads_once():
             "Олег Петров",
             {"писатель"},
         ),
+        # or named four sentences before, the text about them alone
+        (
+            "Олег Петров родился в Омске. Там он окончил школу. Потом переехал в Москву. "
+            "Там женился. В понедельник 81-летний писатель умер.",
+            "Олег Петров",
+            {"писатель"},
+        ),
     ],
 )
 def test_the_model_adds_links_the_rules_miss(text, person, professions):
@@ -75,6 +82,7 @@ def test_the_model_adds_links_the_rules_miss(text, person, professions):
         # a relative's profession: the name is the relative
         "На премьеру пришла дочь известного писателя Мария Петрова.",
         "Мария Петрова, дочь известного писателя, пришла на премьеру.",
+        "На премьеру пришла дочь известного писателя, актёра и режиссёра Мария Петрова.",
         # the profession of the subject, the name the object
         "Журналист встретился с Ерланом Калиевым в Алматы.",
         "Сотрудники полиции задержали Ерлана Калиева.",

@@ -122,6 +122,14 @@ def test_deputies_take_a_profession_as_complement(text, deputy):
         ("тренер в Москве", None),
         ("исполняющий обязанности губернатора", None),
         ("тренер команды выиграл", None),  # NEREL leaves the team out of the profession
+        # what a profession is the best of, or whose head one is, is no employer
+        ("лучший футболист мира Иван", None),
+        ("бомбардир турнира забил", None),
+        ("глава семьи уехал", None),
+        # two nouns joined by «и», not a second profession
+        ("министр промышленности и энергетики уехал", "министр промышленности и энергетики"),
+        ("водитель автобуса и экс-министр", "водитель автобуса"),
+        ("директор завода и его заместитель", "директор завода"),
     ],
 )
 def test_genitive_complement(text, expected):

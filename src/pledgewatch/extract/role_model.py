@@ -5,13 +5,16 @@ The rules link a profession to a name only in the few shapes they know («пре
 Владимир Путин», «Иван Петров, министр обороны», «Петров стал мэром») and so miss about
 half of NEREL's WORKS_AS links. This model looks at every other pair of a person and a
 profession (the outermost of its nested spans) in one Russian sentence, and at a
-profession nobody in its sentence was linked to with the last mention of each of the one
-or two persons named last in the three sentences before («Иван Петров умер. 81-летний
+profession nobody in its sentence was linked to with the last mention of each of the two
+or three persons named last in the five sentences before («Иван Петров умер. 81-летний
 писатель …»), and scores each pair by logistic regression over hashed sparse features:
-the words and punctuation between them, the distance, their order, other names and
-professions between, the cases, numbers and genders of the words at both ends («адвокат
-Ивана Петрова»: a genitive name after a profession is someone else's), what the rules
-linked each of them to already. A link is added when its probability is over the
+the words and punctuation between them (the whole gap when short, each word on its own,
+whether a linking verb or a post stands right before the profession), the distance, their
+order, other names and professions between, the cases, numbers and genders of the words at
+both ends («адвокат Ивана Петрова»: a genitive name after a profession is someone else's;
+a surname's ending where the dictionary does not know the name), what the rules linked
+each of them to already, and for a person named before, how often and how early the text
+names them. A link is added when its probability is over the
 threshold chosen by cross-validation on NEREL train; the role fact it makes carries that
 probability, below the rules' confidence, so a user can tell. Only the first words of the
 two spans are looked up in the dictionary (the words between are judged by their
@@ -35,10 +38,17 @@ from pathlib import Path
 import numpy as np
 
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.roles import outermost, owner_word_in, relative_before, role_of
+from pledgewatch.extract.roles import (
+    CLAUSE_BREAK,
+    PREDICATE,
+    outermost,
+    owner_word_in,
+    relative_before,
+    role_of,
+)
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.npz"
-FEATURES_VERSION = 1  # bump when :func:`pair_features` changes: old weights no longer fit
+FEATURES_VERSION = 2  # bump when :func:`pair_features` changes: old weights no longer fit
 # The rules' role facts have confidence 0.8; a model link stays below that whatever its
 # probability.
 MAX_CONFIDENCE = 0.75
@@ -112,7 +122,7 @@ def model_links(
     """(person, profession, role, probability) of the pairs the rules did not link
     (``linked``: their links in sentence ``index``) that the model puts over its threshold:
     a person and a profession of sentence ``index``, or a profession of it and a person of
-    one of the three sentences before whom it does not name («Умер певец Иван Петров. …
+    one of the five sentences before whom it does not name («Умер певец Иван Петров. …
     61-летний певец …» is caught by the rules; «Иван Петров умер. 61-летний певец …» by
     this). Russian only; a profession goes to one person at most, the likeliest."""
     model = role_model()
@@ -154,7 +164,7 @@ def candidate_pairs(
         # «дочь писателя Мария Петрова», «Мария Петрова, дочь писателя»: a relative's
         # profession, never the name's in the same sentence (the rules link «дочь
         # писателя Ивана Петрова» themselves)
-        for person in [] if relative_before(doc, profession) else persons:
+        for person in [] if relative_before(doc, profession, professions) else persons:
             if (person.entity, profession.start) in done:
                 continue
             if person.start < profession.end and profession.start < person.end:
@@ -180,7 +190,7 @@ def _owner_between(doc: DocumentContext, profession: Span, person: Span) -> bool
     return owner_word_in(doc.text[profession.end : person.start])
 
 
-_WINDOW = 3  # sentences before the profession's in which a person is looked for
+_WINDOW = 5  # sentences before the profession's in which a person is looked for
 _TYPES = frozenset(("person", "profession", *_OTHER_NAMES))
 # The spans of the last document's sentences, found in one pass: the model is asked about
 # each sentence in turn, and ``doc.spans_in`` would go over all the spans each time. The
@@ -222,6 +232,17 @@ def _earlier_persons(
                 mentions[span.entity] = mentions.get(span.entity, 0) + 1
     if not latest:
         return []
+    # the whole text's mentions so far: the person a report is about is named most
+    so_far: dict[str, int] = {}
+    for back in range(index):
+        for span in by_sentence[back]:
+            if span.type == "person" and span.entity:
+                so_far[span.entity] = so_far.get(span.entity, 0) + 1
+    most = max(so_far.values())
+    first_named = next(
+        (s.entity for spans in by_sentence for s in spans if s.type == "person" and s.entity),
+        None,
+    )
     recent = sorted(latest.values(), key=lambda item: -item[1].start)
     text = doc.text
     start, end = doc.sentences[index]
@@ -243,9 +264,10 @@ def _earlier_persons(
         f"X:cap:{profession.text[:1].isupper()}",
     ]
     found = []
-    # the likeliest one or two: on NEREL train, one link in forty was to a person named
-    # further back, or to the second when the profession's own sentence names someone
-    for rank, (back, person) in enumerate(recent[: 1 if persons else 2]):
+    # the likeliest two or three (two when the profession's own sentence names someone):
+    # the model weighs the rank, and on NEREL train the wider choice (and window) added
+    # links without losing precision
+    for rank, (back, person) in enumerate(recent[: 2 if persons else 3]):
         same = any(
             _lemma(_first_word(s.text)) == lemma
             for s in by_sentence[back]
@@ -265,6 +287,9 @@ def _earlier_persons(
             f"X:rolerank:{profession.data}{min(rank, 2)}",
             f"X:tagrank:{prof_tag}{min(rank, 2)}{same}",
             f"X:main:{mentions[person.entity] == max(mentions.values())}",
+            f"X:docmain:{so_far[person.entity] == most}{min(rank, 2)}",
+            f"X:docfirst:{person.entity == first_named}",
+            f"X:sgender:{prof_gender}|{_surname_gender(person.text)}",
         ]
         found.append((person, features))
     return found
@@ -350,7 +375,35 @@ def pair_features(
     features.append(f"pn2:{order}{prof_tag}|{name_tag}|{_bucket(len(tokens))}")
     features.append(f"commas:{order}{min(words.count(','), 2)}{'и' in words}")
     features.append("pafter:" + order + _next_word(text, profession.end, sentence[1]))
+    # each word between on its own, however long the gap: a verb of a post («назначен»,
+    # «занимал»), «который», «у», a preposition; the first and last eight only
+    for word in words[:8] + words[8:][-8:]:
+        features.append("w:" + order + word)
+    features.append(f"pred:{order}{bool(PREDICATE.search(gap))}{bool(CLAUSE_BREAK.search(gap))}")
+    # a surname's ending shows its case where a first name's dictionary entry does not
+    ending = _ending(person.text)
+    features.append("nend:" + order + ending)
+    features.append(f"pnend:{order}{prof_tag}|{ending}")
     return features
+
+
+_WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_MANS_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
+def _surname_gender(name: str) -> str:
+    """A Russian surname's gender by its ending in the nominative («Петрова»: femn), ``?``
+    for others."""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    if _WOMANS_SURNAME.search(last):
+        return "femn"
+    return "masc" if _MANS_SURNAME.search(last) else "?"
+
+
+def _ending(name: str) -> str:
+    """The last two letters of a name's last word, lower-cased («Петрову»: ``ву``)."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    return last[-2:].lower()
 
 
 def _distance(a: Span, b: Span) -> int:

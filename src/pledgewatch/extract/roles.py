@@ -85,9 +85,9 @@ _COPULA = (
     r"переизбран[аы]?|обязанност(?:и|ей)|звани[ея]"
 )
 _PREDICATE = re.compile(
-    rf"(?:^|\s)(?:{_COPULA})(?:\s+(?:{_ADJECTIVE}|\d+-\w+|более|наиболее)){{0,2}}\s+$",
+    rf"(?:^|\s)(?:{_COPULA})\s+(?:{_ONE_OF})?(?:(?:{_ADJECTIVE}|\d+-\w+|более|наиболее)\s+){{0,2}}$",
     re.IGNORECASE,
-)  # «стала 13-м президентом»
+)  # «стала 13-м президентом», «считается одним из самых известных журналистов»
 # Up to five words after the verb: «Главным тренером стал тренер «академиков» Иван
 # Петров», «Продюсером фильма выступил оскароносный актёр Иван Петров».
 _PREDICATE_BEFORE = re.compile(
@@ -111,6 +111,8 @@ _APPOINTED = re.compile(
 )
 _APPOINTED_GAP = re.compile(rf"^\s+(?:(?:{_ADJECTIVE}|\d+-\w+)\s+){{0,2}}$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?«»\"]")
+# the role link model (extract.role_model) reads the gap between a pair with these too
+PREDICATE, CLAUSE_BREAK = _PREDICATE, _CLAUSE_BREAK
 # A relative or companion before a profession: a name after it that is not in the
 # genitive is theirs, not the profession's («дочь президента Иванка Трамп», «супруга
 # музыканта Анна Петрова»; but «дочь президента Ивана Петрова» is the president's).
@@ -257,6 +259,8 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
             doc.text[earlier.end : found[-1].start]
         ):
             found.append(earlier)
+    if len(found) > 1 and _kin_named(doc, found[-1], person, bool(between)):
+        return []  # «дочь писателя, актёра и режиссёра Мария Петрова»: the father's
     return found
 
 
@@ -329,10 +333,18 @@ def _kin_named(doc, profession: Span, person: Span, second_name: bool) -> bool:
     return second_name or not may_be_genitive(person.text)
 
 
-def relative_before(doc: DocumentContext, profession: Span) -> bool:
+def relative_before(doc: DocumentContext, profession: Span, professions: list[Span] = ()) -> bool:
     """A word of kinship or company right before the profession («дочь писателя», «пассией
-    экс-президента»): the profession is someone else's, the relative's."""
-    return bool(_KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start))
+    экс-президента»), or before the first of ``professions`` coordinated with it («дочь
+    писателя, актёра и режиссёра»): the profession is someone else's, the relative's."""
+    first = profession
+    for earlier in sorted((p for p in professions if p.end <= first.start), key=lambda p: -p.end):
+        if earlier.end > first.start:
+            continue  # nested in the one before
+        if not _COORDINATION.match(doc.text[earlier.end : first.start]):
+            break
+        first = earlier
+    return bool(_KIN_BEFORE.search(doc.text, max(0, first.start - 40), first.start))
 
 
 def _office_of_deputy(deputy: Span, spans: list[Span], person: Span) -> Span | None:
@@ -356,6 +368,11 @@ def _genitive_only(person: str) -> bool:
     return "gent" in cases and "nomn" not in cases
 
 
+# A first name's reading the dictionary gives less weight than this is left out: «Дмитрия»
+# is a man's name in the genitive, not the rare woman's name in the nominative.
+_RARE_NAME_READING = 0.05
+
+
 @cache
 def _singular_cases(word: str) -> frozenset[str]:
     """The cases of a first name's singular parses («Кристины»: genitive, not the plural
@@ -365,7 +382,10 @@ def _singular_cases(word: str) -> frozenset[str]:
     return frozenset(
         p.tag.case
         for p in _morph().parse(word.lower())
-        if p.tag.case and "Name" in p.tag.grammemes and "sing" in p.tag.grammemes
+        if p.tag.case
+        and "Name" in p.tag.grammemes
+        and "sing" in p.tag.grammemes
+        and p.score >= _RARE_NAME_READING
     )
 
 
@@ -385,7 +405,10 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         far = _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8
         if far and not _PRONOUN_SUBJECT_BEFORE.search(gap, 0, predicate.start() + 1):
             return []
-    elif not _APPOSITION.match(gap) and not _appointed(doc, person, gap):
+    elif _APPOSITION.match(gap):
+        if not _agree(first.text, person.text):
+            return []  # «у Ивана Петрова, режиссёром»: an apposition agrees in case
+    elif not _appointed(doc, person, gap):
         return []
     found = [first]
     for later in after[1:]:
@@ -419,7 +442,13 @@ def _client_of_next(doc, person: Span, persons: list[Span]) -> bool:
 
 
 def _owned_by_next(profession: Span, persons: list[Span]) -> bool:
-    return any(0 <= p.start - profession.end <= 2 for p in persons)
+    """Whether a name right after the profession holds it («Иван Петров, правозащитник
+    Сергей Иванов»); not one in a case the profession cannot agree with, which says whose
+    office it is («Петров назначен советником президента Дмитрия Медведева»: Petrov is the
+    adviser). «освободить Анну Петрову, лидера партии Ивана Иванова» stays Ivanov's."""
+    return any(
+        0 <= p.start - profession.end <= 2 and _agree(profession.text, p.text) for p in persons
+    )
 
 
 def _list_follows(doc, person: Span, persons: list[Span]) -> bool:
@@ -519,7 +548,9 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
     return frozenset(
         p.tag.case
         for p in _morph().parse(word.lower())
-        if p.tag.case and (not grammeme or grammeme in p.tag.grammemes)
+        if p.tag.case
+        and (not grammeme or grammeme in p.tag.grammemes)
+        and (grammeme != "Name" or p.score >= _RARE_NAME_READING)
     )
 
 

@@ -309,11 +309,12 @@ def honorary_title(text: str, start: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([а-яё][а-яё-]*)")
-# Genitive nouns that are not what a profession is of («президент года», «тренер лет …»),
-# or that NEREL leaves out of it («главный тренер команды»).
+# Genitive nouns that are not what a profession is of («президент года», «тренер лет …»,
+# «лучший футболист мира», «бомбардир турнира», «глава семьи»), or that NEREL leaves out
+# of it («главный тренер команды»).
 _NOT_COMPLEMENTS = frozenset(
     "года лет месяца месяцев дня дней недели суток века времени раза случае момента "
-    "обязанности команды издания".split()
+    "обязанности команды издания мира турнира чемпионата семьи".split()
 )
 
 
@@ -325,6 +326,13 @@ def genitive_complement_end(text: str, end: int) -> int | None:
     found, adjectives, nouns = None, 0, 0
     while (match := _NEXT_WORD.match(text, end)) and nouns < 3:
         word = match.group(1).replace("ё", "е")
+        if word == "и" and nouns and adjectives == 0:
+            # «министр промышленности и энергетики»: a second noun of the complement
+            following = _NEXT_WORD.match(text, match.end())
+            if following is None or not _coordinated_noun(following.group(1), role_of):
+                break
+            end = match.end()
+            continue
         if word in role_of or word in _NOT_COMPLEMENTS:
             break
         if adjectives < 2 and not nouns and "ADJF" in _genitive_parts(word):
@@ -336,6 +344,15 @@ def genitive_complement_end(text: str, end: int) -> int | None:
             break
         end = match.end()
     return found
+
+
+def _coordinated_noun(word: str, role_of: dict) -> bool:
+    """Whether a word after «и» in a complement is a genitive noun of its own (not another
+    profession, not an adjective that opens a new phrase)."""
+    word = word.replace("ё", "е")
+    if word.startswith("экс-") or word in role_of or word in _NOT_COMPLEMENTS:
+        return False  # «водитель автобуса и экс-министр»: another profession
+    return _likely_parse(word)[0] == "NOUN" and "NOUN" in _genitive_parts(word)
 
 
 def _noun_in_same_case(text: str, end: int, word: str) -> bool:
