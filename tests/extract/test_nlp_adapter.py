@@ -9,10 +9,12 @@ import pytest
 from pledgewatch.extract.nlp import (
     Sentence,
     Token,
+    _bio_spans,
     _first_line,
     _split_at_line_breaks,
     _viterbi,
     russian_nlp,
+    tokenize,
 )
 
 TEXTS = [
@@ -63,3 +65,36 @@ def test_viterbi_is_slovnet_crf_decode():
         for case in (emissions, np.round(emissions)):  # rounded: ties, first index wins
             expected = crf.decode(case, np.ones((1, length), dtype=bool))[0].tolist()
             assert _viterbi(case[0], crf.transitions.array) == expected
+
+
+def test_bio_spans_are_slovnets():
+    """The NER spans read from the tags as slovnet reads them, stray «I-» tags included."""
+    from slovnet.bio import bio_spans
+    from slovnet.token import find_tokens
+
+    text = "Марат Жыланбаев и Айгерим Тлеужанова приехали в Алматы к юристам Amnesty International"
+    words = text.split()
+    tokens = list(find_tokens(text, words))
+    vocab = ["<pad>", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        tags = [vocab[i] for i in rng.integers(0, len(vocab), len(words))]
+        expected = [(s.type, s.start, s.stop) for s in bio_spans(tokens, tags)]
+        assert _bio_spans(tokens, tags) == expected
+
+
+def test_tokens_are_razdels():
+    """The tokenizer skips work razdel throws away: the tokens and offsets stay razdel's,
+    on punctuation, numbers, abbreviations and dashes glued to words as well."""
+    import random
+
+    from razdel import tokenize as razdel_tokenize
+
+    pieces = list("абвТЕЖёЁxyZ09.,-–—_/:;!?…\"'«»()[]@#%*+=\n\t\u00a0½")
+    pieces += ["т.е.", "1,5", "3/4", "ул.", "и т.д.", "...", "--", "e-mail", ":)", "Ст.405"]
+    rng = random.Random(5)
+    texts = [*TEXTS, "Т.е. 1,5 млн руб./год — см. ст. 19-1 УК РФ (ред. от 01.02.2024)…"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        expected = [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+        assert [(t.start, t.stop, t.text) for t in tokenize(text)] == expected, text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pledgewatch.extract.types import EntityDraft, Extraction, FactDraft, MentionDraft
 
@@ -53,8 +54,13 @@ class DocumentContext:
         self, type: str, start: int, end: int, entity: str | None = None, data: object = None
     ) -> Span | None:
         """Adds a mention unless one of the same type already covers the same characters."""
-        for span in self.spans:
-            if (span.type, span.start, span.end, span.entity) == (type, start, end, entity):
+        for span in self.spans:  # compared field by field: no tuple built per span
+            if (
+                span.start == start
+                and span.end == end
+                and span.type == type
+                and span.entity == entity
+            ):
                 return None
         span = Span(type, start, end, self.text[start:end], entity, data)
         self.spans.append(span)
@@ -94,8 +100,8 @@ class DocumentContext:
     def spans_in(self, index: int, *types: str) -> list[Span]:
         start, end = self.sentences[index]
         return sorted(
-            (s for s in self.spans if s.type in types and start <= s.start < end),
-            key=lambda s: s.start,
+            [s for s in self.spans if start <= s.start < end and s.type in types],
+            key=_START,
         )
 
     def sentence_text(self, index: int) -> str:
@@ -127,6 +133,9 @@ class DocumentContext:
             used.update(k for k in (fact.subject, fact.object) if k)
         self.extraction.entities = {k: v for k, v in self.extraction.entities.items() if k in used}
         return self.extraction
+
+
+_START = attrgetter("start")
 
 
 def short_hash(*parts: object, length: int = 12) -> str:
