@@ -31,6 +31,37 @@ CASES = [
         "legal_provision",
         {"пункту 6 части 2 статьи 104", "части 2 статьи 104", "статьи 104"},
     ),
+    # the head with its portfolio is a profession inside the phrase with the country
+    (
+        "Министр финансов Японии Кэндзи Ито прилетел в Париж.",
+        "profession",
+        {"Министр", "Министр финансов", "Министр финансов Японии"},
+    ),
+    # a name in straight quotes: the closing quote belongs to the profession
+    ('Глава "Газпрома" Иван Петров выступил.', "profession", {'Глава "Газпрома"'}),
+    # what a post is in charge of, where it is posted, the place it is elected from, and
+    # the instrumental a commander takes
+    (
+        "Директор по маркетингу Анна Белова ушла из компании.",
+        "profession",
+        {"Директор по маркетингу"},
+    ),
+    (
+        "Советник президента по национальной безопасности Олег Ким подал в отставку.",
+        "profession",
+        {"Советник президента по национальной безопасности"},
+    ),
+    (
+        "Его назначили послом России в Японии.",
+        "profession",
+        {"послом России в Японии"},
+    ),
+    ("Сенатор от Техаса Джон Смит выступил.", "profession", {"Сенатор от Техаса"}),
+    (
+        "Командующий войсками округа Иван Соколов прибыл в Омск.",
+        "profession",
+        {"Командующий войсками округа"},
+    ),
     ("В 2017 году он переехал в Москву.", "date", {"В 2017 году"}),
     (
         "В воскресенье, 11 июня 2017 года, прошёл митинг.",
@@ -51,6 +82,21 @@ def test_nerel_spans(text, type_, expected):
         ("После суда он уехал.", "profession", {"После"}),
         ("Принц Филипп Маунтбеттен посетил Лондон.", "person", {"Принц Филипп Маунтбеттен"}),
         ("Кэтрин пришла домой.", "person", {"Кэтрин"}),  # a bare first name: no entity
+        # a place or body noun the name after it specifies is no title of its own
+        ("Губернатор штата Техас Грег Смит прибыл.", "profession", {"Губернатор штата"}),
+        # «замминистра» with its complement: the phrase, not the bare word
+        ("Замминистра обороны Олег Ким уволен.", "profession", {"Замминистра"}),
+        # a party after «от» is left out; «по совместительству» says how, not what of
+        (
+            "Депутат от «Единой России» Иван Петров выступил.",
+            "profession",
+            {"Депутат от «Единой России"},
+        ),
+        (
+            "Директор по совместительству читает лекции.",
+            "profession",
+            {"Директор по совместительству"},
+        ),
     ],
 )
 def test_nerel_spans_absent(text, type_, absent):

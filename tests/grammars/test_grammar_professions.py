@@ -67,6 +67,23 @@ def test_not_a_profession(text):
     assert [m for m in find_professions(text) if not m.needs_complement] == []
 
 
+@pytest.mark.parametrize(
+    "text, head, role",
+    [
+        ("Швея Анна Смирнова открыла ателье.", "Швея", "other"),
+        ("Его встретил настоятель храма.", "настоятель", "other"),
+        ("Кинематографисты вручили премию.", "Кинематографисты", "other"),
+        ("Гособвинитель запросил пять лет.", "Гособвинитель", "prosecutor"),
+        ("Юрисконсульт фирмы дал пояснения.", "Юрисконсульт", "lawyer"),
+        ("Фотожурналист Олег Ким снимал протест.", "Фотожурналист", "journalist"),
+        ("Замгубернатора Игорь Белов ушёл в отставку.", "Замгубернатора", "official"),
+    ],
+)
+def test_occupation_and_office_words(text, head, role):
+    (match,) = find_professions(text)
+    assert (text[match.head_start : match.end], match.role) == (head, role)
+
+
 def test_needs_complement():
     (match,) = find_professions("сотрудник полиции")
     assert match.needs_complement and complement_end("сотрудник полиции", match.end) == 17
@@ -90,6 +107,12 @@ def test_profession_heads_in_context(text, heads):
 
 def test_adjective_is_a_profession_mention_without_a_role():
     (match,) = find_professions("досрочные президентские выборы")
+    assert (match.role, match.needs_complement) == (None, False)
+
+
+@pytest.mark.parametrize("text", ["губернаторские выборы", "депутатский мандат"])
+def test_office_adjectives_are_mentions_without_a_role(text):
+    (match,) = find_professions(text)
     assert (match.role, match.needs_complement) == (None, False)
 
 

@@ -1018,11 +1018,16 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
     each a profession span, as NEREL annotates them. Words that are professions only with a
     complement («глава», «сотрудник») give the outer phrase alone. A deputy's complement
     can be another profession with its own complement («заместитель министра обороны»),
-    and «исполняющий обязанности» before a profession opens one more outer phrase."""
-    starts = {}
+    and «исполняющий обязанности» before a profession opens one more outer phrase. The
+    outer phrase goes on over what the post is in charge of, where it is posted and the
+    place it is elected from («директор по маркетингу», «посол России в Японии», «сенатор
+    от Техаса»); a minister's portfolio gives a middle level («министр финансов»)."""
+    starts, places = {}, {}
     for span in doc.spans:
         if span.type in _COMPLEMENT_TYPES:
             starts[span.start] = max(starts.get(span.start, 0), span.end)
+            if span.type != "organization":
+                places[span.start] = max(places.get(span.start, 0), span.end)
     matches = [
         m for m in find_professions(doc.text) if not doc.covered(m.head_start, m.end, ("person",))
     ]
@@ -1030,24 +1035,36 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
     for match in reversed(matches):  # a deputy's complement is a later match
         end = match.end
         fixed = complement_end(doc.text, end)
+        # the head with a fixed complement or a minister's portfolio is a profession of its
+        # own inside a longer phrase («министр финансов» in «министр финансов США»), unless
+        # the complement is an institution or a place, not a field: that one is the body
+        # the name after it names or owns («губернатор штата Техас», «глава компании
+        # «Лукойл»», «председатель правления «Сбербанка»»)
+        portfolio = fixed is not None or _MINISTER.match(doc.text, match.head_start)
         # any genitive noun phrase after a noun («водитель автобуса»), none after an
         # adjective («президентских выборов»: no role, no complement needed)
         if fixed is None and (match.role or match.needs_complement):
             fixed = genitive_complement_end(doc.text, end)
         if fixed is not None:
             end = fixed
+        middle = end if portfolio and not _CLASS_NOUN.match(doc.text, match.end) else 0
         direct = starts.get(_next_word_start(doc.text, match.end), 0)
         if direct > end:  # «представитель Министерства обороны»: the name, not its first word
             end = direct
         after = _next_word_start(doc.text, end)
         if doc.text[after : after + 1] in ("«", '"', "„") and after + 1 in starts:
             after += 1  # «тренер «Челси»: up to the name, as NEREL spans it
-        if honorary_title(doc.text, match.start):
+        honorary = honorary_title(doc.text, match.start)
+        if honorary:
             end = match.end
         elif after in starts:
             end = starts[after]
+            if doc.text[after - 1 : after] == '"' and doc.text[end : end + 1] == '"':
+                end += 1  # «глава "Газпрома"»: NEREL spans a straight closing quote, not «»
         elif match.deputy and end == match.end and after in outer_end:
             end = outer_end[after]
+        if not honorary:
+            end = _post_tail_end(doc.text, match, end, starts, places)
         outer_end[match.start] = end
         if not match.needs_complement and (end == match.end or not match.relational):
             doc.add_span("profession", match.head_start, match.end, data=match.role)
@@ -1055,9 +1072,146 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
             doc.add_span("profession", match.start, match.end, data=match.role)
         if end > match.end:
             doc.add_span("profession", match.start, end, data=match.role)
+            if match.end < middle < end:
+                doc.add_span("profession", match.start, middle, data=match.role)
         acting = acting_start(doc.text, match.start)
         if acting is not None:
             doc.add_span("profession", acting, end, data=match.role)
+
+
+# What a post is in charge of, where it is posted and whom it represents, after the head
+# and its complement: «директор по маркетингу», «советник президента по национальной
+# безопасности», «посол России в Японии», «постпред при ООН», «сенатор от Техаса»,
+# «командующий войсками округа» (the instrumental a commander's or manager's post takes)
+_IN_CHARGE_HEAD = re.compile(
+    r"(?:зам|вице-|спец)?(?:директор|министр|советни|специалист|представител|эксперт"
+    r"|менеджер|уполномоченн|комиссар|помощни|секретар|консультант|координатор"
+    r"|заместител|гендиректор|руководител|начальни|председател|глав|член|тренер)",
+    re.IGNORECASE,
+)
+_POSTED_HEAD = re.compile(
+    r"(?:посл|постпред|полпред|представител|спецпредставител|(?:ген)?консул(?!ьт)|атташе"
+    r"|командующ|поверенн)",
+    re.IGNORECASE,
+)
+_ELECTED_HEAD = re.compile(
+    r"(?:сенатор|депутат|член|кандидат|конгрессмен|конгрессвумен|вице-спикер|парламентари"
+    r"|выборщик)",
+    re.IGNORECASE,
+)
+_COMMANDING_HEAD = re.compile(r"(?:главно)?командующ|заведующ|управляющ", re.IGNORECASE)
+_TAIL = re.compile(r" (по|в|при|от) (?=[«\"]?\w)|(?=\s+[а-яё])", re.IGNORECASE)
+# «по» phrases that say how or why, not what of: «по словам», «по делу», «по профессии»
+_NOT_IN_CHARGE = frozenset(
+    "словам мнению данным информации сообщению сообщениям итогам поводу причине случаю "
+    "приглашению просьбе требованию решению приказу указанию инициативе профессии "
+    "образованию происхождению национальности телефону делу факту подозрению обвинению "
+    "статье закону линии пути слухам оценкам подсчетам результатам сравнению отношению "
+    "вине ошибке воле праву всей всему словам совместительству контракту".split()
+)
+
+
+def _post_tail_end(
+    text: str, match, end: int, starts: dict[int, int], places: dict[int, int]
+) -> int:
+    """``end`` moved over what the post at ``match`` is in charge of («по маркетингу»),
+    where it is posted («в Японии», «при ООН»), the place it is elected from («от
+    Техаса»; not a party, which NEREL leaves out: «депутат от «Единой России»»), or the
+    instrumental a commander takes («войсками»); ``end`` itself if none follows."""
+    head = text[match.head_start : match.end]
+    for _ in range(2):  # «кандидат в президенты США от Демократической партии»
+        tail = _TAIL.match(text, end)
+        if tail is None:
+            break
+        word = (tail.group(1) or "").lower()
+        after = tail.end()
+        if word == "по" and _IN_CHARGE_HEAD.match(head):
+            found = _dative_phrase_end(text, after)
+        elif word in ("в", "при") and _POSTED_HEAD.match(head):
+            found = starts.get(after + (text[after] in "«\""), None)
+        elif word == "от" and _ELECTED_HEAD.match(head):
+            found = places.get(after)
+        elif not word and end == match.end and _COMMANDING_HEAD.match(head):
+            found = _instrumental_end(text, end)
+        else:
+            found = None
+        if found is None:
+            break
+        if text[after] == '"' and text[found : found + 1] == '"':
+            found += 1  # a straight closing quote, as above
+        end = found
+        fixed = genitive_complement_end(text, end)
+        if fixed is not None:
+            end = fixed
+        following = _next_word_start(text, end)
+        if following in starts:
+            end = starts[following]
+    return end
+
+
+_TAIL_WORD = re.compile(r"\s*([а-яё][а-яё-]*)")
+
+
+def _dative_phrase_end(text: str, start: int) -> int | None:
+    """The end of a lower-case dative noun phrase at ``start`` (up to two adjectives and a
+    noun, and a second one after «и»): «маркетингу», «национальной безопасности»,
+    «науке и технологиям»."""
+    end, adjectives, found = start, 0, None
+    while match := _TAIL_WORD.match(text, end):
+        word = match.group(1).replace("ё", "е")
+        if found is None and word in _NOT_IN_CHARGE:
+            return None
+        if found is not None:
+            if word != "и":
+                break
+            following = _TAIL_WORD.match(text, match.end())
+            if following is None or "NOUN" not in _case_parts(following.group(1), "datv"):
+                break
+            return following.end()
+        parts = _case_parts(word, "datv")
+        if "NOUN" in parts:
+            found = match.end()
+        elif "ADJF" in parts and adjectives < 2:
+            adjectives += 1
+        else:
+            return None
+        end = match.end()
+    return found
+
+
+def _instrumental_end(text: str, end: int) -> int | None:
+    """The end of a lower-case noun in the instrumental right after ``end``
+    («командующий войсками», «заведующий отделением»)."""
+    match = _TAIL_WORD.match(text, end)
+    if match and text[end : end + 1] == " " and "NOUN" in _case_parts(match.group(1), "ablt"):
+        return match.end()
+    return None
+
+
+@cache
+def _case_parts(word: str, case: str) -> frozenset[str]:
+    """The parts of speech ``word`` has a parse in ``case`` as (none for a word most
+    likely a preposition, conjunction or verb)."""
+    from pledgewatch.extract.nlp import _morph
+
+    parses = _morph().parse(word)
+    if parses[0].tag.POS not in ("NOUN", "ADJF"):
+        return frozenset()
+    return frozenset(p.tag.POS for p in parses if p.tag.case == case)
+
+
+_MINISTER = re.compile(r"(?:зам|вице-)?министр", re.IGNORECASE)
+
+# Complements that name an institution or a place, and «кандидат в президенты»
+_CLASS_NOUN = re.compile(
+    r"\s+(?:в\s+\w+|(?:компани|групп|штат|округ|город|област|регион|провинци|республик"
+    r"|стран|холдинг|фонд|клуб|команд|сборн|банк|корпораци|концерн|театр|оркестр|музе"
+    r"|университет|академи|институт|школ|больниц|церкв|епархи|арми|флот|департамент"
+    r"|ведомств|министерств|администраци|парламент|государств|партии|движени|организаци"
+    r"|предприяти|агентств|издательств|студи|телеканал|газет|журнал|сайт|сет|правительств"
+    r"|правлени|генштаб|генерального\s+штаба|штаб)\w*)(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _next_word_start(text: str, end: int) -> int:
