@@ -481,3 +481,93 @@ def test_an_english_list_joined_by_and_is_sentenced_together():
         extraction.entities[f.subject].name for f in extraction.facts if f.type == "sentence"
     }
     assert sentenced == {"Ivan Petrov", "Anna Smirnova"}
+
+
+def test_he_is_who_the_sentence_before_names_when_the_only_name_is_the_victim():
+    text = (
+        "Иван Петров — полковник в отставке. "
+        "В 2005 году он был задержан по подозрению в покушении на Анатолия Смирнова."
+    )
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+    assert set(facts(text, "detention")) == {"Иван Петров"}
+    # without a word that refers back, the victim is not detained, nor the person before
+    text = (
+        "Анатолий Смирнов погиб в 2005 году. Задержан подозреваемый в убийстве Анатолия Смирнова."
+    )
+    assert facts(text, "detention") == {}
+
+
+def test_a_witness_of_the_case_is_not_charged():
+    text = "Ивана Петрова допросили в качестве свидетеля по уголовному делу о клевете."
+    assert facts(text, "charge") == {}
+    text = "Иван Петров проходит свидетелем по делу о вымогательстве."
+    assert facts(text, "charge") == {}
+    # one called a witness before the name may still be charged
+    text = "Свидетель по делу Иван Петров обвиняется в даче ложных показаний."
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_a_bare_surname_after_a_convicted_participle_is_the_convicted():
+    assert set(facts("Осуждённый за шпионаж Данилов выйдет на свободу.", "charge")) == {"Данилов"}
+
+
+def test_a_headline_that_names_no_one_is_about_the_person_the_text_names_first():
+    text = (
+        "Блогер из Тюмени осуждён за взлом восьми сайтов\n"
+        "Ноутбук на столе\n"
+        "Районный суд вынес приговор 36-летнему Андрею Кандыбину. Он признан виновным."
+    )
+    charged = facts(text, "charge")
+    assert set(charged) == {"Андрей Кандыбин"}
+    assert "взлом восьми сайтов" in charged["Андрей Кандыбин"][0]["spans"]
+    # nor is it about the one who tells the news
+    text = (
+        "Журналист осуждён за мошенничество\n"
+        "Как сообщила пресс-секретарь суда Анна Смирнова, журналист Иван Петров получил три года."
+    )
+    assert "Анна Смирнова" not in facts(text, "charge")
+    # a headline with no noun for a person says nothing about who
+    text = "Приговор за взлом сайтов вынесен\nСуд вынес приговор Андрею Кандыбину."
+    assert "Андрей Кандыбин" not in facts(text, "charge")
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("По словам Анны Смирновой, Иван Петров был задержан в Омске.", {"Иван Петров"}),
+        ("Полиция задержала Ивана Петрова, сообщила Анна Смирнова.", {"Иван Петров"}),
+        ("Анна Смирнова заявила, что Иван Петров задержан.", {"Иван Петров"}),
+        ("Анна Смирнова заявила, что её задержали на границе.", {"Анна Смирнова"}),
+        ("Полиция задержала Ивана Петрова и Сергея Сидорова.", {"Иван Петров", "Сергей Сидоров"}),
+        (
+            "Сергей Сидоров и его брат Иван Сидоров были арестованы.",
+            {"Сергей Сидоров", "Иван Сидоров"},
+        ),
+        ("Сын Анны Смирновой задержан в Омске.", set()),
+        ("Кроме Анны Смирновой, в Омске задержан Иван Петров.", {"Иван Петров"}),
+    ],
+)
+def test_who_is_detained_is_the_person_of_the_clause_not_a_source_or_a_relative(text, held):
+    assert set(facts(text, "detention")) == held
+
+
+def test_a_suspended_term_received_after_a_deal_is_a_sentence():
+    text = (
+        "Иван Петров был задержан в 2017 году. "
+        "Позже он заключил сделку со следствием и получил условный срок."
+    )
+    assert set(facts(text, "sentence")) == {"Иван Петров"}
+
+
+def test_a_ban_right_after_the_sentence_is_of_the_one_sentenced_not_of_a_name_after_them():
+    text = (
+        "Суд приговорил Ивана Петрова к семи годам лишения свободы по делу Анны Сидоровой. "
+        "Кроме того, ему пожизненно запрещено занимать государственные посты."
+    )
+    sentenced = facts(text, "sentence")
+    assert set(sentenced) == {"Иван Петров"}
+    assert {"penalty": "ban", "term_months": None} in [
+        {k: f[k] for k in ("penalty", "term_months")} for f in sentenced["Иван Петров"]
+    ]
+    # «ей» is not him
+    assert len(facts(text.replace("ему", "ей"), "sentence")["Иван Петров"]) == 1

@@ -95,7 +95,10 @@ def build_facts(doc: DocumentContext) -> None:
         persons = [p for p in persons_in[index] if p.entity]
         demand_start = _demand_facts(doc, index, lang, demanded)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
-        if not subjects and (referred := _described_person(doc, index, described)):
+        headline = [] if subjects or index else _headline_subject(doc, lang, persons_in)
+        if headline:
+            subjects = headline  # «Хакер из Тюмени осуждён за взлом сайтов» / … Андрея Кандыбы
+        elif not subjects and (referred := _described_person(doc, index, described)):
             subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
         elif not subjects and len(last_pair) == 2 and _BOTH[lang].search(doc.sentence_text(index)):
             subjects = last_pair  # «… Ильяса Сагинтаева и Жанар Мукашеву. Обоих задержали …»
@@ -109,12 +112,18 @@ def build_facts(doc: DocumentContext) -> None:
             and (_PRONOUN[lang].search(doc.sentence_text(index)) or index - last_seen <= 2)
         ):
             subjects = last_persons  # «Его обвиняют …», or the person of the sentence before
+        # the victim of «он задержан по подозрению в покушении на Анатолия Чубайса» is not
+        # who «он» is: the person of the sentence before is
+        victims = _victims(doc, persons, crimes_in[index])
+        if subjects and victims and all(p in victims for p in subjects):
+            subjects = _victims_only(doc, index, crimes_in[index], victims, last_persons)
         roles_before = len(doc.extraction.facts)
         _role_facts(doc, index)
         _remember_roles(doc, doc.extraction.facts[roles_before:], persons, described)
         _membership_facts(doc, index, lang, persons)
         if not subjects:
             _unnamed_verdict(doc, index, lang, verdicts)
+        facts_before = len(doc.extraction.facts)
         if subjects:
             limit = demand_start or doc.sentences[index][1]
             _detention_facts(doc, index, lang, subjects, limit)
@@ -130,9 +139,12 @@ def build_facts(doc: DocumentContext) -> None:
             _sentence_facts(doc, index, lang, subjects, limit, verdicts)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
+        if headline:  # the evidence runs on to the sentence that names the person
+            end = _evidence(doc, doc.sentence_index(headline[0].start))[1]
+            for fact in doc.extraction.facts[facts_before:]:
+                fact.evidence = (fact.evidence[0], end)
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
         # «приговорён к восьми годам» in the next sentence is about
-        victims = _victims(doc, persons, crimes_in[index])
         if named := [p for p in persons if p not in victims]:
             # «Робел Филлипос — приятель Джохара Царнаева — был выпущен. Его подозревают …»:
             # «его» is who the sentence is about, not whose friend or son he is
@@ -143,6 +155,69 @@ def build_facts(doc: DocumentContext) -> None:
             last_pair = _pair(doc, last_group)
             last_seen = index
     _commitment_facts(doc, lang)
+
+
+def _victims_only(doc, index, crimes, victims, last_persons) -> list[Span]:
+    """Who a sentence that names only the victims of its offence is about: the person of
+    the sentence before when a pronoun before the offence refers back to them («Он был
+    задержан по подозрению в покушении на Анатолия Чубайса»), else no one («Задержан
+    подозреваемый в убийстве Ивана Петрова» is not Петров's detention)."""
+    first = min(c.start for c in crimes)
+    start = doc.sentences[index][0]
+    earlier = [p for p in last_persons if p.entity not in {v.entity for v in victims}]
+    if earlier and not any(v.start < first for v in victims) and _pronoun_names(doc, start, first):
+        return earlier
+    return []
+
+
+# Nouns a headline may name its person by, besides professions and _PERSON_NOUN.
+_HEADLINE_NOUN = re.compile(
+    r"(?<![\w-])(?:граждан(?:ин|ка)|жител[ья]|жительниц|уроженец|уроженк|россиян|американ[ек])\w*",
+    re.IGNORECASE,
+)
+
+
+def _headline_subject(doc: DocumentContext, lang: str, persons_in) -> list[Span]:
+    """Who a headline that names no one is about: the person named first in the two
+    sentences after it («Многодетный хакер из Тюмени осуждён за взлом сайтов / Ноутбук /
+    Суд вынес приговор Андрею Кандыбе»), when the headline names them by a noun before its
+    court word (a profession, «россиянин», «гражданин Беларуси»); not a judge, lawyer or
+    prosecutor, nor someone's relative."""
+    newline = doc.text.find("\n")
+    if newline < 0 or len(doc.sentences) < 2 or doc.sentences[0][1] > newline + 1:
+        return []
+    start, end = _evidence(doc, 0)
+    court = next(
+        (m.start() for p in (CHARGE[lang], SENTENCE[lang]) for m in _matches(p, doc, 0)), None
+    )
+    if court is None:
+        return []
+    nouns = [p.start for p in _bare_professions(doc, 0)]
+    nouns += [m.start() for m in _PERSON_NOUN.finditer(doc.text, start, end)]
+    nouns += [m.start() for m in _HEADLINE_NOUN.finditer(doc.text, start, end)]
+    if not any(n < court for n in nouns):
+        return []
+    for index in range(1, min(3, len(doc.sentences))):
+        named = [p for p in persons_in[index] if p.entity]
+        if named:
+            first = named[0]
+            if (
+                _works_the_case(doc, index, first)
+                or _someones_relation(doc, first)
+                or _source(doc, first)
+                or _SPEAKER_AFTER.match(doc.text, first.end)
+            ):
+                return []  # «Как сообщила пресс-секретарь суда Анна Петрова, …»
+            return [first]
+    return []
+
+
+# A name followed by a verb of saying is who tells the news: «Анна Петрова сообщила, что …»
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:,[^,]{0,60},\s*)?(?:сообщил|заявил|рассказал|отметил|сказал|пишет|said|told"
+    r"|says)\w*",
+    re.IGNORECASE,
+)
 
 
 # «Ивана Петрова и активистку Анну Смирнову»: two people joined by «и», maybe with a word
@@ -581,12 +656,14 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
                 continue  # «требовала оставить его под стражей»
             if kind != "house_arrest" and _penalty_next_to(doc, index, match):
                 continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
-            held = subjects
+            held = _detained(doc, index, subjects, match)
             if find_measures(doc.text, match.start(), match.end()):
                 held = _held_in_custody(doc, index, subjects, match)
                 if not held:
                     _measure_spans(doc, index, lang, match)  # named, of no one we know
                     continue
+            if not held:
+                continue
             seen_kinds.add(kind)
             date, date_span = _nearest_date(doc, index, match.start())
             measures = _measure_spans(doc, index, lang, match)
@@ -612,6 +689,56 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             break
         if seen_kinds:
             break  # the most specific kind wins: house arrest > arrest > detention
+
+
+def _detained(doc, index: int, subjects: list[Span], match: re.Match) -> list[Span]:
+    """Who a detention trigger is said of: the person named last before it in its clause,
+    with those listed with them («Петров и Сидоров задержаны»), else the one named right
+    after it with those listed after them («задержала Ивана Петрова и Сергея Сидорова»);
+    never a source («По словам Анны Петровой, …», «…, сообщила Анна Петрова»), one in
+    another clause («Анна Петрова заявила, что …»), a relative or a lawyer, judge or
+    prosecutor of the case. People of the sentence before («Их задержали») are kept."""
+    sentence_start, _ = doc.sentences[index]
+    if not any(p.start >= sentence_start for p in subjects):
+        return subjects
+    trigger = Span("trigger", match.start(), match.end(), match.group())
+    candidates = [
+        p
+        for p in subjects
+        if _same_clause(doc, p, trigger, _OTHER_CLAUSE_OF_PENALTY)
+        and not _kin_of_someone(doc, p)
+        and not _excepted(doc, p)
+        and not _source(doc, p)
+        and not _works_the_case(doc, index, p)
+    ]
+    before = [p for p in candidates if p.start < match.start()]
+    if before:
+        return _coordinated(doc, candidates, before[-1])
+    after = [p for p in candidates if p.start >= match.start()]
+    return _listed_after(doc, after, after[0]) if after else []
+
+
+# Who only tells the news: «по словам Анны Петровой», «как сообщил Иван Петров», «…,
+# сообщила Анна Петрова», "according to Ivan Petrov".
+_SOURCE_BEFORE = re.compile(
+    r"(?<![\w-])(?:по\s+(?:словам|данным|информации|мнению)|со\s+слов|как\s+(?:сообщ|рассказ|заяв"
+    r"|пиш|отмет|сказа|уточни|переда)\w*|according\s+to)"
+    r"\s+(?:[^\s,.;:!?]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"[,»\"]\s*[—–-]?\s*(?:сообщ|рассказ|заяв|пиш|отмет|сказа|уточни|переда|said|says|told)\w*"
+    r"\s+(?:[^\s,.;:!?]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _source(doc: DocumentContext, person: Span) -> bool:
+    start = max(0, person.start - 60)
+    return bool(
+        _SOURCE_BEFORE.search(doc.text, start, person.start)
+        or _SOURCE_AFTER.search(doc.text, start, person.start)
+    )
 
 
 def _held_in_custody(doc, index: int, subjects: list[Span], match: re.Match) -> list[Span]:
@@ -813,6 +940,7 @@ def _accused(
         and _same_clause(doc, p, target)
         and not _kin_of_someone(doc, p)
         and not _excepted(doc, p)
+        and not _witness(doc, p, target)
     ]
     index = doc.sentence_index(target.start)
     sentence_start, sentence_end = doc.sentences[index]
@@ -890,6 +1018,14 @@ _KIN_BEFORE = re.compile(
 )
 
 
+# «его брат Хамза», «её младшая сестра Анна»: whose relative is said by a pronoun, and the
+# name in the nominative is the relative themself (not «его брата Ивана Петрова»)
+_OWN_KIN = re.compile(
+    r"(?<![\w-])(?:его|е[её]|их|сво[йя])\s+(?:[^\s,.;:!?]+\s+)?"
+    r"(?:брат|сестра|сын|дочь|отец|мать|жена|муж|вдова|внук|внучка)\s+$",
+    re.IGNORECASE,
+)
+
 _OWN_CLAUSE_AFTER = re.compile(
     r"\s*,\s*(?:обвиняем|подозреваем|осужд[её]нн|задержанн|арестованн|котор)", re.IGNORECASE
 )
@@ -901,6 +1037,22 @@ _EXCEPT_BEFORE = re.compile(
     r"(?:[^\s,.;:!?]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# «Ивана Петрова допросили в качестве свидетеля по делу о клевете»: a witness of the case
+# is not who it charges.
+_WITNESS = re.compile(
+    r"(?<![\w-])(?:(?:в\s+качестве|как)\s+свидетел\w*|свидетел(?:ь|я|ю|ем|и|ей|ями)"
+    r"|(?:as\s+a\s+)?witness(?:es)?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _witness(doc: DocumentContext, person: Span, target: Span) -> bool:
+    """Is the person called a witness between their name and the offence? (One named
+    after «свидетель» may still be charged: «Свидетель Иван Петров обвиняется в
+    лжесвидетельстве».)"""
+    return person.start < target.start and bool(_WITNESS.search(doc.text, person.end, target.start))
 
 
 def _excepted(doc: DocumentContext, person: Span) -> bool:
@@ -926,9 +1078,14 @@ def _someones_relation(doc: DocumentContext, person: Span) -> bool:
 
 
 def _kin_of_someone(doc: DocumentContext, person: Span) -> bool:
-    return bool(
-        _KIN_BEFORE.search(doc.text, max(0, person.start - 60), person.start)
-    ) and not _OWN_CLAUSE_AFTER.match(doc.text, person.end)
+    """Is the name only whose relative the person is («сын Анны Петровой»)? Not when a
+    pronoun says whose relative the name is («его брат Хамза»)."""
+    before = max(0, person.start - 60)
+    return (
+        bool(_KIN_BEFORE.search(doc.text, before, person.start))
+        and not _OWN_CLAUSE_AFTER.match(doc.text, person.end)
+        and not _OWN_KIN.search(doc.text, before, person.start)
+    )
 
 
 def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
@@ -978,10 +1135,19 @@ def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
         if any(
             p.start >= c.end
             and _victim_gap(doc, c).fullmatch(doc.text[c.end : p.start])
-            and (_victim_gap(doc, c) is _VICTIM_GAP or may_be_genitive(p.text))
+            and (
+                _victim_gap(doc, c) is _VICTIM_GAP
+                or may_be_genitive(p.text)
+                and not _NOMINATIVE_SURNAME.fullmatch(p.text)
+            )
             for c in crimes
         )
     ]
+
+
+# «Осуждённый за шпионаж Данилов»: a bare Russian surname in -ов, -ин is in the nominative
+# (its genitive is «Данилова»), so after a nominative participle it is the one convicted.
+_NOMINATIVE_SURNAME = re.compile(r"[А-ЯЁ][а-яё-]+(?:ов|ев|ёв|ин|ын)")
 
 
 def _victim_gap(doc: DocumentContext, crime: Span) -> re.Pattern:
@@ -1037,6 +1203,11 @@ class _Verdicts:
     dated: dict[str, tuple[int, str]] = field(default_factory=dict)  # person → sentence, date
     unnamed: tuple[int, str] | None = None  # a dated verdict that named no one yet
     sentenced: dict[str, int] = field(default_factory=dict)  # person → sentence of a penalty
+    named: dict[str, Span] = field(default_factory=dict)  # person → their name there
+
+    def sentenced_before(self, index: int) -> list[Span]:
+        """Who a penalty was handed to in the sentence right before."""
+        return [self.named[p] for p, at in self.sentenced.items() if at == index - 1]
 
     def date_for(self, person: str | None, index: int) -> str | None:
         """The date of a verdict about the person (or about no one named) up to two
@@ -1054,9 +1225,22 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
     verdict's date; a ban told right after a person's sentence is one too."""
     verdicts = _Verdicts() if verdicts is None else verdicts
     triggers = [m.span() for m in _matches(SENTENCE[lang], doc, index, limit)]
+    sentence_start, _ = doc.sentences[index]
     if not triggers:
         # «Суд приговорил его к трём годам … . Кроме того, ему запрещено заниматься
-        # журналистикой на два года»: a ban told right after the person's sentence
+        # журналистикой на два года»: a ban told right after the person's sentence; «ему»
+        # is the one person sentenced in the sentence before, even when another was named
+        # after them («… приговорил Петрова к семи годам по делу Анны Сидоровой»)
+        recent = verdicts.sentenced_before(index)
+        pronoun = _pronoun(doc).search(doc.text, sentence_start, limit)
+        if (
+            len(recent) == 1
+            and pronoun
+            and subjects
+            and all(s.start < sentence_start for s in subjects)
+            and _agrees(doc, pronoun.group(), recent[0])
+        ):
+            subjects = recent
         triggers = [
             (p.start, p.start)
             for p in doc.spans_in(index, "penalty")
@@ -1067,7 +1251,6 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
         ]
         if not triggers:
             return
-    sentence_start, _ = doc.sentences[index]
     provisions = {s.entity for s in doc.spans_in(index, "legal_provision") if s.entity}
     provision = provisions.pop() if len(provisions) == 1 else None
     # the victim of «приговорён за покушение на Анатолия Чубайса» is not sentenced
@@ -1105,6 +1288,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
             verdicts.sentenced[person.entity or ""] = index
+            verdicts.named[person.entity or ""] = person
             doc.add_fact(
                 FactDraft(
                     "sentence",
@@ -1117,6 +1301,32 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
                 )
             )
+
+
+_FEMININE_PRONOUN = re.compile(r"(?:она|е[её]|ей|н[её]е|ней|her|she)", re.IGNORECASE)
+
+
+def _agrees(doc: DocumentContext, pronoun: str, person: Span) -> bool:
+    """Can «ему» or «ей» mean the person, by the gender of their first name (when the
+    dictionary knows it)?"""
+    entity = doc.entity(person.entity)
+    gender = _name_gender(entity.name if entity else person.text)
+    if gender == "?":
+        return True
+    return (gender == "femn") == bool(_FEMININE_PRONOUN.fullmatch(pronoun))
+
+
+@cache
+def _name_gender(name: str) -> str:
+    """The gender of a person's first name, ``?`` when the dictionary does not know it."""
+    from pledgewatch.extract.nlp import _morph
+
+    words = name.split()
+    if not words:
+        return "?"
+    parses = _morph().parse(words[0].lower())
+    genders = {p.tag.gender for p in parses if "Name" in p.tag.grammemes}
+    return str(genders.pop()) if len(genders) == 1 and None not in genders else "?"
 
 
 def _unnamed_verdict(doc: DocumentContext, index: int, lang: str, verdicts: _Verdicts) -> None:
@@ -1194,9 +1404,12 @@ def _coordinated(doc: DocumentContext, subjects: list[Span], person: Span) -> li
     return people
 
 
-# «Петров и 54-летний Сидоров»: an age may stand before the next name of the list
+# «Петров и 54-летний Сидоров»: an age may stand before the next name of the list, and
+# whose relative they are («Нуреддин Х. и его брат Хамза Х.»)
 _LIST_GAP = re.compile(
     r"\s*(?:,|и|,\s*и|and|,\s*and)\s*(?:\d{1,3}-летн(?:ий|яя|его|ей|ему|им|юю|ие|их)\s+)?"
+    r"(?:(?:его|е[её]|their|his|her)\s+(?:брат|сестр|сын|дочь|отец|мать|жена|муж|brother"
+    r"|sister|son|daughter|father|mother|wife|husband)\w{0,3}\s+)?"
 )
 
 

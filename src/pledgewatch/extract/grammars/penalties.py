@@ -485,6 +485,17 @@ _SENTENCED_TO_DEATH_RE = re.compile(
     FLAGS,
 )
 
+# A ban on holding office said of the person, with no term: «Кроме того, ему пожизненно
+# запрещено занимать государственные посты», «ему в течение трёх лет запрещено занимать
+# государственные должности»; «чиновникам запрещено занимать …» is a rule, no penalty.
+_OFFICE_BAN_RE = re.compile(
+    r"(?<![\w-])(?:ему|ей|им|него|неё|нее)\s+(?:[^\s.;!?,]+\s+){0,4}?"
+    r"(?P<ban>(?:пожизненно\s+)?запрещ(?:ено|ен|ена|ены)\s+(?:\w+\s+)?занимать\s+"
+    r"(?:(?:государственн|муниципальн|руководящ|выборн|публичн|определ[её]нн)\w+\s+)+"
+    r"(?:должност\w*|пост(?:ы|ов)?))(?![\w-])",
+    FLAGS,
+)
+
 # «к году тюрьмы», «назначенный ему год ограничения свободы»: «год» said without its number
 # is one year when a penalty follows it (and never «года», which is «в течение года»).
 _ONE_YEAR_RE = re.compile(
@@ -562,6 +573,9 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
     for lo, hi in key_windows(low, ("death",), 80, 10):
         for match in _SENTENCED_TO_DEATH_RE.finditer(text, lo, hi):
             candidates.append((1, _make(text, *match.span("death"), "death")))
+    for lo, hi in key_windows(low, ("запрещ",), 60, 90):
+        for match in _OFFICE_BAN_RE.finditer(text, lo, hi):
+            candidates.append((1, _make(text, *match.span("ban"), "ban")))
     for lo, hi in key_windows(low, ("год",), 10, 90):
         for match in _ONE_YEAR_RE.finditer(text, lo, hi):
             if term := _one_year(text, match):
