@@ -504,3 +504,9 @@ def test_attached_body_phrase_carries_no_entity_of_its_own():
 def test_a_text_that_ends_with_an_organization_is_read(text):
     # the name's last letter is the text's: nothing after it to look at for a quote
     assert organizations(text)
+
+
+def test_a_quoted_name_after_its_kind_is_spanned_without_the_blanks_inside_the_quotes():
+    text = "Статью перепечатал журнал ''\tSteppe Review''."
+    spans = [m.text for m in extract(text, "ru").mentions if m.type == "organization"]
+    assert spans == ["Steppe Review"]

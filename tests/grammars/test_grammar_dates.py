@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from pledgewatch.extract.grammars.dates import find_dates, parse_published
+from pledgewatch.extract.grammars.dates import find_date_mentions, find_dates, parse_published
 
 WEDNESDAY = date(2024, 3, 13)
 
@@ -75,6 +75,16 @@ def test_date(sentence, reference, span, value):
 )
 def test_no_date(sentence, reference):
     assert find_dates(sentence, reference) == []
+
+
+@pytest.mark.parametrize("reference", [date.min, date(1, 1, 2), date.max, date(9999, 12, 1)])
+def test_a_reference_at_the_ends_of_the_calendar_resolves_nothing(reference):
+    # 0001-01-01 is what some metadata holds for "no date"; «вчера» would fall before it
+    text = "Вчера, в прошлом месяце, его задержали; суд назначен на 4 апреля. Yesterday."
+    assert [d.value for d in find_dates(text, reference)] == []
+    mentions = find_date_mentions(text, reference)
+    assert "Вчера" in [d.text for d in mentions]
+    assert all(d.value is None for d in mentions)
 
 
 def test_dates_in_a_text_are_sorted_and_do_not_overlap():

@@ -9,6 +9,7 @@ from pledgewatch.extract.grammars.numbers import (
     anchors,
     case_sensitive,
     finditer,
+    folded,
     key_windows,
     lowered,
     may_match,
@@ -68,6 +69,23 @@ def test_anchors_are_strings_every_match_contains():
     assert anchors(re.compile(r"(?:бывш\w+\s+)?\w+")) is None
     assert anchors(re.compile(r"суд|\d+")) is None
     assert anchors(re.compile(r"суд", re.IGNORECASE)) is None
+
+
+def test_lowered_text_folds_the_letters_ignorecase_equates():
+    # «İ» lowers to two characters; re.IGNORECASE takes «İ», «ı», «ſ» for «i», «s» and the
+    # old Cyrillic «ᲀ» for «в»: the case-sensitive scan finds what the IGNORECASE one finds
+    text = "Задержан ᲀчера в İstanbul; ſentenced on Frıday."
+    pattern = re.compile(r"вчера|istanbul|sentenced|friday", re.IGNORECASE)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert len(expected) == 4
+    fast = case_sensitive(pattern)
+    assert [m.span() for m in fast.finditer(lowered(text))] == expected
+    assert [folded(m.group()) for m in pattern.finditer(text)] == [
+        "вчера",
+        "istanbul",
+        "sentenced",
+        "friday",
+    ]
 
 
 def test_may_match_looks_inside_the_range_only():

@@ -44,6 +44,9 @@ EXTRACTOR_VERSION = "0.1.0"
 __all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "Extraction", "KnownNames", "dateline_date", "extract"]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract(
     text: str,
     language: str | None,
@@ -52,6 +55,9 @@ def extract(
 ) -> Extraction:
     """Mentions and suggested facts of one document. ``known`` recognises names already in
     the database (used for English text, where no NER model is available)."""
+    # a lone surrogate (a broken pair from a JSON or Python caller; decoded uploads have
+    # none) cannot be encoded for the dictionaries: one replacement character, offsets kept
+    text = _SURROGATE.sub("\ufffd", text)
     language = (
         "ru" if language in (None, "ru", "kk", "ky", "uz", "tg") and _cyrillic(text) else "en"
     )

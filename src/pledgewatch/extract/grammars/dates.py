@@ -23,6 +23,7 @@ from functools import lru_cache
 from pledgewatch.extract.grammars.numbers import (
     FLAGS,
     NUMBER_RE,
+    folded,
     key_windows,
     lowered,
     non_overlapping,
@@ -219,6 +220,7 @@ _RELATIVE_KEYS = (
 def find_dates(text: str, reference: date | None = None) -> list[DateMatch]:
     """Dates in ``text``, sorted and non-overlapping; ``reference`` resolves partial and
     relative dates (without it they are skipped)."""
+    reference = _calendar_inner(reference)
     low = lowered(text)
     candidates: list[DateMatch] = []
 
@@ -274,7 +276,7 @@ _QUOTE_OPEN_RE = re.compile(r"[«\"„“](?:[^\W\d]+[\s\u00a0]+)?$")
 
 
 def _month(name: str) -> int | None:
-    key = name.lower().replace("ё", "е").rstrip(".")
+    key = folded(name).replace("ё", "е").rstrip(".")
     return MONTHS.get(key) or _ABBREVIATIONS.get(key)
 
 
@@ -286,7 +288,7 @@ def _absolute(kind: str, match: re.Match, reference: date | None) -> str | None:
     if kind == "year":
         return f"{year:04d}"
     if kind == "month_adjective":
-        month = _month(_ADJECTIVE_MONTHS[groups["madj"].lower()])
+        month = _month(_ADJECTIVE_MONTHS[folded(groups["madj"])])
         return f"{year:04d}-{month:02d}"
     month = int(groups["m"]) if groups["m"].isdigit() else _month(groups["m"])
     if not month or not 1 <= month <= 12:
@@ -327,6 +329,14 @@ _ADJECTIVE_MONTHS = {
 _AHEAD = timedelta(days=90)
 
 
+def _calendar_inner(reference: date | None) -> date | None:
+    """No reference at the ends of the calendar (0001-01-01 stands for "no date" in some
+    metadata): «вчера» or «в прошлом месяце» would fall outside it."""
+    if reference is None or not date(2, 1, 1) <= reference <= date(9998, 12, 31):
+        return None
+    return reference
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
@@ -337,7 +347,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def _relative(match: re.Match, reference: date) -> str | None:
     group = match.lastgroup
-    phrase = " ".join(match.group(group).lower().split())
+    phrase = " ".join(folded(match.group(group)).split())
     if group == "day":
         return (reference + timedelta(days=_DAYS[phrase])).isoformat()
     if group in ("year_ru", "year_en"):
@@ -781,6 +791,7 @@ _RANGE_OPEN_RE = re.compile(r"(?<![\w])(?:с|со|от|между)[\s\u00a0]+$",
 def find_date_mentions(text: str, reference: date | None = None) -> list[DateMatch]:
     """Date mentions of ``text`` (see above): sorted, non-overlapping; ``value`` is None
     where the text alone does not give one."""
+    reference = _calendar_inner(reference)
     low = lowered(text)
     candidates: list[DateMatch] = list(find_dates(text, reference))
 

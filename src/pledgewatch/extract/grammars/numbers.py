@@ -272,10 +272,23 @@ def lowered(text: str) -> str:
     case-sensitive patterns, which ``re`` scans several times faster than IGNORECASE ones,
     and run their full patterns only around the anchors.
     """
-    low = text.lower()
-    if len(low) != len(text):  # "İ" lowers to two characters
+    low = folded(text)
+    if len(low) != len(text):  # a letter that lowers to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low
+
+
+# Letters that ``re.IGNORECASE`` takes for others while ``str.lower`` keeps them apart: the
+# Turkish «İ» and «ı», the long «ſ», the old Cyrillic forms of «в», «д», «о», «с», «т», «ъ».
+# Folded to those others, a word a case-insensitive pattern matched is found in the tables
+# of lower-case words.
+_FOLD = str.maketrans("İıſᲀᲁᲂᲃᲄᲅᲆ", "iisвдосттъ")
+_TO_FOLD = re.compile("[İıſ\u1c80-\u1c86]")
+
+
+def folded(text: str) -> str:
+    """``text`` in lower case, as ``re.IGNORECASE`` compares it: «İstanbul» -> «istanbul»."""
+    return (text.translate(_FOLD) if _TO_FOLD.search(text) else text).lower()
 
 
 # Escapes and inline flags that may stand for an upper-case letter or turn IGNORECASE off
@@ -285,11 +298,30 @@ _CASE_UNSAFE = re.compile(r"\\[uUxN0-7]|\(\?[a-zA-Z]*-|\(\?[aLu]")
 _NOT_LETTERS = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)")
 
 
-@lru_cache(maxsize=1024)
 def case_sensitive(pattern: re.Pattern) -> re.Pattern | None:
     """The IGNORECASE ``pattern`` without the flag, to run on :func:`lowered` text with the
     same match positions (its letters are all lower case: «арест\\w*», not «[А-Я]»); None
     when that does not hold."""
+    entry = _BY_PATTERN.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    fast = _case_sensitive(pattern)
+    if len(_BY_PATTERN) > 4096:
+        _BY_PATTERN.clear()
+    _BY_PATTERN[id(pattern)] = (pattern, fast)
+    return fast
+
+
+# The fact rules ask for a pattern's case-sensitive copy and its anchors sentence after
+# sentence, and hashing a compiled pattern (a functools cache key) hashes its whole code
+# each time, microseconds for a long one: these caches go by the pattern's identity. Each
+# entry holds its pattern, so no other object can take that id while the entry lasts.
+_BY_PATTERN: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+_SPANS_BY_PATTERN: dict[tuple[int, str], tuple[re.Pattern, list | None]] = {}
+
+
+@lru_cache(maxsize=1024)
+def _case_sensitive(pattern: re.Pattern) -> re.Pattern | None:
     if not pattern.flags & re.IGNORECASE or _CASE_UNSAFE.search(pattern.pattern):
         return None
     if any(c.isupper() for c in _NOT_LETTERS.sub("", pattern.pattern)):
@@ -372,7 +404,14 @@ def _leading(items) -> frozenset[str] | None:
 def may_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> bool:
     """False when ``pattern`` cannot match in ``text[start:end]``: none of its
     :func:`anchors` lies wholly inside."""
-    spans = _anchor_spans(pattern, text)
+    entry = _SPANS_BY_PATTERN.get((id(pattern), text))
+    if entry is not None and entry[0] is pattern:
+        spans = entry[1]
+    else:
+        spans = _anchor_spans(pattern, text)  # per pattern and document, asked for one
+        if len(_SPANS_BY_PATTERN) > 4096:  # sentence after another
+            _SPANS_BY_PATTERN.clear()
+        _SPANS_BY_PATTERN[(id(pattern), text)] = (pattern, spans)
     if spans is None:
         return True
     end = len(text) if end is None else end
@@ -392,7 +431,6 @@ def finditer(pattern: re.Pattern, text: str):
     return pattern.finditer(text) if possible else iter(())
 
 
-@lru_cache(maxsize=4096)  # per pattern and document, asked for one sentence after another
 def _anchor_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]] | None:
     found = anchors(pattern)
     if found is None:
