@@ -92,6 +92,18 @@ def test_no_link_for_someone_elses_profession(text):
     assert _roles(text) == {}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд признал Ерлана Калиева виновным. Калиеву запрещено:\nработать журналистом.",
+        "Ерлану Калиеву на три года запрещено работать учителем.",
+        "Ерлан Калиев лишён права работать адвокатом.",
+    ],
+)
+def test_no_link_to_a_profession_someone_is_barred_from(text):
+    assert not [p for (_name, p) in _roles(text) if p in ("журналистом", "учителем", "адвокатом")]
+
+
 @pytest.mark.skipif(not NEREL_TRAIN.is_dir(), reason=f"NEREL is not here ({NEREL_TRAIN})")
 def test_training_script_writes_a_model_that_loads(tmp_path: Path):
     spec = importlib.util.spec_from_file_location("works_as", ROOT / "train" / "works_as.py")

@@ -160,6 +160,8 @@ def candidate_pairs(
     sentence = (doc.sentences[index][0], doc.sentences[index][1])
     found = []
     for profession in professions:
+        if _BARRED.search(doc.text, max(0, profession.start - 80), profession.start):
+            continue  # «ему запрещено работать журналистом»: what the person may not be
         role = role_of(profession, with_role)
         # «дочь писателя Мария Петрова», «Мария Петрова, дочь писателя»: a relative's
         # profession, never the name's in the same sentence (the rules link «дочь
@@ -180,6 +182,17 @@ def candidate_pairs(
             for person, features in _earlier_persons(doc, index, profession, persons):
                 found.append((person, profession, role, features))
     return found
+
+
+# A profession someone is barred from or made to give up: a ban of a sentence («запрещено
+# работать журналистом», «лишён права заниматься адвокатской деятельностью»), "banned from
+# working as a journalist"; not a profession they hold.
+_BARRED = re.compile(
+    r"(?:запре(?:щ|т)\w*|лиш\w+\s+права|не\s+(?:может|вправе|имеет\s+права)|banned\s+from"
+    r"|barred\s+from|prohibited\s+from)[\s,:;–—-]+(?:\w+[\s,]+){0,3}"
+    r"(?:работать|быть|трудиться|служить|working|acting|serving|being)\s+(?:as\s+(?:an?\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 def _owner_between(doc: DocumentContext, profession: Span, person: Span) -> bool:
