@@ -176,3 +176,19 @@ def test_an_inflected_country_name_whose_lemma_fails_is_the_country(text, place)
     extraction = extract(text, "ru")
     found = {m.text: m.entity for m in extraction.mentions if m.type == "country"}
     assert found[place] == "country:US"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # «его адвокат» has its owner: the name after it is the lawyer herself, in the
+        # noun's case, not a man's genitive («Мунира» is also Мунир's genitive)
+        ("Об этом в понедельник сообщила его адвокат Мунира Рахимова.", "Мунира Рахимова"),
+        ("Её сестра Замира Алиева рассказала о задержании.", "Замира Алиева"),
+        # without a possessive the name after the noun is the genitive of whose lawyer
+        ("Об этом сообщила адвокат Ивана Петрова.", "Иван Петров"),
+    ],
+)
+def test_a_name_after_a_noun_with_a_possessive_is_in_apposition_to_it(text, name):
+    extraction = extract(text, "ru")
+    assert [e.name for e in extraction.entities.values() if e.type == "person"] == [name]

@@ -121,7 +121,15 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     surnames: dict[str, str] = {}
     first_names: dict[str, str] = {}
     named = [
-        (normalize_person_name(span.text, [t.feats for t in tokens]), span, latin)
+        (
+            normalize_person_name(
+                span.text,
+                [t.feats for t in tokens],
+                case_hint=_apposition_case(analysis, span.start),
+            ),
+            span,
+            latin,
+        )
         for span, tokens, latin in full
     ]
     named.sort(key=lambda item: item[0].first is None)  # «Д. Громов» after «Дмитрий Громов»
@@ -597,6 +605,30 @@ def _place_gazetteer():
     alternatives = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in alternatives) + r")\b", re.I)
     return pattern, by_name
+
+
+# Possessives before a noun: a noun that has one takes no genitive owner after it
+_POSSESSIVES = frozenset(
+    "его её ее их мой моя моего моей моему моим моём мое наш наша нашего нашей нашему нашим "
+    "нашем свой своя своего своей своему своим своём свое".split()
+)
+
+
+def _apposition_case(analysis: Analysis, start: int) -> str | None:
+    """The case of a noun with a possessive right before a name («сообщила его адвокат
+    Мунира Рахимова»): the name stands in apposition to it, in its case, and is not the
+    genitive of someone the noun belongs to («адвокат Ивана Петрова»)."""
+    sentence = analysis.sentence_at(start)
+    if sentence is None:
+        return None
+    tokens = sentence.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start >= start), None)
+    if index is None or index < 2:
+        return None
+    noun, owner = tokens[index - 1], tokens[index - 2]
+    if noun.pos != "NOUN" or owner.text.lower() not in _POSSESSIVES:
+        return None
+    return noun.feats.get("Case")
 
 
 def _span_tokens(analysis: Analysis, span) -> list:
