@@ -375,3 +375,70 @@ def test_profession_words_in_compounds_fixed_phrases_and_crowds(text, expected):
 def test_an_outlet_with_an_adjective_between_the_profession_and_the_name():
     text = "Суд вынес приговор журналистке местного издания «Азаттык» Гулзат Абдыкеримовой."
     assert _roles(text) == {("Гулзат Абдыкеримова", "journalist", "журналистке")}
+
+
+def test_a_profession_coordinated_with_an_honorary_title_before_the_name():
+    text = "Вчера умер актёр театра и кино, народный артист России Алексей Жаров."
+    assert _roles(text) == {
+        ("Алексей Жаров", "other", "актёр театра и кино"),
+        ("Алексей Жаров", "other", "артист"),
+    }
+
+
+def test_a_profession_coordinated_with_an_honorary_title_and_its_country():
+    text = "Скончалась народная артистка СССР, оперная певица Анна Мусина."
+    assert _roles(text) == {
+        ("Анна Мусина", "other", "артистка"),
+        ("Анна Мусина", "other", "оперная певица"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name again in its own spelling, in brackets, before the apposition
+        "Вчера умер Олег Мусин (Oleg Musin) — канадский фигурист.",
+        # a comma and a dash
+        "Им стал 48-летний Олег Мусин (Oleg Musin), — фигурист из Омска.",
+    ],
+)
+def test_apposition_after_the_name_spelled_in_brackets(text):
+    assert _roles(text) == {("Олег Мусин", "other", "фигурист")}
+
+
+def test_a_list_of_names_each_after_its_professions():
+    text = (
+        "Авторами стали Олег Мусин (Oleg Musin), профессор экономики, "
+        "президент фонда Иван Петров и другие."
+    )
+    roles = _roles(text)
+    assert not {r for r in roles if r[0] == "Олег Мусин"}
+    assert ("Иван Петров", "other", "профессор экономики") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective after «и» before the second of coordinated professions
+        (
+            "Бывший артист балета и российский военный Олег Мусин вышел на свободу.",
+            {("Олег Мусин", "other", "артист балета"), ("Олег Мусин", "other", "военный")},
+        ),
+        # a hyphen with spaces for a dash between them
+        (
+            "Ведомством руководит бывший директор - доктор Анна Мусина.",
+            {("Анна Мусина", "other", "директор"), ("Анна Мусина", "other", "доктор")},
+        ),
+    ],
+)
+def test_coordinated_professions_before_the_name(text, expected):
+    assert _roles(text) == expected
+
+
+def test_names_after_a_plural_profession_and_kak_are_each_one():
+    text = "Он работал с такими режиссёрами, как Иван Петров, Олег Сидоров и Анна Мусина."
+    assert _roles(text) == {
+        ("Иван Петров", "other", "режиссёрами"),
+        ("Олег Сидоров", "other", "режиссёрами"),
+        ("Анна Мусина", "other", "режиссёрами"),
+    }

@@ -99,6 +99,11 @@ def test_needs_complement():
         ("политика правительства изменилась", []),  # politics
         ("тело 90-летнего политика нашли дома", ["политика"]),
         ("Папа римский Франциск прибыл в Астану", ["Папа римский"]),
+        # an adjective used as a noun before a name or an acronym, not before a noun it
+        # agrees with
+        ("слова ведущего Ивана Петрова", ["ведущего"]),
+        ("он стал ведущим КВН", ["ведущим"]),
+        ("штаб военного округа", []),
     ],
 )
 def test_profession_heads_in_context(text, heads):
@@ -110,7 +115,16 @@ def test_adjective_is_a_profession_mention_without_a_role():
     assert (match.role, match.needs_complement) == (None, False)
 
 
-@pytest.mark.parametrize("text", ["губернаторские выборы", "депутатский мандат"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "губернаторские выборы",
+        "депутатский мандат",
+        # feminine and neuter forms too
+        "итоги президентской кампании",
+        "депутатское расследование",
+    ],
+)
 def test_office_adjectives_are_mentions_without_a_role(text):
     (match,) = find_professions(text)
     assert (match.role, match.needs_complement) == (None, False)

@@ -46,7 +46,7 @@ import re
 from functools import cache
 
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.grammars.professions import is_deputy_word
+from pledgewatch.extract.grammars.professions import honorary_title, is_deputy_word
 
 _ADJECTIVE = r"[А-ЯЁа-яё-]+(?:ый|ий|ой|ым|им|ого|его|ая|яя|ую|юю|ей|ые|ие|ых|их|ыми|ими)"
 # Words between a profession and the name after it: adjectives, a capitalised word (a
@@ -61,6 +61,7 @@ _GAP_BEFORE_NAME = re.compile(rf"^\s*[,—–-]?\s*(?:{_GAP_WORD}\s+){{0,3}}$")
 # A plural profession, then a colon or dash before a list of names («музыканты группы —
 # Иван Петров, Олег Сидоров и Анна Смирнова», «пять экс-президентов: …»).
 _GAP_BEFORE_LIST = re.compile(rf"^\s*(?:{_GAP_WORD}\s+){{0,3}}[:—–-]\s*$")
+_AS_EXAMPLES = re.compile(r"^\s*,\s*как\s+$")
 # «один из лучших дирижёров»: the profession in the plural after «один из».
 _ONE_OF = r"(?:один|одн(?:а|о|им|ой|ого|ому|у))\s+из\s+(?:(?:самых|наиболее)\s+)?"
 # «одна из солисток группы Анна Петрова»: a plural profession that is the name's own.
@@ -68,9 +69,10 @@ _ONE_OF_BEFORE = re.compile(rf"(?<![\w-]){_ONE_OF}(?:{_ADJECTIVE}\s+){{0,2}}$", 
 # A comma, bracket or dash after the name, then up to four adjectives or ages
 # («Иван Петров — известный советский и российский актёр»).
 _APPOSITION = re.compile(
-    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?[,(–—-]\s*(?:{_ONE_OF})?"
+    rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*[–—-]|[,(–—-])\s*(?:{_ONE_OF})?"
     rf"(?:(?:{_ADJECTIVE}|и|[\d-]+\w*)\s+){{0,4}}$"
 )
+_SPELLING_AFTER = re.compile(r"\s*\(([^()]{1,40})\)")
 # A linking verb or a post, then at most two adjectives or ordinals, right before the
 # profession.
 _COPULA = (
@@ -126,8 +128,14 @@ _KIN_BEFORE = re.compile(
 )
 
 # Between coordinated professions: a comma, «и», a dash, or nothing («начальник штаба,
-# заместитель командующего генерал-лейтенант Иван Петров»).
-_COORDINATION = re.compile(r"^\s*(?:,|и|,\s*а также|,?\s*—)?\s*(?:экс-)?$")  # «и экс-министр»
+# заместитель командующего генерал-лейтенант Иван Петров»); an honorary title's adjective
+# before the second, which is the title's head («актёр театра и кино, народный артист
+# России Иван Петров»: the profession span of the title is «артист»).
+_COORDINATION = re.compile(
+    r"^\s*(?:,|и|,\s*а также|,?\s*[—–]|\s-(?=\s))?\s*(?:экс-|(?:народн|заслуженн)[а-яё]{2,3}\s+"
+    rf"|(?<=и\s)(?:{_ADJECTIVE}\s+){{1,2}})?$"
+)  # «и экс-министр», «артист балета и российский военный»
+_PLACE_FIRST = re.compile(r"^\s[A-ZА-ЯЁ][\w-]*(?:\s+(?:и\s+)?[A-ZА-ЯЁ][\w-]*)?(?=\s*,)")
 _LIST_OF_NAMES = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,|и|,\s*а также)\s*$")
 
 
@@ -247,17 +255,29 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     gap = _without_complement(gap)
     plural = _only_plural(nearest.text.split()[0])
     listed = plural and _list_follows(doc, person, persons)
-    if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap)):
+    # «с такими режиссёрами, как Иван Петров, Олег Сидоров и …»: the names after «как»
+    # are examples of the plural, in the nominative whatever its case
+    examples = listed and _AS_EXAMPLES.match(gap)
+    if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap) or examples):
         return []
-    if not _agree(nearest.text, person.text) or _genitive_by_verb(doc, nearest, person):
+    if not examples and (
+        not _agree(nearest.text, person.text) or _genitive_by_verb(doc, nearest, person)
+    ):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
     if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
         return []  # «адвокаты Сингха»: one name after a plural is their client's
     found = [nearest]
     for earlier in sorted(before, key=lambda p: -p.end):
-        if earlier.end <= found[-1].start and _COORDINATION.match(
-            doc.text[earlier.end : found[-1].start]
+        if earlier.end > found[-1].start:
+            continue
+        between_them = doc.text[earlier.end : found[-1].start]
+        if honorary_title(doc.text, earlier.start) and any(
+            n.start == earlier.end + 1 and n.type != "organization" for n in names
         ):
+            # the country of an honorary title, which its span leaves out: «народная
+            # артистка СССР, оперная певица Анна Петрова»
+            between_them = _PLACE_FIRST.sub("", between_them, count=1)
+        if _COORDINATION.match(between_them):
             found.append(earlier)
     if len(found) > 1 and _kin_named(doc, found[-1], person, bool(between)):
         return []  # «дочь писателя, актёра и режиссёра Мария Петрова»: the father's
@@ -398,7 +418,16 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         return []
     first = after[0]
     gap = doc.text[person.end : first.start]
-    if _between_has(persons, person.end, first.start) or _owned_by_next(first, persons):
+    # the name again in brackets, in the original spelling, is no other person: «Олег
+    # Мусин (Oleg Musin) — канадский фигурист»
+    spelled = _SPELLING_AFTER.match(gap)
+    others_from = person.end
+    if spelled and any(
+        p.start == person.end + spelled.start(1) and p.end == person.end + spelled.end(1)
+        for p in persons
+    ):
+        others_from += spelled.end()
+    if _between_has(persons, others_from, first.start) or _owned_by_next(first, persons):
         return []
     predicate = _PREDICATE.search(gap)
     if predicate:
@@ -412,12 +441,13 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         return []
     found = [first]
     for later in after[1:]:
-        if _COORDINATION.match(doc.text[found[-1].end : later.start]) and not _owned_by_next(
-            later, persons
-        ):
-            found.append(later)
-        else:
+        if not _COORDINATION.match(doc.text[found[-1].end : later.start]):
             break
+        if _owned_by_next(later, persons):
+            # «Иван Петров, профессор экономики, президент фонда Олег Сидоров»: a list of
+            # names, each after its professions; those after the comma are the next one's
+            return [] if _APPOSITION.match(gap) else found
+        found.append(later)
     return found
 
 

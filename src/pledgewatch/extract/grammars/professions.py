@@ -52,17 +52,20 @@ def _lexicon() -> dict:
     return yaml.safe_load(text)
 
 
-def _forms(lemma: str, strict: bool = True) -> set[str]:
-    return _forms_and_pos(lemma, strict)[0]
+def _forms(lemma: str, strict: bool = True, genders: bool = False) -> set[str]:
+    return _forms_and_pos(lemma, strict, genders)[0]
 
 
 @cache
-def _forms_and_pos(lemma: str, strict: bool = True) -> tuple[set[str], str | None]:
+def _forms_and_pos(
+    lemma: str, strict: bool = True, genders: bool = False
+) -> tuple[set[str], str | None]:
     """The case and number forms of a lemma, and its part of speech. ``strict`` keeps only
     forms whose most likely reading is the lemma's, and of an adjective only the masculine
     and plural ones (a profession «военный», not «военной»): a modifier, which only counts
     right before a head, need neither («главного» reads first as a form of «главное»;
-    «оперная певица»)."""
+    «оперная певица»). ``genders`` keeps an adjective's feminine and neuter forms too
+    (the office adjectives: «президентской кампании», «депутатское расследование»)."""
     from pledgewatch.extract.nlp import _morph
 
     lemma = lemma.lower().replace("ё", "е")
@@ -77,6 +80,7 @@ def _forms_and_pos(lemma: str, strict: bool = True) -> tuple[set[str], str | Non
                 continue
             if (
                 strict
+                and not genders
                 and form.tag.POS in ("ADJF", "PRTF")
                 and not ({"masc", "plur"} & form.tag.grammemes)
             ):
@@ -100,7 +104,7 @@ def _compiled() -> _Grammar:
         for form in forms:
             role_of.setdefault(form.lower().replace("ё", "е"), (role, False))
     for lemma in lexicon.get("adjectives") or []:
-        for form in _forms(lemma):
+        for form in _forms(lemma, genders=True):
             role_of.setdefault(form, (None, False))
     for lemma in lexicon.get("memberships") or []:
         for form in _forms(lemma):
@@ -224,7 +228,7 @@ def find_professions(text: str) -> list[ProfessionMatch]:
             continue
         if word in _crowd_plurals(_GROUP_LEMMAS) and match.end() - start == len(word):
             continue
-        if word in grammar.adjectival and _noun_in_same_case(low, match.end(), word):
+        if word in grammar.adjectival and _noun_in_same_case(text, low, match.end(), word):
             continue  # an adjective of the noun after it: «военного округа»
         if word in grammar.before_name and not _title_of_name(text, match.start(), match.end()):
             continue  # «папа пришёл за сыном» is a father
@@ -355,12 +359,14 @@ def _coordinated_noun(word: str, role_of: dict) -> bool:
     return _likely_parse(word)[0] == "NOUN" and "NOUN" in _genitive_parts(word)
 
 
-def _noun_in_same_case(text: str, end: int, word: str) -> bool:
+def _noun_in_same_case(text: str, low: str, end: int, word: str) -> bool:
     """Whether a lower-case noun that can be in the case of ``word`` follows ``end``: the
     word is then its adjective («военного округа»), not a noun of its own («ведущий
-    программы» stays a host)."""
-    match = _NEXT_WORD.match(text, end)
-    if match is None:
+    программы» stays a host, and so do «ведущего Ивана Петрова», «ведущего КВН»: a name
+    or an acronym is no noun the adjective agrees with). ``low`` is ``text`` lower-cased,
+    offset for offset."""
+    match = _NEXT_WORD.match(low, end)
+    if match is None or not text[match.start(1)].islower():
         return False
     pos, case = _likely_parse(match.group(1))
     if pos != "NOUN":
