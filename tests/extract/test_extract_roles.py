@@ -442,3 +442,9 @@ def test_names_after_a_plural_profession_and_kak_are_each_one():
         ("Олег Сидоров", "other", "режиссёрами"),
         ("Анна Мусина", "other", "режиссёрами"),
     }
+
+
+def test_a_womans_name_the_dictionary_takes_for_a_mans_genitive_holds_the_profession():
+    # «Мунира» is also Мунир's genitive; after «его адвокат» the name was read as hers
+    text = "Об этом сообщила его адвокат Мунира Рахимова."
+    assert {(name, role) for name, role, _ in _roles(text)} == {("Мунира Рахимова", "lawyer")}

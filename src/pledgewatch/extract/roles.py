@@ -261,7 +261,8 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap) or examples):
         return []
     if not examples and (
-        not _agree(nearest.text, person.text) or _genitive_by_verb(doc, nearest, person)
+        not (_agree(nearest.text, person.text) or _named_as_written(doc, person))
+        or _genitive_by_verb(doc, nearest, person)
     ):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
     if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
@@ -510,6 +511,12 @@ def _named_after_predicate(doc, professions, persons) -> list[tuple[Span, Span]]
         ):
             links.append((person, profession))
     return links
+
+
+def _named_as_written(doc: DocumentContext, person: Span) -> bool:
+    """Whether the person's name was read in the nominative, as written: «его адвокат
+    Мунира Рахимова», a woman's name the dictionary knows only as Мунир's genitive."""
+    return bool(person.entity) and doc.entity(person.entity).name == person.text
 
 
 def _agree(profession: str, person: str) -> bool:
