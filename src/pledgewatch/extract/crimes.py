@@ -189,6 +189,8 @@ _BODY_NAME = re.compile(
     r"(?<![\w-])[А-ЯЁ][а-яё]+\s+(?:по\s+)?(?:борьб[аеыу]\s+с|противодействи[июя])\s+$"
 )
 _CONJUNCTIONS = frozenset({"и", "или", "либо"})
+# Complicity in an offence, which is the charge with it («соучастие в вымогательстве»).
+_COMPLICITY = re.compile(r"(?<![\w-])(?:соучасти|пособничеств)\w*\s+во?\s+$", re.IGNORECASE)
 # An open quote after «запрос» (or English "search"/"query"), or after a list of quotes
 # there, up to where an offence word starts: a search query quoted, not an act.
 _SEARCH_QUERY = re.compile(
@@ -199,7 +201,7 @@ _SEARCH_QUERY = re.compile(
 # How an offence was done, which the criminal codes name as part of it («мошенничество в
 # особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
 # смерти по неосторожности», «хулиганство по мотивам религиозной ненависти», «вождение в
-# нетрезвом виде», «использование полномочий в личных целях»).
+# нетрезвом виде», «использование полномочий в личных целях», «взрыв в общественном месте»).
 _QUALIFIER = re.compile(
     r"\s+[«\"]?(?:в\s+(?:особо\s+)?(?:крупн|значительн)\w+\s+размер\w*|группой\s+лиц"
     r"(?:\s+по\s+предварительному\s+сговору)?|по\s+предварительному\s+сговору"
@@ -208,9 +210,16 @@ _QUALIFIER = re.compile(
     r"|по\s+(?:политическим|религиозным|национальным|расовым|корыстным|хулиганским)\s+мотивам"
     r"|на\s+(?:сексуальной|религиозной|национальной|расовой|бытовой)\s+почве"
     r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения"
-    r"|в\s+(?:личных|корыстных|собственных)\s+целях)"
-    r"[»\"]?(?![\w-])"
+    r"|в\s+(?:личных|корыстных|собственных)\s+целях|в\s+общественн\w+\s+мест\w+"
+    r")[»\"]?(?![\w-])"
 )
+# The sum of an offence of money («получении взятки в размере 700 тысяч рублей»); after any
+# other one a sum is the fine («оштрафовали за нарушение правил в размере 5 тысяч рублей»).
+_SUM = re.compile(
+    r"\s+в\s+размере\s+(?:(?:около|более|свыше)\s+)?\d[\d\s,.]*(?:\s*(?:тыс\.|тысяч\w*|млн\.?"
+    r"|миллион\w*|млрд\.?|миллиард\w*))?\s+(?:рубл|доллар|евро|гривен|гривн|тенге|юан)\w*"
+)
+_OF_MONEY = re.compile(r"взятк|хищени|мошенничеств|растрат|присвоени|вымогательств|отмывани")
 # A participle clause the criminal codes qualify an offence with («мошенничество,
 # совершённое организованной группой», «…, повлекшее по неосторожности смерть человека»,
 # «массовые беспорядки, сопровождавшиеся насилием»), up to the next mark; not one that
@@ -397,7 +406,7 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
                 first -= 1  # «Умышленное убийство»: an article's title in quotes
             # and with what it governs: «хищении данных», «убийство полицейского»
             head, end = _phrase(tokens, i, strict=True)
-            qualified = _QUALIFIER.match(doc.text, end) if head == i else None
+            qualified = _qualifier(doc.text, tokens[first].start, end) if head == i else None
             end = qualified.end() if qualified else end
             if head != i or end == token.end or not _thing_object(tokens, i, end):
                 _add(doc, tokens[first].start, token.end, category)
@@ -405,6 +414,11 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             if head == i and end > token.end:
                 _add(doc, tokens[first].start, end, category)
                 _add_information(doc, tokens, first, head, end, category)
+            complicity = _COMPLICITY.search(
+                doc.text, max(sentence.start, tokens[first].start - 30), tokens[first].start
+            )
+            if complicity:  # «пунктам обвинения: соучастии в вымогательстве»
+                _add(doc, complicity.start(), end if head == i else token.end, category)
     for span in [s for s in doc.spans if s.type == "crime"]:
         clause = _CODE_CLAUSE.match(doc.text, span.end)
         if clause:  # «нарушении правил охраны труда, повлекшем по неосторожности смерть …»
@@ -505,7 +519,7 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     if inner:  # one that starts in the object reaches on: «организации злоупотребления
         end = max(inner)  # властью и служебными полномочиями»
     word = tokens[head].text.lower()
-    qualified = _QUALIFIER.match(doc.text, end)
+    qualified = _qualifier(doc.text, tokens[i].start, end)
     if qualified and end > tokens[head].end and _category(stems, word) is not None:
         # an offence of the lexicon with its object is one without how it was done too
         # («контрабанде наркотиков» of «… в значительном размере»)
@@ -536,6 +550,18 @@ def _add_governed(doc, tokens, i: int, stems, case: bool) -> tuple[int | None, i
     if end > tokens[head].end:
         _add(doc, tokens[i].start, end, category or "other")
         _add_information(doc, tokens, i, head, end, category or "other")
+        comma = next(
+            (
+                k
+                for k in range(head + 1, len(tokens))
+                if tokens[k].start >= end or tokens[k].text == ","
+            ),
+            None,
+        )
+        if comma is not None and tokens[comma].start < end and _genitive_list(tokens, comma):
+            # the act with its first object is one too: «пропаганде насилия» of «пропаганде
+            # насилия, жестокости и нацизма»
+            _add(doc, tokens[i].start, tokens[comma - 1].end, category or "other")
     if _thing_object(tokens, head, end):
         return head, end  # «контрабанде наркотиков»: the act only with what it took
     if (category is not None or end == tokens[head].end) and not word.startswith(_GENERIC_HEADS):
@@ -781,6 +807,11 @@ def _phrase(
         if token.pos == "NUM" and k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN":
             k += 1
             continue
+        if token.text == "," and tokens[k - 1].end == end > tokens[head].end:
+            listed = _genitive_list(tokens, k)
+            if listed is not None:  # «пропаганде насилия, жестокости и нацизма»
+                end, k = tokens[listed - 1].end, listed
+                continue
         if nested and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim":
             break  # the victim of an offence inside an act: «соучастии в убийстве журналиста»
         if (
@@ -877,6 +908,29 @@ def _phrase(
     return head, end
 
 
+def _genitive_list(tokens: list[Token], k: int) -> int | None:
+    """Where a list of genitives that goes on at the comma at token ``k`` and closes with
+    «и»/«или» and one more genitive ends (the index after it), or None: the objects of one
+    act («пропаганде насилия, жестокости и нацизма»)."""
+
+    def genitive(token: Token) -> bool:
+        return (
+            token.pos in ("NOUN", "ADJ")
+            and token.text.islower()
+            and token.feats.get("Case") == "Gen"
+        )
+
+    j = k + 1
+    while j < len(tokens) and (genitive(tokens[j]) or tokens[j].text == ","):
+        j += 1
+    if j + 1 >= len(tokens) or tokens[j].text not in _CONJUNCTIONS or not genitive(tokens[j - 1]):
+        return None
+    j += 1
+    while j < len(tokens) and genitive(tokens[j]):
+        j += 1
+    return j if tokens[j - 1].pos == "NOUN" and j - 1 > k else None
+
+
 def _quoted_genitive(tokens: list[Token], k: int) -> int | None:
     """The closing quote of a genitive object in quotes opening at token ``k`` («режима
     самоизоляции», "эскадронов смерти"), if a few words and no other mark come first; one
@@ -946,6 +1000,8 @@ def _infinitive_clause(tokens: list[Token], k: int) -> int | None:
         return None
     end = None
     for token in tokens[k + 1 : k + 7]:
+        if token.pos == "PROPN" and end is not None and token.feats.get("Animacy") == "Anim":
+            break  # a name after the object is whose it is: «… репутацию президента Петрова»
         if token.pos in ("NOUN", "PROPN"):
             end = token.end
         elif not (token.pos in ("ADJ", "DET") or token.text in _PREPOSITIONS and end is None):
@@ -993,6 +1049,19 @@ def _adjective(token: Token) -> bool:
     return (
         token.pos == "ADJ" or token.pos == "VERB" and "Case" in token.feats
     ) and token.text.islower()
+
+
+def _qualifier(text: str, start: int, end: int) -> re.Match | None:
+    """How the offence ``text[start:end]`` was done, or the sum of an offence of money,
+    right after it."""
+    qualified = _QUALIFIER.match(text, end)
+    if (
+        qualified is None
+        and text[end : end + 11] == " в размере "
+        and _OF_MONEY.search(lowered(text), start, end)
+    ):
+        return _SUM.match(text, end)
+    return qualified
 
 
 def _search_query(text: str, start: int) -> bool:
