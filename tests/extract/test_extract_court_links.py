@@ -571,3 +571,48 @@ def test_a_ban_right_after_the_sentence_is_of_the_one_sentenced_not_of_a_name_af
     ]
     # «ей» is not him
     assert len(facts(text.replace("ему", "ей"), "sentence")["Иван Петров"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        (
+            "Блогер Иван Сидоров с 2019 года находится в заключении.",
+            {"Иван Сидоров": ["в заключении"]},
+        ),
+        (
+            "Бывший мэр Игорь Белов, который сидел за решёткой, вернулся в политику.",
+            {"Игорь Белов": ["за решёткой"]},
+        ),
+        # a stay told as over, after the release: no detention
+        ("Иван Петров помилован. Он провёл в заключении почти два года.", {}),
+        # the pronoun of the sentence before; one detention with the prison as its span
+        (
+            "Пётр Васильев был задержан в мае. Сейчас он арестован и содержится в тюрьме.",
+            {"Пётр Васильев": [[], ["в тюрьме"]]},
+        ),
+        # only possible, hedged, or a visit: no one is held
+        ("Если его признают виновным, Олег Петров может провести в тюрьме десять лет.", {}),
+        ("Олег Петров вряд ли проведёт время за решёткой.", {}),
+        ("Анна Кузнецова навестила брата в тюрьме.", {}),
+        # a relative clause about someone the text does not name
+        (
+            "Иван Петров рассказал о задержании туриста, который провёл за решёткой 9 часов.",
+            {},
+        ),
+    ],
+)
+def test_who_is_held_in_prison_is_detained_with_the_prison_as_the_penalty_span(text, held):
+    found = facts(text, "detention")
+    assert set(found) == set(held)
+    for name, spans in held.items():
+        got = [f["spans"] for f in found[name]]
+        assert got == (spans if isinstance(spans[0], list) else [spans])
+
+
+def test_a_payment_the_court_orders_is_of_who_pays_not_of_who_is_paid():
+    text = "Суд обязал Ивана Петрова выплатить 100 тысяч рублей Анне Смирновой."
+    sentenced = facts(text, "sentence")
+    assert set(sentenced) == {"Иван Петров"}
+    assert sentenced["Иван Петров"][0]["amount"] == 100000.0
+    assert facts("Суд обязал компанию выплатить $78 млн истцу Ивану Петрову.", "sentence") == {}

@@ -158,6 +158,15 @@ PENALTIES = [
     ("Трибунал приговорил его к расстрелу.", "расстрелу", "death", None, {}),
     ("осуждён к высшей мере наказания", "высшей мере наказания", "death", None, {}),
     ("He was sentenced to death in 2019.", "death", "death", None, {}),
+    # a payment the court orders
+    ("Суд приговорил его к выплате 300 тыс долларов потерпевшим.", "выплате 300 тыс долларов",
+     "other", None, {"amount": 300000.0, "currency": "USD"}),
+    ("Суд обязал компанию выплатить $5 млн истцу.", "выплатить $5 млн", "other", None,
+     {"amount": 5000000.0}),
+    ("Присяжные обязали его выплатить компенсацию в размере 2 миллионов долларов США.",
+     "компенсацию в размере 2 миллионов долларов США", "other", None, {"amount": 2000000.0}),
+    ("Суд приговорил его к выплате компенсаций потерпевшим.", "выплате компенсаций потерпевшим",
+     "other", None, {}),
     ("The court sentenced Ivan Petrov to death.", "death", "death", None, {}),
     ("Kazakhstan abolished the death penalty in 2021.", "death penalty", "death", None, {}),
     ("Two death sentences were commuted.", "death sentences", "death", None, {}),
@@ -215,6 +224,9 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "День в СИЗО приравнивается к 1,5 дням в колонии.",
         "Этот срок эквивалентен 25 годам.",
         "Он работал там в 2001-2002 годах.",
+        # a payment no court orders
+        "Компания согласилась выплатить 3 млн долларов истцам.",
+        "Суд постановил, что правительство должно выплатить 2 млн долларов семье погибших.",
     ],
 )
 def test_no_penalty(sentence):

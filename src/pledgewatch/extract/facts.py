@@ -128,6 +128,7 @@ def build_facts(doc: DocumentContext) -> None:
             limit = demand_start or doc.sentences[index][1]
             _detention_facts(doc, index, lang, subjects, limit)
             _restriction_facts(doc, index, lang, subjects, limit)
+            _prison_facts(doc, index, lang, subjects, limit)
             listed = (
                 index - 1 == counts_told
                 and _LISTED[lang].match(doc.sentence_text(index))
@@ -813,6 +814,79 @@ def _restriction_facts(doc, index, lang, subjects, limit) -> None:
             )
 
 
+# Held in prison, said of the person: «находится в заключении», «сидит в тюрьме», «сидел
+# за решёткой», «содержится в колонии». The place with its preposition is the penalty span,
+# as NEREL mostly spans this phrase («в тюрьме», «за решёткой»). A stay told as over («провёл
+# в заключении два года», «отсидел») is no detention: it is told after the release. A gerund
+# («находясь в тюрьме, он записал обращение») is the circumstance of another clause, whose
+# subject comes after it: none.
+_IN_PRISON = re.compile(
+    r"(?<![\w-])(?:находи\w*|находящ\w+|сид(?:ит|ел|ела|ели|ят|ящ\w+)"
+    r"|содерж(?!ани)\w*)"
+    r"\s+(?:[^\s,.;:!?]+\s+){0,3}?"
+    r"(?P<place>в\s+(?:тюрьм[еу]|колони(?:и|ю)|заключении)|за\s+реш[её]ткой)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _prison_facts(doc, index, lang, subjects, limit) -> None:
+    """A detention of the person said to be held in prison (see ``_IN_PRISON``), with the
+    place as its penalty span. Only what is or was so: no future or infinitive («может
+    провести в тюрьме десятки лет», «вряд ли проведёт время за решёткой»), nothing asked
+    for, and no prison the sentence hands out («приговорён к пяти годам лишения свободы в
+    колонии»): that is a sentence."""
+    if lang != "ru":
+        return
+    start, _ = doc.sentences[index]
+    for match in _matches(_IN_PRISON, doc, index, limit):
+        place = match.span("place")
+        if (
+            _negated(doc, lang, match.start())
+            or _POSSIBLE["ru"].search(doc.text, max(start, match.start() - 30), match.start())
+            or _requested(doc, index, lang, match.start())
+            or PENALTY_REQUEST[lang].search(doc.text, start, match.start())
+            or any(
+                p.start < place[1] and place[0] < p.end
+                for p in doc.spans_in(index, "penalty")
+                if p.data is not None
+            )
+        ):
+            continue
+        named_here = any(p.start >= start for p in subjects)
+        if not named_here and not _pronoun_names(doc, start, match.start()):
+            continue  # «задержание гражданина Мексики, который провёл за решёткой 9 часов»
+        held = _held_in_custody(doc, index, subjects, match)
+        if not held:
+            continue
+        doc.add_span("penalty", *place)
+        date, _ = _nearest_date(doc, index, match.start())
+        for person in held:
+            earlier = next(
+                (
+                    f
+                    for f in doc.extraction.facts
+                    if f.type == "detention"
+                    and f.subject == person.entity
+                    and f.evidence == _evidence(doc, index)
+                ),
+                None,
+            )
+            if earlier:  # «арестован и содержится в тюрьме»: one detention
+                earlier.spans.append(("penalty", *place))
+                continue
+            doc.add_fact(
+                FactDraft(
+                    "detention",
+                    person.entity,
+                    attributes={"kind": "detention"},
+                    date=date,
+                    confidence=0.6,
+                    evidence=_evidence(doc, index),
+                    spans=[("penalty", *place)],
+                )
+            )
+
+
 def _penalty_next_to(doc: DocumentContext, index: int, match: re.Match) -> bool:
     """An administrative arrest («арестован на 15 суток») right at the trigger; a custody
     term («взял под стражу на два месяца») is still a detention."""
@@ -1280,6 +1354,10 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
         people = offenders if each else _sentenced(doc, offenders, penalty)
+        if match.penalty == "other" and _PAYMENT.match(penalty.text):
+            # «обязал компанию выплатить $78 млн Ивану Петрову»: who is named after a payment
+            # is paid, not who pays
+            people = [p for p in people if p.start < penalty.start]
         if _RESPECTIVELY.search(doc.text, anchor, doc.sentences[index][1]) and (
             len(people) > 1 or _SHARED_UNIT.search(doc.text, anchor, penalty.start)
         ):
@@ -1303,6 +1381,7 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
             )
 
 
+_PAYMENT = re.compile(r"(?:выплат|компенсаци)", re.IGNORECASE)
 _FEMININE_PRONOUN = re.compile(r"(?:она|е[её]|ей|н[её]е|ней|her|she)", re.IGNORECASE)
 
 

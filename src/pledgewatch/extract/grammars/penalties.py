@@ -369,6 +369,35 @@ _FINE_KEYS = ("штраф", "fine")
 _FINE_RE = re.compile(rf"{_FINE_WORD}[^.;!?\d$€₸]{{0,40}}?{_AMOUNT}", FLAGS)
 _FINE_AFTER_RE = re.compile(rf"(?<![\w]){_AMOUNT}\s+(?:{_FINE_NOUN}|fines?)(?![\w])", FLAGS)
 
+# A payment the court orders («приговорил Петрова к выплате 200 тысяч рублей», «суд обязал
+# его выплатить компенсацию в размере 5 млн рублей», «обязал компанию выплатить $78 млн»):
+# a penalty of its own, spanned from the payment word before the amount, or from
+# «компенсацию» before «в размере»; «выплате компенсаций потерпевшим» has no amount. Only
+# after the court's «приговорил» or «обязал» in the clause: «согласилась выплатить» is a
+# deal, «суд постановил, что правительство должно выплатить» the state's compensation.
+_PAYMENT_RE = re.compile(
+    r"(?<![\w])(?:(?:выплат(?:е|у|ить)\s+(?:ей\s+|ему\s+|им\s+)?"
+    r"|компенсаци(?:ю|и|я)\s+(?:ущерба\s+)?в\s+размере\s+(?:около\s+|более\s+)?)"
+    rf"(?=(?:{_PREFIX_CURRENCY_RE})?\d){_AMOUNT}(?:\s+США)?"
+    r"|(?<=к\s|и\s)выплате\s+компенсаци\w+(?:\s+потерпевш\w+)?)",
+    FLAGS,
+)
+_PAYMENT_KEYS = ("выплат", "компенсаци")
+_COURT_ORDER_RE = re.compile(r"(?<![\w])(?:приговор\w+|обязал\w*)", FLAGS)
+
+
+def _payment(text: str, match: re.Match) -> PenaltyMatch | None:
+    if not _COURT_ORDER_RE.search(_clause_before(text, match.start(), 120)):
+        return None
+    if match.group("a1") or match.group("a2"):
+        fine = _fine(text, match)
+        if fine is None:
+            return None
+        fine.penalty = "other"
+        return fine
+    return _make(text, match.start(), match.end(), "other")
+
+
 # --- penalties without a term -------------------------------------------------------------
 
 # A term said as an adjective: «отбывает семилетний срок», «к 35-летнему заключению»,
@@ -562,6 +591,10 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
                 fine = _fine(text, match)
                 if fine:
                     candidates.append((3, fine))
+    for lo, hi in key_windows(low, _PAYMENT_KEYS, 30, 120):
+        for match in _PAYMENT_RE.finditer(text, lo, hi):
+            if payment := _payment(text, match):
+                candidates.append((3 if payment.amount else 1, payment))
     for lo, hi in key_windows(low, ("летн",), 30, 40):
         for match in _ADJECTIVE_TERM_RE.finditer(text, lo, hi):
             if term := _adjective_term(text, match):
