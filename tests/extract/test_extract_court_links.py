@@ -303,6 +303,11 @@ def test_a_name_after_a_word_of_kinship_is_only_whose_relative_the_accused_is():
     assert set(facts(text, "charge")) == {"Иван Петров"}
 
 
+def test_a_word_of_kinship_inside_a_name_is_no_kinship():
+    text = "Бывший лидер движения «Братья по вере» Иван Петров приговорён к десяти годам."
+    assert set(facts(text, "sentence")) == {"Иван Петров"}
+
+
 def test_the_victims_named_after_a_place_or_an_abbreviation_are_not_accused():
     text = (
         "Следователи возбудили дела об убийстве в Лондоне Ивана Петрова "

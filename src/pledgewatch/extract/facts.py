@@ -1155,10 +1155,20 @@ def _kin_of_someone(doc: DocumentContext, person: Span) -> bool:
     """Is the name only whose relative the person is («сын Анны Петровой»)? Not when a
     pronoun says whose relative the name is («его брат Хамза»)."""
     before = max(0, person.start - 60)
+    kin = _KIN_BEFORE.search(doc.text, before, person.start)
     return (
-        bool(_KIN_BEFORE.search(doc.text, before, person.start))
+        bool(kin)
+        and not _in_a_name(doc, kin.start())
         and not _OWN_CLAUSE_AFTER.match(doc.text, person.end)
         and not _OWN_KIN.search(doc.text, before, person.start)
+    )
+
+
+def _in_a_name(doc: DocumentContext, offset: int) -> bool:
+    """Whether the word at ``offset`` belongs to a name: «Братья» of «лидер организации
+    «Братья мусульмане» Мухаммед Мурси» is nobody's brother."""
+    return doc.text[offset - 1 : offset] in ("«", '"', "„") or doc.covered(
+        offset, offset + 1, ("organization",)
     )
 
 
