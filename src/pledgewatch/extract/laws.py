@@ -104,7 +104,7 @@ _NAMED_LAW = re.compile(
 _NAMES = {"CC": ("Уголовный кодекс", "Criminal Code"), "AC": ("КоАП", "Administrative Code")}
 
 
-def add_laws(doc: DocumentContext, tokens_at: dict) -> None:
+def add_laws(doc: DocumentContext, tokens_at: TokensAt) -> None:
     from pledgewatch.extract.mentions import _sentence_country
 
     places = {}
@@ -226,7 +226,7 @@ _UNDER = re.compile(r"(?<![\w-])(?:по|против)\s+$", re.IGNORECASE)
 _LEGAL_WORDS = re.compile(r"(?<![\w-])(?:[Кк]одекс|УК(?![\w])|КоАП|[Уу]головн|[Зз]акон)")
 
 
-def _add_article_by_subject(doc: DocumentContext, match: re.Match, tokens_at: dict) -> None:
+def _add_article_by_subject(doc: DocumentContext, match: re.Match, tokens_at: TokensAt) -> None:
     end = _subject_end(doc.text, match.end(), tokens_at)
     if end is None:
         return
@@ -263,16 +263,34 @@ def _place_after(text: str, end: int, places: dict[int, int]) -> int | None:
 _PLACE_KIND = re.compile(r" (?:штата|города|провинции|области|республики|земли) ")
 
 
-def tokens_at(analysis) -> dict:
-    """Token start offset -> (its sentence's tokens, its index)."""
-    return {
-        token.start: (sentence.tokens, i)
-        for sentence in analysis.sentences
-        for i, token in enumerate(sentence.tokens)
-    }
+def tokens_at(analysis) -> TokensAt:
+    """Token start offset -> (its sentence's tokens, its index), by ``get``."""
+    return TokensAt(analysis)
 
 
-def _add_law(doc: DocumentContext, match: re.Match, tokens_at: dict, places: dict) -> None:
+class TokensAt:
+    """The token that starts at an offset, with its sentence's tokens and its index: what
+    a dict over every token of the text gives, looked up in the one sentence that holds
+    the offset (the rules ask about a few offsets of a document, not about every token)."""
+
+    def __init__(self, analysis) -> None:
+        self._analysis = analysis
+        self._by_sentence: dict[int, dict[int, tuple[list, int]]] = {}
+
+    def get(self, offset: int) -> tuple[list, int] | None:
+        sentence = self._analysis.sentence_at(offset)
+        if sentence is None:
+            return None
+        starts = self._by_sentence.get(id(sentence))
+        if starts is None:
+            tokens = sentence.tokens
+            starts = self._by_sentence[id(sentence)] = {
+                token.start: (tokens, i) for i, token in enumerate(tokens)
+            }
+        return starts.get(offset)
+
+
+def _add_law(doc: DocumentContext, match: re.Match, tokens_at: TokensAt, places: dict) -> None:
     """A law by its word («закон», «законопроект», «Федеральный закон», «ФЗ») and what
     names it: a designation (country, date, number) and a quoted title, or «о/об» and its
     subject. A plain «закон «О полиции»» is named by the title alone, as NEREL has it: the
@@ -354,7 +372,7 @@ def _nominative(name: str) -> str:
     return " ".join([*qualifiers, word]) + name[head.end() :]
 
 
-def _subject_end(text: str, end: int, tokens_at: dict) -> int | None:
+def _subject_end(text: str, end: int, tokens_at: TokensAt) -> int | None:
     """Where a law's subject ends: «о/об» and a noun phrase with its complements."""
     subject = _SUBJECT.match(text, end)
     if subject is None:

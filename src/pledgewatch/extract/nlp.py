@@ -168,14 +168,15 @@ class RussianNLP:
         word_id = np.array([word_ids])
         item = WordShapeInput(word_id, np.array([shape_ids]), word_id == encoder.words_vocab.pad_id)
         predicted = infer.model.head.decode(_forward(infer.model, item))[0]
-        real = ~item.pad_mask[0]
+        real = (~item.pad_mask[0]).tolist()  # plain lists: sliced per sentence below
+        predicted = predicted.tolist()
         tag_of = self._tags_for(infer.decoder.tags_vocab)
         out = []
         for sent, group, (start, stop) in zip(sents, groups, bounds, strict=True):
             # slovnet keeps a sentence's first n tags, n its words not taken for padding;
             # a word past those gets no tag (natasha leaves it bare)
-            size = int(real[start:stop].sum())
-            tags = [tag_of[i] for i in predicted[start : start + size].tolist()]
+            size = sum(real[start:stop])
+            tags = [tag_of[i] for i in predicted[start : start + size]]
             tags += [("X", {})] * (len(group) - len(tags))
             words = [
                 Token(token.start, token.stop, token.text, pos or "X", feats)

@@ -100,14 +100,12 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     for sentence in analysis.sentences:
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            word = token.text.lower()
-            acronym = token.text in _ACRONYMS
-            kind = _GENERIC_WORDS.get(word)
-            if kind is None:  # two regexes per distinct word, not per token
-                kind = _generic_word(word)
-            alone = acronym or kind == "alone"
-            if not alone and kind != "relational":
-                continue
+            known = _GENERIC_WORDS.get(token.text, _UNSEEN)
+            if known is _UNSEEN:  # two regexes per distinct word, not per token
+                known = _generic_word(token.text)
+            if known is None:
+                continue  # most words: neither a body nor one named by its complement
+            word, acronym, alone = known
             if not acronym and token.pos not in ("NOUN", "PROPN"):
                 continue
             if acronym and _UNIT_NAME.match(doc.text, token.end):
@@ -184,12 +182,17 @@ def add_country_forces(doc: DocumentContext) -> None:
         doc.add_span("organization", match.start(), end)
 
 
-_GENERIC_WORDS: dict[str, str] = {}
+_GENERIC_WORDS: dict[str, tuple[str, bool, bool] | None] = {}
+_UNSEEN = object()
 
 
-def _generic_word(word: str) -> str:
-    """«alone» for a body that needs nothing after it («полиция»), «relational» for one
-    named by its complement («министерство …»), «» for any other word; remembered."""
+def _generic_word(text: str) -> tuple[str, bool, bool] | None:
+    """(the word lower-cased, whether it is an acronym of a body, whether it names a body
+    alone) for an acronym or a body that needs nothing after it («полиция»), or one named
+    by its complement («министерство …»); None for any other word. Remembered per word
+    as written."""
+    word = text.lower()
+    acronym = text in _ACRONYMS
     kind = (
         "alone"
         if _ALONE.fullmatch(word)
@@ -197,10 +200,12 @@ def _generic_word(word: str) -> str:
         if _NEEDS_COMPLEMENT.fullmatch(word)
         else ""
     )
+    alone = acronym or kind == "alone"
+    known = (word, acronym, alone) if alone or kind == "relational" else None
     if len(_GENERIC_WORDS) > 200_000:
         _GENERIC_WORDS.clear()
-    _GENERIC_WORDS[word] = kind
-    return kind
+    _GENERIC_WORDS[text] = known
+    return known
 
 
 # Bodies named only by what they belong to («аппарата правительства», «правления

@@ -68,6 +68,8 @@ def add_repeated_persons(doc: DocumentContext) -> None:
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split()[0], []).append(form)
+    if not by_first:
+        return  # no name found: nothing to look for
     text = doc.text
     for match in _WORD.finditer(text):
         for form in by_first.get(match.group("word"), ()):

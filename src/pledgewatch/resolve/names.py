@@ -503,6 +503,8 @@ def _feats_hints(feats: Sequence[dict] | None) -> tuple[str | None, str | None]:
 
 
 _WEIGHT = {"first": 1.0, "last": 1.2, "patronymic": 1.0}
+# (gender, case, the readings' key) in the order ``_choose`` tries them
+_GENDER_CASES = tuple((gender, case, (gender, case)) for gender in GENDERS for case in CASES)
 
 
 def _best_lemma(readings: Reading, fallback: str) -> str:
@@ -519,29 +521,31 @@ def _choose(
     feats_case: str | None,
     feats_gender: str | None,
 ) -> tuple[list[str], str | None]:
-    readings = [(role, word, _hyphenated_readings(role, word)) for role, word in slots]
+    readings = [
+        (slot, _WEIGHT[role], word, _hyphenated_readings(role, word))
+        for slot, (role, word) in enumerate(slots)
+    ]
     fallbacks: dict[int, str] = {}  # a slot's best lemma where a reading is missing
     best: tuple[float, list[str], str] | None = None
-    for gender in GENDERS:
-        for case in CASES:
-            total = 0.05 if case == "nomn" else 0.0
-            total += 1.0 * (case == case_hint) + 1.0 * (gender == gender_hint)
-            total += 0.3 * (case == feats_case) + 0.3 * (gender == feats_gender)
-            if fixed_gender and gender != fixed_gender:
-                total -= 2.0
-            lemmas = []
-            for slot, (role, word, reading) in enumerate(readings):
-                hit = reading.get((gender, case))
-                if hit:
-                    total += _WEIGHT[role] * hit[1]
-                    lemmas.append(hit[0])
-                else:
-                    total -= 1.0
-                    if slot not in fallbacks:
-                        fallbacks[slot] = _best_lemma(reading, word)
-                    lemmas.append(fallbacks[slot])
-            if best is None or total > best[0] + 1e-9:
-                best = (total, lemmas, gender)
+    for gender, case, key in _GENDER_CASES:
+        total = 0.05 if case == "nomn" else 0.0
+        total += 1.0 * (case == case_hint) + 1.0 * (gender == gender_hint)
+        total += 0.3 * (case == feats_case) + 0.3 * (gender == feats_gender)
+        if fixed_gender and gender != fixed_gender:
+            total -= 2.0
+        lemmas = []
+        for slot, weight, word, reading in readings:
+            hit = reading.get(key)
+            if hit:
+                total += weight * hit[1]
+                lemmas.append(hit[0])
+            else:
+                total -= 1.0
+                if slot not in fallbacks:
+                    fallbacks[slot] = _best_lemma(reading, word)
+                lemmas.append(fallbacks[slot])
+        if best is None or total > best[0] + 1e-9:
+            best = (total, lemmas, gender)
     assert best is not None
     return best[1], best[2]
 
