@@ -385,6 +385,8 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
             stem = stem_regex.match(token.text.lower())  # most nouns: none, the cheap test first
             if stem is None or _OFFENDER.match(token.text.lower(), stem.end()):
                 continue  # «шантажисту», «коррупционер» are who did it
+            if "-" in token.text[stem.end() :]:
+                continue  # «допинг-пробе», «взлом-тест»: the first part of another word
             if any(start <= token.start < end for start, end in inside):
                 continue
             category, anywhere = by_stem[stem.group()]
