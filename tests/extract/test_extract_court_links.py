@@ -150,9 +150,19 @@ def test_the_person_named_after_the_penalty_is_sentenced(text, sentenced):
     assert set(facts(text, "sentence")) == sentenced
 
 
-def test_terms_handed_out_respectively_are_given_to_no_one_rather_than_the_wrong_one():
+def test_terms_handed_out_respectively_go_to_each_in_turn_or_to_no_one():
     text = (
         "Суд приговорил Ивана Петрова и Анну Смирнову к 5 и 3 годам лишения свободы соответственно."
+    )
+    found = facts(text, "sentence")
+    assert {name: [f["term_months"] for f in got] for name, got in found.items()} == {
+        "Иван Петров": [60],
+        "Анна Смирнова": [36],
+    }
+    # three people and two terms: who got which is not told, so no one rather than the wrong one
+    text = (
+        "Суд приговорил Ивана Петрова, Анну Смирнову и Олега Козлова к 5 и 3 годам лишения "
+        "свободы соответственно."
     )
     assert facts(text, "sentence") == {}
 
@@ -621,3 +631,140 @@ def test_a_payment_the_court_orders_is_of_who_pays_not_of_who_is_paid():
     assert set(sentenced) == {"Иван Петров"}
     assert sentenced["Иван Петров"][0]["amount"] == 100000.0
     assert facts("Суд обязал компанию выплатить $78 млн истцу Ивану Петрову.", "sentence") == {}
+
+
+# --- an article and the words for its offence; terms told after a dash or in turn -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words after the article name what it punishes: one charge, under the article
+        "Блогер Фарход Саидов осужден по статье 307 УК Таджикистана за публичные призывы к "
+        "осуществлению экстремистской деятельности.",
+        # an offence the categories do not know, glossed by the article beside it
+        "Журналисту Фарходу Саидову вменяют посягательство на конституционный строй "
+        "(статья 159 УК Узбекистана).",
+    ],
+)
+def test_an_offence_in_words_beside_its_article_is_one_charge(text):
+    extraction = extract(text, "ru")
+    charges = [f for f in extraction.facts if f.type == "charge"]
+    assert charges and all(f.attributes.get("article") for f in charges)
+    assert len({f.subject for f in charges}) == len(charges)
+
+
+def test_a_term_after_a_dash_is_the_same_penalty_for_the_next_person():
+    text = (
+        "Суд приговорил участников акции: Бахыт Сеитов получил девять лет лишения свободы, "
+        "его брат Ерлан Сеитов — шесть лет, а Мария Ким — два года ограничения свободы."
+    )
+    found = facts(text, "sentence")
+    assert found["Бахыт Сеитов"][0]["term_months"] == 108
+    assert [(f["penalty"], f["term_months"]) for f in found["Ерлан Сеитов"]] == [
+        ("imprisonment", 72)
+    ]
+    assert [(f["penalty"], f["term_months"]) for f in found["Мария Ким"]] == [
+        ("restricted_freedom", 24)
+    ]
+
+
+def test_terms_told_in_turn_go_to_the_people_in_the_order_named():
+    text = (
+        "Фарход Саидов и Рустам Назаров задержаны в 2020 году. Оба были приговорены к "
+        "восьми и четырём годам лишения свободы соответственно."
+    )
+    found = facts(text, "sentence")
+    assert [f["term_months"] for f in found["Фарход Саидов"]] == [96]
+    assert [f["term_months"] for f in found["Рустам Назаров"]] == [48]
+
+
+def test_each_does_not_reach_over_a_clause_about_someone_else():
+    text = (
+        "Активисты Серик Абенов и Данияр Кузембаев арестованы на 10 суток каждый, а "
+        "пенсионерка Раиса Ибраева оштрафована на 30 МРП."
+    )
+    found = facts(text, "sentence")
+    assert [f["penalty"] for f in found["Серик Абенов"]] == ["administrative_arrest"]
+    assert [f["penalty"] for f in found["Данияр Кузембаев"]] == ["administrative_arrest"]
+    assert [f["penalty"] for f in found["Раиса Ибраева"]] == ["fine"]
+
+
+def test_a_term_being_served_is_not_dated_by_the_release():
+    text = "Blogger Ivan Petrov walked free on 12 May 2025 after serving his full three-year sentence."
+    extraction = extract(text, "en")
+    sentences = [f for f in extraction.facts if f.type == "sentence"]
+    releases = [f for f in extraction.facts if f.type == "release"]
+    assert releases and releases[0].date == "2025-05-12"
+    assert sentences and all(f.date is None for f in sentences)
+
+
+def test_relatives_of_the_released_tell_no_second_release():
+    text = (
+        "Вчера по амнистии освобождены активист Фарход Саидов и блогер Рустам Назаров. "
+        "Родственники освобожденных поблагодарили адвокатов."
+    )
+    extraction = extract(text, "ru")
+    kinds = [f.attributes["kind"] for f in extraction.facts if f.type == "release"]
+    assert kinds == ["amnesty", "amnesty"]
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        # «их» as the object of the detention: everyone the sentence before named
+        (
+            "Суд оштрафовал активистов Серика Абенова и Данияра Кузембаева. "
+            "Полиция задержала их в субботу на площади.",
+            {"Серик Абенов", "Данияр Кузембаев"},
+        ),
+        # «их» before a noun is whose: not who was detained
+        (
+            "Суд оштрафовал активистов Серика Абенова и Данияра Кузембаева. "
+            "Полиция задержала их водителя Марата Оспанова.",
+            {"Марат Оспанов"},
+        ),
+    ],
+)
+def test_them_as_an_object_is_everyone_named_before(text, held):
+    assert set(facts(text, "detention")) == held
+
+
+@pytest.mark.parametrize(
+    "text, language, charged",
+    [
+        (
+            "Blogger Ivan Petrov was sentenced to six years for calling for mass riots under "
+            "Article 278 of the Criminal Code of Kyrgyzstan. Fellow bloggers Anna Smirnova and "
+            "Oleg Kozlov were given suspended sentences on the same charges.",
+            "en",
+            {"Ivan Petrov", "Anna Smirnova", "Oleg Kozlov"},
+        ),
+        (
+            "Блогера Ивана Петрова осудили по статье 278 УК Кыргызстана. Его друг Олег Козлов "
+            "получил условный срок по тем же статьям.",
+            "ru",
+            {"Иван Петров", "Олег Козлов"},
+        ),
+    ],
+)
+def test_the_same_charges_are_those_of_the_person_charged_before(text, language, charged):
+    extraction = extract(text, language)
+    found = {
+        extraction.entities[f.subject].name: f.attributes.get("article")
+        for f in extraction.facts
+        if f.type == "charge"
+    }
+    assert found == dict.fromkeys(charged, "278")
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Через неделю суд отправил Ивана Петрова под стражу.", {"arrest"}),
+        ("Анна Смирнова помещена под стражу на два месяца.", {"arrest"}),
+        ("Задержанный в субботу блогер Иван Петров дал показания.", {"detention"}),
+    ],
+)
+def test_sent_or_put_into_custody_and_the_participle_detained(text, kinds):
+    assert {f["kind"] for found in facts(text, "detention").values() for f in found} == kinds

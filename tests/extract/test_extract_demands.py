@@ -84,3 +84,25 @@ def test_an_article_of_a_law_named_in_words_makes_the_law_the_object():
     # what the demand is about, not the words of the sentence
     text = "Правозащитники потребовали отменить статью 5 Закона о мирных собраниях."
     assert demands(text, "ru") == {("repeal", "Закон о мирных собраниях")}
+
+
+def test_a_bare_profession_noun_in_a_demand_is_the_one_person_of_that_role():
+    text = (
+        "Журналист Ораз Бердыев приговорен к восьми годам лишения свободы. "
+        "Правозащитный центр «Мемориал Азии» призвал власти Туркменистана освободить журналиста."
+    )
+    assert demands(text, "ru") == {("release", "Ораз Бердыев")}
+
+
+def test_we_of_a_statement_is_the_organization_that_issued_it():
+    text = (
+        "Steppe Media Watch condemns the arrest of blogger Ivan Petrov in Almaty. "
+        "We urge the authorities of Kazakhstan to release Petrov immediately."
+    )
+    extraction = extract(text, "en")
+    found = {
+        (f.attributes["action"], extraction.entities[f.subject].name if f.subject else None)
+        for f in extraction.facts
+        if f.type == "demand"
+    }
+    assert found == {("release", "Steppe Media Watch")}

@@ -210,3 +210,17 @@ def test_english_day_names_in_russian_text_are_names():
     assert [(d.text, d.value) for d in found] == [("в субботу", "2024-03-09")]
     english = find_date_mentions("The court ruled today.", WEDNESDAY)
     assert [(d.text, d.value) for d in english] == [("today", "2024-03-13")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Её приговорили в июле к двум годам.", "2025-07"),  # this year's July
+        ("В декабре суд продлил арест.", "2024-12"),  # December is still ahead: last year's
+        ("В сентябре её освободили.", "2025-09"),  # the text's own month
+    ],
+)
+def test_a_month_told_alone_is_the_last_one_up_to_the_texts_date(text, value):
+    (mention,) = [d for d in find_date_mentions(text, date(2025, 9, 10)) if "годам" not in d.text]
+    assert mention.value == value
+    assert find_date_mentions(text, None)[0].value is None  # no date for the text: no year

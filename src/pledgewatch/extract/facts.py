@@ -16,8 +16,8 @@ from functools import cache
 from pledgewatch import refdata
 from pledgewatch.extract.crimes import governed_offences
 from pledgewatch.extract.document import DocumentContext, Span
-from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match
-from pledgewatch.extract.grammars.penalties import find_measures
+from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match, parse_number
+from pledgewatch.extract.grammars.penalties import find_measures, parse_term
 from pledgewatch.extract.grammars.triggers import (
     ACQUITTAL,
     ADDRESSEE_WORDS,
@@ -53,7 +53,10 @@ _BOTH = {
 _THEY = {
     "ru": re.compile(
         r"(?<![\w-])(?:(?:кажд\w+|любо\w+)\s+из\s+(?:них|осужд[её]нн\w+|подсудим\w+)|"
-        r"вс(?:е|ех|ем|еми)\s+(?:трое|троих|четверо|четверых|пятеро|пятерых|они)|они|им)(?![\w-])",
+        r"вс(?:е|ех|ем|еми)\s+(?:трое|троих|четверо|четверых|пятеро|пятерых|они)|они|им"
+        # «их» as an object, not «их адвокат»: before a preposition or a stop, which a
+        # possessive never stands before («Полиция задержала их в субботу»)
+        r"|их(?=\s+(?:в|во|на|по|за|под|до|после|с|со|из|к|ко)\s|\s*[,.;]))(?![\w-])",
         re.I,
     ),
     "en": re.compile(r"\b(?:each of them|all (?:three|four|five) of them|they)\b", re.I),
@@ -135,6 +138,7 @@ def build_facts(doc: DocumentContext) -> None:
                 and all(p.start < doc.sentences[index][0] for p in subjects)
             )
             _charge_facts(doc, index, lang, subjects, limit, last_persons, bool(listed))
+            _same_charges(doc, index, lang, subjects, limit)
             if next(iter(_matches(_COUNTS[lang], doc, index, limit)), None):
                 counts_told = index
             _sentence_facts(doc, index, lang, subjects, limit, verdicts)
@@ -954,6 +958,9 @@ def _charge_facts(
         for s in doc.spans_in(index, "legal_provision", "crime")
         if s.start < limit and (s.type != "crime" or s in outer)
     ]
+    # the words for an article's offence are the article's charge, not one more charge
+    glossed = [(t, a) for t in targets if (a := _glossed_article(doc, t, targets))]
+    targets = [t for t in targets if not any(t is g for g, _ in glossed)]
     seen = set()
     for target in targets:
         provision = doc.entity(target.entity)
@@ -979,6 +986,7 @@ def _charge_facts(
             if (s.entity == target.entity if provision is not None else s.entity is None)
             and (provision is not None or s.data.category == target.data.category)
         ] or [target]
+        crime_spans += [g for g, article in glossed if article is target]
         accused = subjects if listed else _accused(doc, subjects, target, crime_spans, earlier)
         for person in accused:
             doc.add_fact(
@@ -993,6 +1001,74 @@ def _charge_facts(
                     spans=_spans_of(
                         *crime_spans, None if listed else _referent(doc, person, target)
                     ),
+                )
+            )
+
+
+# Between an article and the words that name its offence: «посягательство … (статья 159»,
+# «призывы к мятежу по статье 327», «Article 278 (mass riots)»
+_GLOSS_GAP = re.compile(r"[\s(),:—–-]*(?:(?:за|по|for|under)\s+)?", re.I)
+
+
+def _glossed_article(doc: DocumentContext, target: Span, targets: list[Span]) -> Span | None:
+    """The article whose offence the words name, or None: «по статье 307 УК
+    Таджикистана за публичные призывы к экстремистской деятельности» charges under article
+    307 once, not once more under a bare category; an offence the category list does not
+    know («other») glosses an article right beside it («посягательство на конституционный
+    строй (статья 159 УК Узбекистана)»)."""
+    if target.type != "crime":
+        return None
+    provision = doc.entity(target.entity)
+    if provision is not None and provision.attributes.get("article"):
+        return None
+    category = provision.attributes.get("category") if provision else target.data.category
+    code = (provision.attributes.get("code") or "") if provision else ""
+    for other in targets:
+        article = doc.entity(other.entity) if other.type == "legal_provision" else None
+        if article is None or not article.attributes.get("article"):
+            continue
+        if category == article.attributes.get("category") and (
+            article.attributes.get("code", "").startswith(code) or not code
+        ):
+            return other
+        gap = (target.end, other.start) if target.end <= other.start else (other.end, target.start)
+        if category in (None, "other") and _GLOSS_GAP.fullmatch(doc.text, *gap):
+            return other
+    return None
+
+
+# «по тем же статьям», "on the same charges": the charges of the one charged before
+_SAME_CHARGES = {
+    "ru": re.compile(
+        r"(?<![\w-])по\s+(?:тем\s+же|той\s+же|тому\s+же)\s+(?:стать\w+|обвинени\w+|пункт\w+)",
+        re.I,
+    ),
+    "en": re.compile(r"\b(?:on|under)\s+the\s+same\s+(?:charges?|articles?|counts?)\b", re.I),
+}
+
+
+def _same_charges(doc, index, lang, subjects, limit) -> None:
+    """«Его коллеги получили условные сроки по тем же статьям», "were given suspended
+    sentences on the same charges": the people named before the words are charged with
+    what the person charged last before them was."""
+    match = next(iter(_matches(_SAME_CHARGES[lang], doc, index, limit)), None)
+    if match is None:
+        return
+    people = [p for p in subjects if doc.sentences[index][0] <= p.start < match.start()]
+    named = {p.entity for p in people}
+    earlier = [f for f in doc.extraction.facts if f.type == "charge" and f.subject not in named]
+    if not people or not earlier:
+        return
+    for fact in [f for f in earlier if f.subject == earlier[-1].subject]:
+        for person in people:
+            doc.add_fact(
+                FactDraft(
+                    "charge",
+                    person.entity,
+                    fact.object,
+                    attributes=dict(fact.attributes),
+                    confidence=0.6,
+                    evidence=_evidence(doc, index),
                 )
             )
 
@@ -1363,16 +1439,34 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])
-        people = offenders if each else _sentenced(doc, offenders, penalty)
+        people = _each(doc, offenders, penalty) if each else _sentenced(doc, offenders, penalty)
         if match.penalty == "other" and _PAYMENT.match(penalty.text):
             # «обязал компанию выплатить $78 млн Ивану Петрову»: who is named after a payment
             # is paid, not who pays
             people = [p for p in people if p.start < penalty.start]
-        if _RESPECTIVELY.search(doc.text, anchor, doc.sentences[index][1]) and (
-            len(people) > 1 or _SHARED_UNIT.search(doc.text, anchor, penalty.start)
-        ):
-            continue  # «осуждены на 20 и 10 лет соответственно Петров и Сидоров»: who got which
         date, date_span = _nearest_date(doc, index, penalty.start)
+        served = _SERVED.search(doc.text, max(sentence_start, penalty.start - 50), penalty.start)
+        shared = _shared_term(doc, anchor, penalty)
+        if _RESPECTIVELY.search(doc.text, anchor, doc.sentences[index][1]) and (
+            len(people) > 1 or shared
+        ):
+            # «осуждены на 20 и 10 лет соответственно Петров и Сидоров»: the terms go to the
+            # offenders in the order named, when there are as many of each
+            if shared and len(offenders) == 2:
+                for person, term in zip(offenders, (shared, match.term_months), strict=True):
+                    doc.add_fact(
+                        FactDraft(
+                            "sentence",
+                            person.entity,
+                            provision,
+                            attributes={**attributes, "term_months": term},
+                            date=date or verdicts.date_for(person.entity, index),
+                            confidence=0.6,
+                            evidence=_evidence(doc, index),
+                            spans=_spans_of(penalty),
+                        )
+                    )
+            continue
         crimes = _outer_crimes(doc, index, limit)
         for person in people:
             verdicts.sentenced[person.entity or ""] = index
@@ -1383,10 +1477,24 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
                     person.entity,
                     provision,
                     attributes=dict(attributes),
-                    date=date or verdicts.date_for(person.entity, index),
+                    # "freed on Friday after serving his sentence": not the verdict's day
+                    date=None if served else date or verdicts.date_for(person.entity, index),
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
+                )
+            )
+        for person, term in _gapped_terms(doc, index, offenders, penalty, limit):
+            doc.add_fact(
+                FactDraft(
+                    "sentence",
+                    person.entity,
+                    provision,
+                    attributes={"penalty": match.penalty, "term_months": term},
+                    date=date or verdicts.date_for(person.entity, index),
+                    confidence=0.6,
+                    evidence=_evidence(doc, index),
+                    spans=_spans_of(penalty, _referent(doc, person, penalty)),
                 )
             )
 
@@ -1446,9 +1554,70 @@ def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> li
     return after[:1]
 
 
+# «Петров получил десять лет лишения свободы, Сидоров — восемь лет»: the verb and the kind
+# of penalty left out after the dash are those of the penalty before.
+_GAPPED_TERM = re.compile(
+    r"\s*[—–]\s*(?P<term>(?:[\w-]+\s+){1,3}?(?:лет|года?|месяц(?:а|ев))"
+    r"|(?:[\w-]+\s+){1,2}?(?:years?|months))(?=\s*(?:[,.;]|$))",
+    re.IGNORECASE,
+)
+_GAPPED_PENALTIES = frozenset({"imprisonment", "restricted_freedom"})
+
+
+def _gapped_terms(doc, index, offenders, penalty, limit) -> list[tuple[Span, float]]:
+    match = penalty.data
+    if match.penalty not in _GAPPED_PENALTIES or not match.term_months:
+        return []
+    others = [p.start for p in doc.spans_in(index, "penalty") if p.start >= penalty.end]
+    stop = min([limit, *others])
+    found = []
+    for person in offenders:
+        if not penalty.end < person.start < stop:
+            continue
+        gap = _GAPPED_TERM.match(doc.text, person.end, doc.sentences[index][1])
+        parsed = gap and parse_term(gap.group("term"))
+        if parsed and not parsed[1]:
+            found.append((person, parsed[0]))
+    return found
+
+
+def _each(doc: DocumentContext, offenders: list[Span], penalty: Span) -> list[Span]:
+    """Who «каждый», «по 15 суток», "each" gives the penalty to: every offender of the
+    sentence but those another clause sets apart («Петров и Сидоров арестованы на 15 суток
+    каждый, а Иванова оштрафована на 100 МРП»)."""
+    return [
+        p
+        for p in offenders
+        if not (
+            _NEXT_CLAUSE.search(doc.text, penalty.end, p.start)
+            if p.start >= penalty.end
+            else _NEXT_CLAUSE.search(doc.text, p.end, penalty.start)
+        )
+    ] or offenders
+
+
 # «осуждены на 20 и 10 лет соответственно»: terms handed out in the order of the names.
 _RESPECTIVELY = re.compile(r"\b(?:соответственно|respectively)\b", re.IGNORECASE)
-_SHARED_UNIT = re.compile(r"\b\d+\s+(?:и|and)\s+$", re.IGNORECASE)
+# «отбывает семилетний срок», "after serving his full three-year sentence": a term served,
+# dated by its verdict, not by the day of the sentence that tells of it
+_SERVED = re.compile(
+    r"(?<![\w-])(?:отбы(?:ва|в|л|т)\w*|serv(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.I
+)
+_SHARED_UNIT = re.compile(r"(?<![\w-])(?P<number>[\w.,-]+)\s+(?:и|and)\s+$", re.IGNORECASE)
+_TERM_NUMBER = re.compile(r"(?P<number>[\w.,-]+)\s+(?:лет|год|месяц|суток|year|month)", re.I)
+
+
+def _shared_term(doc: DocumentContext, anchor: int, penalty: Span) -> float | None:
+    """The first term of «к семи и пяти годам», in months: the number before «и» counted in
+    the unit of the term after it; None when no number stands there."""
+    before = _SHARED_UNIT.search(doc.text, max(anchor, penalty.start - 30), penalty.start)
+    own = _TERM_NUMBER.match(penalty.text)
+    if not before or not own or not penalty.data.term_months:
+        return None
+    first, second = parse_number(before.group("number")), parse_number(own.group("number"))
+    if not first or not second:
+        return None
+    return round(first * penalty.data.term_months / second, 3)
 
 
 def _outer_crimes(doc: DocumentContext, index: int, limit: int) -> list[Span]:
@@ -1525,6 +1694,8 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
         return False
     date, date_span = _nearest_date(doc, index, match.start())
     for person in subjects:
+        if attributes.get("kind") == "full" and not date and _told_before(doc, fact_type, person):
+            continue  # «Родственники освобождённых …»: the release told before, nothing new
         doc.add_fact(
             FactDraft(
                 fact_type,
@@ -1537,6 +1708,10 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
             )
         )
     return True
+
+
+def _told_before(doc: DocumentContext, fact_type: str, person: Span) -> bool:
+    return any(f.type == fact_type and f.subject == person.entity for f in doc.extraction.facts)
 
 
 # --- demands -------------------------------------------------------------------------------
@@ -1576,6 +1751,8 @@ def _demand_facts(
             demanders = list(earlier)
         elif referred := _BODY_REFERRED[lang].search(doc.text, sentence_start, trigger.start()):
             demanders = list(earlier) or _described_body(doc, sentence_start, referred.group())
+        elif _WE[lang].match(doc.text, sentence_start):
+            demanders = list(earlier) or _author(doc)
     if demanders:
         earlier[:] = demanders
     addressee = _addressee(doc, index, lang, trigger.start())
@@ -1633,6 +1810,24 @@ _BODY_PRONOUN = {
 }
 
 
+# "We urge …", «Мы призываем …»: the organization whose statement the text is
+_WE = {
+    "ru": re.compile(r"\s*Мы(?![\w-])"),
+    "en": re.compile(r"\s*We\b"),
+}
+
+
+def _author(doc: DocumentContext) -> list[Span]:
+    """The organization that opens one of the first sentences of the text, before the
+    dateline's sentence or right after it ("Freedom Voices Initiative condemns …")."""
+    for index in range(min(3, len(doc.sentences))):
+        start = doc.sentences[index][0]
+        for org in doc.spans_in(index, "organization"):
+            if org.entity and re.fullmatch(r"\s*(?:The\s+)?", doc.text[start : org.start]):
+                return [org]
+    return []
+
+
 def _described_body(doc: DocumentContext, before: int, noun: str) -> list[Span]:
     """The organization named last before ``before`` whose name or apposition holds the
     common noun («The Steppe Justice Network, a coalition of …» for "the coalition")."""
@@ -1676,10 +1871,35 @@ def _demand_objects(doc, index, lang, action, start, end):
         # «положения Уголовного кодекса, предусматривающие наказание за …»: the provisions
         # are the object, not the code they belong to (a law found by the law grammar)
         objects = [o for o in objects if o.type != "instrument" or doc.entity(o.entity).ref]
+    if not objects and action in _PERSON_ACTIONS:
+        objects = _person_by_role(doc, index, start, end)
     topics = []
     if not objects and action in ("stop", "abandon", "investigate", "repeal", "amend"):
         topics = _topics(doc, lang, start, end)
     return objects, topics
+
+
+def _person_by_role(doc: DocumentContext, index: int, start: int, end: int) -> list[Span]:
+    """«Корреспондент Мерген Ораздурдыев приговорён …. Инициатива призвала освободить
+    журналиста»: the one person an earlier sentence gave that role is who the bare
+    profession noun of the demand means."""
+    for profession in doc.spans_in(index, "profession"):
+        if not start <= profession.start < end or not isinstance(profession.data, str):
+            continue
+        holders = {
+            f.subject
+            for f in doc.extraction.facts
+            if f.type == "role" and f.attributes.get("role") == profession.data
+        }
+        if len(holders) != 1:
+            return []
+        named = [
+            p
+            for p in doc.spans
+            if p.type == "person" and p.entity in holders and p.end <= profession.start
+        ]
+        return named[-1:]
+    return []
 
 
 def _inside_provision(doc: DocumentContext, span: Span) -> bool:

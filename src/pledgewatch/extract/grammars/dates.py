@@ -813,7 +813,7 @@ def find_date_mentions(text: str, reference: date | None = None) -> list[DateMat
         if groups.get("m"):
             if not _LEFT_RE.search(text, max(0, match.start() - 40), match.start()).group():
                 continue  # a month alone only after a preposition («в мае»)
-            value = None
+            value = _month_of_reference_year(match, reference)
         add(*match.span(), value)
     for match in _rule_matches(text, low, [_BARE_YEAR_RULE]):
         add(match.start("y"), match.end(), match.group("y"))
@@ -827,6 +827,17 @@ def find_date_mentions(text: str, reference: date | None = None) -> list[DateMat
     chosen = _joined(text, non_overlapping((d.start - d.end, d.start, d.end, d) for d in extended))
     values = [d for d in candidates if d.value]
     return [_with_value_inside(d, values) for d in chosen]
+
+
+def _month_of_reference_year(match: re.Match, reference: date | None) -> str | None:
+    """«в июле» in a text dated 10 September 2025: July 2025, the last July up to the text's
+    date (a month told alone is most often one just past), kept partial («2025-07»). None
+    without a date for the text, or for a range of months («в апреле-мае»)."""
+    month = _month(match.group("m"))
+    if reference is None or month is None or match.end() - match.end("m") > 0:
+        return None
+    year = reference.year if month <= reference.month else reference.year - 1
+    return f"{year:04d}-{month:02d}"
 
 
 # «бюджет следующего года» is a date by itself; after another mention it says which year

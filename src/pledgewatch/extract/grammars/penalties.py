@@ -98,7 +98,7 @@ _NUMBER_REACH = 60  # «двухсот пятидесяти тысяч», "seven
 _MAX_MONTHS = 50 * 12
 
 
-def _parse_term(text: str) -> tuple[float, bool] | None:
+def parse_term(text: str) -> tuple[float, bool] | None:
     """(months, counted in days only) or None when the term is not plausible."""
     months = 0.0
     days_only = True
@@ -655,7 +655,7 @@ def _make(text: str, start: int, end: int, penalty: str, **fields) -> PenaltyMat
 
 
 def _penalty_at_term(text: str, low: str, term: re.Match) -> tuple[int, PenaltyMatch] | None:
-    parsed = _parse_term(term.group())
+    parsed = parse_term(term.group())
     if parsed is None or _NOT_A_PENALTY_AFTER_RE.match(text, term.end()):
         return None
     if _AGE_BEFORE_RE.search(text, max(0, term.start() - 30), term.start()):
