@@ -768,3 +768,35 @@ def test_the_same_charges_are_those_of_the_person_charged_before(text, language,
 )
 def test_sent_or_put_into_custody_and_the_participle_detained(text, kinds):
     assert {f["kind"] for found in facts(text, "detention").values() for f in found} == kinds
+
+
+def test_a_detention_with_a_date_of_its_own_is_kept_beside_the_arrest():
+    text = (
+        "Ош, 10 марта 2025 г.\n\nЗадержанный 3 марта блогер Иван Петров в среду был помещен "
+        "под стражу. Анну Смирнову задержали 4 марта и арестовали."
+    )
+    extraction = extract(text, "ru")
+    found = {
+        (extraction.entities[f.subject].name, f.attributes["kind"], f.date)
+        for f in extraction.facts
+        if f.type == "detention"
+    }
+    assert found == {
+        ("Иван Петров", "detention", "2025-03-03"),
+        ("Иван Петров", "arrest", "2025-03-05"),
+        ("Анна Смирнова", "arrest", "2025-03-04"),  # one event, told with two verbs
+    }
+
+
+def test_a_term_served_keeps_the_date_it_was_imposed_on():
+    text = "Петров отбывает семилетний срок, назначенный ему в ноябре 2023 года."
+    (sentence,) = [f for f in extract(text, "ru").facts if f.type == "sentence"]
+    assert sentence.date == "2023-11"
+
+
+def test_a_also_goes_on_with_the_list_of_who_each_is_sentenced():
+    text = (
+        "Ивану Петрову, а также Олегу Сидорову и Сергею Смирнову суд назначил наказание, "
+        "приговорив каждого — к восьми годам лишения свободы."
+    )
+    assert set(facts(text, "sentence")) == {"Иван Петров", "Олег Сидоров", "Сергей Смирнов"}

@@ -650,11 +650,18 @@ def _closest_person(doc, persons: list[Span], cue_start: int, org_end: int) -> S
 
 
 def _detention_facts(doc, index, lang, subjects, limit) -> None:
-    seen_kinds = set()
+    """The most specific kind the sentence tells (house arrest > arrest > detention), and a
+    less specific one only with a date of its own («Задержанный 3 марта блогер в среду
+    помещён под стражу»: detained on 3 March, arrested on Wednesday)."""
+    seen_kinds: set[str] = set()
+    seen_dates: set[str | None] = set()
     for kind, pattern in DETENTION[lang].items():
         for match in _matches(pattern, doc, index, limit):
             if kind in seen_kinds or _negated(doc, lang, match.start()):
                 continue
+            date, date_span = _nearest_date(doc, index, match.start())
+            if seen_kinds and (date is None or date in seen_dates):
+                continue  # «задержали 5 мая и арестовали»: one event, the arrest
             if DETENTION_REQUEST[lang].search(
                 doc.text, doc.sentences[index][0], match.start()
             ) or _requested(doc, index, lang, match.start()):
@@ -670,7 +677,7 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             if not held:
                 continue
             seen_kinds.add(kind)
-            date, date_span = _nearest_date(doc, index, match.start())
+            seen_dates.add(date)
             measures = _measure_spans(doc, index, lang, match)
             measured = (
                 _coordinated(doc, subjects, _person_for(subjects, measures[0])) if measures else []
@@ -692,8 +699,6 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
                     )
                 )
             break
-        if seen_kinds:
-            break  # the most specific kind wins: house arrest > arrest > detention
 
 
 def _detained(doc, index: int, subjects: list[Span], match: re.Match) -> list[Span]:
@@ -1142,7 +1147,8 @@ _OTHER_CLAUSE = re.compile(
 _OTHER_CLAUSE_OF_PENALTY = re.compile(
     _OTHER_CLAUSE.pattern + r"|,\s*(?:по|в|за|на|о|при|согласно)\s+котор\w+", re.IGNORECASE
 )
-_NEXT_CLAUSE = re.compile(r",\s*(?:но|а|и|однако)\b", re.IGNORECASE)
+# («, а также» goes on with a list: «Петрову, а также Сидорову суд назначил …»)
+_NEXT_CLAUSE = re.compile(r",\s*(?:но|а(?!\s+также)|и(?!\s+также)|однако)\b", re.IGNORECASE)
 
 # A plural participle right before the offence names a group, not the one person before it
 # («организации, подозреваемые в коррупции»; «защищал обвиняемых в воровстве»).
@@ -1478,7 +1484,9 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
                     provision,
                     attributes=dict(attributes),
                     # "freed on Friday after serving his sentence": not the verdict's day
-                    date=None if served else date or verdicts.date_for(person.entity, index),
+                    date=_served_date(doc, penalty, date, date_span)
+                    if served
+                    else date or verdicts.date_for(person.entity, index),
                     confidence=0.8 if getattr(match, "explicit", True) else 0.6,
                     evidence=_evidence(doc, index),
                     spans=_spans_of(penalty, *crimes, _referent(doc, person, penalty)),
@@ -1603,6 +1611,21 @@ _RESPECTIVELY = re.compile(r"\b(?:соответственно|respectively)\b",
 _SERVED = re.compile(
     r"(?<![\w-])(?:отбы(?:ва|в|л|т)\w*|serv(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.I
 )
+# «отбывает семилетний срок, назначенный ему в ноябре 2023 года»: the verdict's date told
+# with the term served
+_IMPOSED = re.compile(r"^[\s,]*(?:назначенн|вынесенн|imposed|handed)\w*\b", re.IGNORECASE)
+
+
+def _served_date(doc, penalty: Span, date: str | None, date_span: Span | None) -> str | None:
+    """The date of a term being served: only one told as the day it was imposed, right
+    after the term; the date of the sentence that tells of it is another event's."""
+    if date is None or date_span is None or date_span.start < penalty.end:
+        return None
+    if not _IMPOSED.match(doc.text[penalty.end : date_span.start]):
+        return None
+    return date
+
+
 _SHARED_UNIT = re.compile(r"(?<![\w-])(?P<number>[\w.,-]+)\s+(?:и|and)\s+$", re.IGNORECASE)
 _TERM_NUMBER = re.compile(r"(?P<number>[\w.,-]+)\s+(?:лет|год|месяц|суток|year|month)", re.I)
 
