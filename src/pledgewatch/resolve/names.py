@@ -221,6 +221,8 @@ def _first_name_readings(word: str) -> Reading:
     if analyser.word_is_known(word):
         parses = [p for p in analyser.parse(word) if "Name" in p.tag and "plur" not in p.tag]
         masc_lemmas = {p.normal_form for p in parses if p.tag.gender == "masc"}
+        # «Анне» is also the indeclinable Anne: Анна's dative and locative come first
+        declined = any("Fixd" not in p.tag for p in parses)
         for p in parses:
             case = _tag_case(p.tag)
             if case not in CASES:
@@ -233,6 +235,8 @@ def _first_name_readings(word: str) -> Reading:
                 score = 0.7 if gender == "femn" and p.normal_form[:-1] in masc_lemmas else 1.0
                 if gender == "femn" and listed in FEMALE_NAMES:
                     score = 1.0
+                if declined and "Fixd" in p.tag:
+                    score *= 0.9
                 _add(readings, gender, case, p.normal_form, score)
             known = True
     if known:
