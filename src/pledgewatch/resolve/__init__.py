@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import Engine, delete, insert, inspect, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Engine, bindparam, delete, insert, inspect, select
+from sqlalchemy.orm import Session, make_transient_to_detached, selectinload
 
 from pledgewatch.extract.document import short_hash
 from pledgewatch.extract.types import EntityDraft, Extraction
@@ -116,6 +116,7 @@ class _DocumentState:
     blocks: dict[str, set[str]] = field(default_factory=dict)  # id -> blocking keys
     by_key: dict[tuple[str, str], Entity] = field(default_factory=dict)  # resolved here
     new_ids: set[str] = field(default_factory=set)
+    new_entities: list[Entity] = field(default_factory=list)  # inserted by _write_state
     alias_rows: list[dict] = field(default_factory=list)
     block_rows: list[dict] = field(default_factory=list)
 
@@ -159,56 +160,95 @@ def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
     return entity
 
 
+# The queries asked for every document, built once: building a select costs about as much
+# as running it on a small database. ``ids``/``keys`` take a list of values.
+_ENTITIES_BY_ALIAS_KEY = (
+    select(Entity, Alias.key)
+    .join(Alias, Alias.entity_id == Entity.id)
+    .where(Alias.key.in_(bindparam("keys", expanding=True)))
+    .order_by(Entity.created_at, Entity.id)
+)
+_ENTITIES_BY_REF = select(Entity).where(Entity.ref.in_(bindparam("keys", expanding=True)))
+_STORED_IDS = select(Entity.id).where(Entity.id.in_(bindparam("ids", expanding=True)))
+_ALIASES_OF = select(Alias.entity_id, Alias.name, Alias.key).where(
+    Alias.entity_id.in_(bindparam("ids", expanding=True))
+)
+_BLOCKS_OF = select(EntityBlock.entity_id, EntityBlock.block).where(
+    EntityBlock.entity_id.in_(bindparam("ids", expanding=True))
+)
+_BLOCK_HOLDERS = (
+    select(EntityBlock.block, EntityBlock.entity_id, Entity.type)
+    .join(Entity, Entity.id == EntityBlock.entity_id)
+    .where(EntityBlock.block.in_(bindparam("keys", expanding=True)))
+)
+_ALIAS_NAMES_OF = select(Alias.entity_id, Alias.name).where(
+    Alias.entity_id.in_(bindparam("ids", expanding=True))
+)
+_ORGANIZATIONS_WITH_ALIASES = (
+    select(Entity.id, Entity.name, Entity.country, Entity.ref, Alias.name)
+    .outerjoin(Alias, Alias.entity_id == Entity.id)
+    .where(Entity.id.in_(bindparam("ids", expanding=True)))
+)
+
+
 def _load_state(session: Session, drafts: list[EntityDraft]) -> _DocumentState:
     """The stored entities the drafts may be (by alias key or reference id), with their
     aliases and blocks, and which of the drafts' content ids are taken: five queries."""
     state = _DocumentState()
     keys = set().union(*(_lookup_keys(d) for d in drafts if not d.ref))
     if keys:
-        rows = session.execute(
-            select(Entity, Alias.key)
-            .join(Alias, Alias.entity_id == Entity.id)
-            .where(Alias.key.in_(keys))
-            .order_by(Entity.created_at, Entity.id)
-        )
+        rows = session.execute(_ENTITIES_BY_ALIAS_KEY, {"keys": list(keys)})
         for entity, key in rows:
             state.rank.setdefault(entity.id, len(state.rank))
             state.stored_by_key.setdefault(key, []).append(entity)
     refs = {d.ref for d in drafts if d.ref}
     if refs:
         state.stored_by_ref = {
-            e.ref: e for e in session.scalars(select(Entity).where(Entity.ref.in_(refs)))
+            e.ref: e for e in session.scalars(_ENTITIES_BY_REF, {"keys": list(refs)})
         }
     state.asked_ids = {_content_id(d) for d in drafts}
-    state.taken_ids = set(session.scalars(select(Entity.id).where(Entity.id.in_(state.asked_ids))))
+    state.taken_ids = set(session.scalars(_STORED_IDS, {"ids": list(state.asked_ids)}))
     found = {e.id: e for es in state.stored_by_key.values() for e in es}
     found.update((e.id, e) for e in state.stored_by_ref.values())
     if found:
         state.aliases = {entity_id: {} for entity_id in found}
-        for entity_id, name, key in session.execute(
-            select(Alias.entity_id, Alias.name, Alias.key).where(Alias.entity_id.in_(found))
-        ):
+        for entity_id, name, key in session.execute(_ALIASES_OF, {"ids": list(found)}):
             state.aliases[entity_id][name] = key
         matched = [i for i, e in found.items() if e.type in MATCHED_TYPES]
         state.blocks = {entity_id: set() for entity_id in matched}
         if matched:
-            for entity_id, block in session.execute(
-                select(EntityBlock.entity_id, EntityBlock.block).where(
-                    EntityBlock.entity_id.in_(matched)
-                )
-            ):
+            for entity_id, block in session.execute(_BLOCKS_OF, {"ids": matched}):
                 state.blocks[entity_id].add(block)
     return state
 
 
 def _write_state(session: Session, state: _DocumentState) -> None:
-    """Flushes the new and changed entities, then inserts the new aliases and blocks."""
+    """Inserts the new entities and flushes the changed ones, then inserts the new aliases
+    and blocks."""
+    if state.new_entities:  # one Core statement: the unit of work costs more than the rows
+        session.execute(Entity.__table__.insert(), [_entity_row(e) for e in state.new_entities])
+        for entity in state.new_entities:  # stored now: the session holds them as loaded
+            make_transient_to_detached(entity)
+            session.add(entity)
+        state.new_entities = []
     session.flush()
     if state.alias_rows:  # one statement each, not one ORM object per row
         session.execute(insert(Alias), state.alias_rows)
         _expire_loaded_aliases(session, {row["entity_id"] for row in state.alias_rows})
     if state.block_rows:
         session.execute(insert(EntityBlock), state.block_rows)
+
+
+def _entity_row(entity: Entity) -> dict:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "country": entity.country,
+        "attributes": entity.attributes,
+        "ref": entity.ref,
+        "created_at": entity.created_at,
+    }
 
 
 def _expire_loaded_aliases(session: Session, entity_ids: set[str]) -> None:
@@ -235,7 +275,7 @@ def _resolve_draft(
             ref=draft.ref,
             created_at=datetime.now(UTC),
         )
-        session.add(entity)  # flushed with the rest of the document
+        state.new_entities.append(entity)  # inserted with the rest of the document
         state.new_ids.add(entity.id)
         state.aliases[entity.id] = {}
         state.blocks[entity.id] = set()
@@ -378,6 +418,7 @@ def _match_new_entities(
     blocks_of = {e.id: entity_blocks(e.type, state.aliases[e.id] or [e.name]) for _, e in created}
     holders = _block_holders(session, set().union(*blocks_of.values()))
     records: dict[str, PersonRecord | OrganizationRecord] = {}  # survivor -> its record
+    known_names: dict[str, tuple[str, ...]] = {}  # survivor -> its names, read once
     for key, entity in created:
         candidate_ids = {
             holder
@@ -401,7 +442,10 @@ def _match_new_entities(
             )
             # names first, from one query: the full record (roles, co-mentions: four
             # queries) only for candidates whose names alone could reach the review band
-            names = _names_of(session, resolution, survivors)
+            unread = [s for s in survivors if s not in known_names]
+            if unread:
+                known_names.update(_names_of(session, resolution, unread))
+            names = known_names
             promising = [
                 s
                 for s in survivors
@@ -485,11 +529,7 @@ def _block_holders(session: Session, blocks: set[str]) -> dict[str, list[tuple[s
     """Block key -> (entity id, entity type) of every stored entity with that key."""
     holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if blocks:
-        for block, holder, holder_type in session.execute(
-            select(EntityBlock.block, EntityBlock.entity_id, Entity.type)
-            .join(Entity, Entity.id == EntityBlock.entity_id)
-            .where(EntityBlock.block.in_(blocks))
-        ):
+        for block, holder, holder_type in session.execute(_BLOCK_HOLDERS, {"keys": list(blocks)}):
             holders[block].append((holder, holder_type))
     return holders
 
@@ -504,9 +544,7 @@ def _names_of(
     """Every name of every member of each survivor, in one query."""
     member_of = {m: s for s in survivors for m in resolution.members(s)}
     names: dict[str, list[str]] = {s: [] for s in survivors}
-    rows = session.execute(
-        select(Alias.entity_id, Alias.name).where(Alias.entity_id.in_(member_of))
-    )
+    rows = session.execute(_ALIAS_NAMES_OF, {"ids": list(member_of)})
     for entity_id, name in rows:
         bucket = names[member_of[entity_id]]
         if name not in bucket:
@@ -552,12 +590,16 @@ def _organization_records(
     """The records of ``survivors``; those that are one entity alone (most) from one query."""
     alone = [s for s in survivors if len(resolution.members(s)) == 1]
     records = {}
-    if alone:
-        for entity in session.scalars(
-            select(Entity).options(selectinload(Entity.aliases)).where(Entity.id.in_(alone))
-        ):
-            records[entity.id] = OrganizationRecord(
-                _names(entity), entity.country, entity.ref, entity.id
+    if alone:  # rows, not ORM objects with their aliases: two queries fewer, no objects
+        found: dict[str, tuple[str, str | None, str | None, list[str]]] = {}
+        rows = session.execute(_ORGANIZATIONS_WITH_ALIASES, {"ids": alone})
+        for entity_id, name, country, ref, alias in rows:
+            entry = found.setdefault(entity_id, (name, country, ref, []))
+            if alias is not None:
+                entry[3].append(alias)
+        for entity_id, (name, country, ref, aliases) in found.items():
+            records[entity_id] = OrganizationRecord(
+                _record_names(name, aliases), country, ref, entity_id
             )
     for survivor in survivors:
         if survivor not in records:

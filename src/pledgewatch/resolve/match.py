@@ -404,7 +404,9 @@ def _family_similarity(a: NameForm, b: NameForm, same_document: bool) -> float |
     if not a.family or not b.family:
         return _MISSING
     inflected = a.family_from_particle or b.family_from_particle
-    if len(a.family) == len(b.family):
+    if len(a.family) == 1 == len(b.family):  # most names: no generator for one pair
+        score = token_similarity(a.family[0], b.family[0], inflected=inflected)
+    elif len(a.family) == len(b.family):
         pairs = zip(a.family, b.family, strict=True)
         score = min(token_similarity(x, y, inflected=inflected) for x, y in pairs)
         if len(a.family) == 2:
@@ -473,6 +475,7 @@ def _compare_forms(a: NameForm, b: NameForm, same_document: bool) -> float:
     return score
 
 
+@lru_cache(maxsize=65536)  # asked for every pair of readings a name meets
 def _swap(form: NameForm) -> NameForm | None:
     """First name and surname the other way round ("Zhylanbayev Marat", «Мамай Жанболат»)."""
     if not form.first or not form.family or form.family_from_particle:
@@ -526,7 +529,8 @@ def compare_names(a: str, b: str, same_document: bool = False) -> float:
         for fb in forms_b:
             if not (fa.primary or fb.primary) and fa.gender == fb.gender:
                 continue  # two forced readings prove nothing
-            fa, fb = _read_together(fa, fb)
+            if fa.german or fb.german:  # else both read as they are
+                fa, fb = _read_together(fa, fb)
             score = _compare_forms(fa, fb, same_document)
             swapped = _swap(fb)
             if swapped is not None:
@@ -729,6 +733,11 @@ def block_keys(name: str) -> set[str]:
     file under ``s:`` only. Latin names are also filed the other way round
     ("Zhylanbayev Marat"), and a German-spelt surname under each of its readings
     (Schylanbajew with Жыланбаев as well as with Шыланбаев)."""
+    return set(_block_keys(name))  # a copy: callers add to it
+
+
+@lru_cache(maxsize=65536)  # asked for each name of each record, at ingest and when resolving
+def _block_keys(name: str) -> frozenset[str]:
     keys: set[str] = set()
     forms = [f for f in name_forms(name) if f.primary]
     for form in list(forms):
@@ -742,7 +751,7 @@ def block_keys(name: str) -> set[str]:
             skeleton = _skeleton(_family_stem(_loose(word)))[:4] or word[:3]
             keys.add(f"s:{skeleton}")
             keys.update(f"f:{skeleton}:{initial}" for initial in initials)
-    return keys
+    return frozenset(keys)
 
 
 def _readings(word: str, form: NameForm) -> tuple[str, ...]:
@@ -753,6 +762,11 @@ def _readings(word: str, form: NameForm) -> tuple[str, ...]:
 def organization_block_keys(name: str) -> set[str]:
     """Keys under which an organization's name is filed: its first word, its acronym (or
     the initials of its words) and its reference-data id."""
+    return set(_organization_block_keys(name))
+
+
+@lru_cache(maxsize=65536)
+def _organization_block_keys(name: str) -> frozenset[str]:
     keys: set[str] = set()
     words = organization_key(name).split()
     if words:
@@ -765,7 +779,7 @@ def organization_block_keys(name: str) -> set[str]:
     ref = _reference_id(name)
     if ref:
         keys.add(f"r:{ref}")
-    return {k[:60] for k in keys}
+    return frozenset(k[:60] for k in keys)
 
 
 @dataclass
