@@ -1226,23 +1226,24 @@ _RELATION_BEFORE = re.compile(
 def _someones_relation(doc: DocumentContext, person: Span) -> bool:
     """Is the name only whose relative, friend or colleague someone is («сын Ивана Петрова»,
     «приятель Джохара Царнаева»)?"""
-    before = max(0, person.start - 60)
-    return bool(
-        _KIN_BEFORE.search(doc.text, before, person.start)
-        or _RELATION_BEFORE.search(doc.text, before, person.start)
-    )
+    return _word_before(doc, person, _KIN_BEFORE) or _word_before(doc, person, _RELATION_BEFORE)
+
+
+def _word_before(doc: DocumentContext, person: Span, pattern: re.Pattern) -> bool:
+    """Whether a word of ``pattern`` (kinship, friendship) stands just before the name and
+    is not part of another name («лидер организации «Братья мусульмане» Мухаммед Мурси» is
+    nobody's brother)."""
+    word = pattern.search(doc.text, max(0, person.start - 60), person.start)
+    return bool(word) and not _in_a_name(doc, word.start())
 
 
 def _kin_of_someone(doc: DocumentContext, person: Span) -> bool:
     """Is the name only whose relative the person is («сын Анны Петровой»)? Not when a
     pronoun says whose relative the name is («его брат Хамза»)."""
-    before = max(0, person.start - 60)
-    kin = _KIN_BEFORE.search(doc.text, before, person.start)
     return (
-        bool(kin)
-        and not _in_a_name(doc, kin.start())
+        _word_before(doc, person, _KIN_BEFORE)
         and not _OWN_CLAUSE_AFTER.match(doc.text, person.end)
-        and not _OWN_KIN.search(doc.text, before, person.start)
+        and not _OWN_KIN.search(doc.text, max(0, person.start - 60), person.start)
     )
 
 
