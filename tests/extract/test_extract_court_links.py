@@ -800,3 +800,29 @@ def test_a_also_goes_on_with_the_list_of_who_each_is_sentenced():
         "приговорив каждого — к восьми годам лишения свободы."
     )
     assert set(facts(text, "sentence")) == {"Иван Петров", "Олег Сидоров", "Сергей Смирнов"}
+
+
+@pytest.mark.parametrize(
+    "text, language, kinds",
+    [
+        (
+            "После освобождения Иван Петров останется под административным надзором на год, "
+            "ему запрещено выезжать за границу.",
+            "ru",
+            {"surveillance", "travel_ban"},
+        ),
+        (
+            "Journalist Ivan Petrov will remain under police supervision for a year and is "
+            "barred from leaving Kazakhstan.",
+            "en",
+            {"surveillance", "travel_ban"},
+        ),
+        # only asked for, or denied
+        ("Прокурор просил установить над Иваном Петровым административный надзор.", "ru", set()),
+        ("Prosecutors asked that journalist Ivan Petrov be barred from leaving.", "en", set()),
+    ],
+)
+def test_supervision_and_a_ban_on_leaving_are_restrictions(text, language, kinds):
+    extraction = extract(text, language)
+    found = {f.attributes["kind"] for f in extraction.facts if f.type == "restriction"}
+    assert found == kinds

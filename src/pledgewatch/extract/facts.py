@@ -821,6 +821,76 @@ def _restriction_facts(doc, index, lang, subjects, limit) -> None:
                     spans=[("penalty", measure.start, measure.end)],
                 )
             )
+    for kind, pattern in _RESTRICTIONS.get(lang, ()):
+        for match in _matches(pattern, doc, index, limit):
+            if (
+                _negated(doc, lang, match.start())
+                or REQUESTED_VERB[lang].search(doc.text, start, match.start())
+                or PENALTY_REQUEST[lang].search(doc.text, start, match.start())
+                or _ASKED[lang].search(doc.text, start, match.start())
+            ):
+                continue  # «просил установить административный надзор»: only asked for
+            trigger = Span("trigger", match.start(), match.end(), match.group())
+            date, date_span = _nearest_date(doc, index, match.start())
+            if date_span is not None and max(
+                date_span.start - trigger.end, trigger.start - date_span.end
+            ) > 40:
+                date = None  # «convicted in 2022 …, will remain under police supervision»
+            for person in _coordinated(doc, subjects, _person_for(subjects, trigger)):
+                doc.add_fact(
+                    FactDraft(
+                        "restriction",
+                        person.entity,
+                        attributes={"kind": kind},
+                        date=date,
+                        confidence=0.6,
+                        evidence=_evidence(doc, index),
+                    )
+                )
+
+
+_ASKED = {
+    "ru": re.compile(r"(?<![\w-])(?:проси\w*|ходатайств\w*|требу\w*|призва\w*)", re.I),
+    "en": re.compile(r"\b(?:ask\w*|request\w*|sought|seek\w*|urg\w+|call\w*\s+for)\b", re.I),
+}
+# Restrictions told in other words than a preventive measure: police or administrative
+# supervision after a release, a ban on leaving the country.
+_RESTRICTIONS = {
+    "ru": [
+        (
+            "surveillance",
+            re.compile(
+                r"(?<![\w-])(?:под\s+(?:административн\w+\s+)?надзор\w*|"
+                r"административн\w+\s+надзор\w*)",
+                re.IGNORECASE,
+            ),
+        ),
+        (
+            "travel_ban",
+            re.compile(
+                r"(?<![\w-])(?:запрет\w*\s+на\s+выезд|запрещ\w+\s+(?:\w+\s+)?выезжать)",
+                re.IGNORECASE,
+            ),
+        ),
+    ],
+    "en": [
+        (
+            "surveillance",
+            re.compile(
+                r"\bunder\s+(?:(?:police|administrative|probation)\s+)?(?:supervision|surveillance)\b",
+                re.IGNORECASE,
+            ),
+        ),
+        (
+            "travel_ban",
+            re.compile(
+                r"\b(?:barred|banned|prohibited)\s+from\s+(?:leaving|travell?ing\s+abroad)\b"
+                r"|\btravel\s+ban\b",
+                re.IGNORECASE,
+            ),
+        ),
+    ],
+}
 
 
 # Held in prison, said of the person: «находится в заключении», «сидит в тюрьме», «сидел
