@@ -25,10 +25,10 @@ DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "docs"
 # Floors: the figures reached (see README, "Fixture facts"). Lowered on 2026-11-29 when ten
 # documents written after the rules were added (on those alone, at their first run: P 0.80,
 # R 0.55; after the fixes they prompted, P 0.89, R 0.71), then raised to what all reach;
-# lowered again in the next session for eight more (`heldout2-*`: first run P 0.75, R 0.64),
-# to what all 64 reach after the fixes they prompted.
+# eight more came in the next session (`heldout2-*`: first run P 0.75, R 0.64), and all 64
+# reach the same floors after the fixes they prompted (P 0.955, R 0.895).
 MIN_PRECISION = 0.95
-MIN_RECALL = 0.88
+MIN_RECALL = 0.89
 
 
 @pytest.fixture(scope="module")
