@@ -826,3 +826,15 @@ def test_supervision_and_a_ban_on_leaving_are_restrictions(text, language, kinds
     extraction = extract(text, language)
     found = {f.attributes["kind"] for f in extraction.facts if f.type == "restriction"}
     assert found == kinds
+
+
+def test_an_article_of_the_general_part_is_no_charge():
+    # article 40 says who did it («Исполнитель преступления»), not what was done
+    text = (
+        "Ивана Петрова признали виновным по статье 40 («Исполнитель преступления») и части 3 "
+        "статьи 278 УК КР."
+    )
+    charges = facts(text, "charge")["Иван Петров"]
+    assert [c.get("article") for c in charges] == ["278"]
+    # complicity in an offence is a charge
+    assert facts("Ивана Петрова обвиняют в соучастии в вымогательстве.", "charge")

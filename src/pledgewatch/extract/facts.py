@@ -1003,6 +1003,22 @@ _POSSIBLE = {
 _ADMITTED = re.compile(r"(?<![\w-])призна(?:л|ла|ли|ет|ют|ё?т)ся\s+во?\s+$", re.IGNORECASE)
 
 
+# An article of a code's general part, by its title («статье 40 («Исполнитель
+# преступления»)», «(Соучастие в преступлении)»): who did it and how, not an offence.
+_GENERAL_PART = re.compile(
+    r"[\s(«\"]*(?:исполнител|соучасти|соучастник|пособни|организатор|подстрекател"
+    r"|приготовлени|неоконченн)\w*\s+(?:\w+\s+)?(?:к\s+|в\s+|на\s+)?преступлени",
+    re.IGNORECASE,
+)
+
+
+def _general_part(doc: DocumentContext, target: Span) -> bool:
+    """Whether the target is a general-part article by its title, or that title itself."""
+    if target.type == "crime":
+        return bool(_GENERAL_PART.match(target.text))
+    return bool(_GENERAL_PART.match(doc.text, target.end, target.end + 60))
+
+
 def _charge_facts(
     doc, index, lang, subjects, limit, earlier: list[Span] = (), listed: bool = False
 ) -> None:
@@ -1031,7 +1047,7 @@ def _charge_facts(
     targets = [
         s
         for s in doc.spans_in(index, "legal_provision", "crime")
-        if s.start < limit and (s.type != "crime" or s in outer)
+        if s.start < limit and (s.type != "crime" or s in outer) and not _general_part(doc, s)
     ]
     # the words for an article's offence are the article's charge, not one more charge
     glossed = [(t, a) for t in targets if (a := _glossed_article(doc, t, targets))]
