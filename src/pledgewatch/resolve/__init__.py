@@ -240,15 +240,12 @@ def _write_state(session: Session, state: _DocumentState) -> None:
 
 
 def _entity_row(entity: Entity) -> dict:
-    return {
-        "id": entity.id,
-        "type": entity.type,
-        "name": entity.name,
-        "country": entity.country,
-        "attributes": entity.attributes,
-        "ref": entity.ref,
-        "created_at": entity.created_at,
-    }
+    """Every column of the entity's row, read off the table, so a column added to the model
+    is never left out of this insert (``_resolve_draft`` sets them all)."""
+    return {column.key: getattr(entity, column.key) for column in _ENTITY_COLUMNS}
+
+
+_ENTITY_COLUMNS = tuple(Entity.__table__.columns)
 
 
 def _expire_loaded_aliases(session: Session, entity_ids: set[str]) -> None:
