@@ -8,6 +8,16 @@ import pytest
 from pledgewatch.extract import extract
 
 
+def demanders(text: str, language: str) -> set[tuple[str, str | None]]:
+    """(action, name of who demands it) of every demand fact."""
+    extraction = extract(text, language)
+    return {
+        (f.attributes["action"], extraction.entities[f.subject].name if f.subject else None)
+        for f in extraction.facts
+        if f.type == "demand"
+    }
+
+
 def demands(text: str, language: str) -> set[tuple[str, str]]:
     """(action, object name) of every demand fact with an object."""
     extraction = extract(text, language)
@@ -67,13 +77,7 @@ def test_an_english_coalition_and_it_refer_back_to_the_organization():
         "The coalition urged the authorities of Kazakhstan to release journalist Ivan Petrov. "
         "It also called on the Parliament of Kazakhstan to repeal Article 174 of the Criminal Code."
     )
-    extraction = extract(text, "en")
-    found = {
-        (f.attributes["action"], extraction.entities[f.subject].name if f.subject else None)
-        for f in extraction.facts
-        if f.type == "demand"
-    }
-    assert found == {
+    assert demanders(text, "en") == {
         ("release", "Steppe Rights Network"),
         ("repeal", "Steppe Rights Network"),
     }
@@ -99,10 +103,4 @@ def test_we_of_a_statement_is_the_organization_that_issued_it():
         "Steppe Media Watch condemns the arrest of blogger Ivan Petrov in Almaty. "
         "We urge the authorities of Kazakhstan to release Petrov immediately."
     )
-    extraction = extract(text, "en")
-    found = {
-        (f.attributes["action"], extraction.entities[f.subject].name if f.subject else None)
-        for f in extraction.facts
-        if f.type == "demand"
-    }
-    assert found == {("release", "Steppe Media Watch")}
+    assert demanders(text, "en") == {("release", "Steppe Media Watch")}
