@@ -81,7 +81,8 @@ def document_examples(doc: DocumentContext, gold: set[Relation]):
                 rules.add((_scored(doc, person.entity, index, index, target), target))
         for person, profession, _ in carried_role_links(doc, index):
             target = (profession.start, profession.end)
-            rules.add((_scored(doc, person.entity, index - 1, index, target), target))
+            first = doc.sentence_index(person.start)
+            rules.add((_scored(doc, person.entity, first, index, target), target))
         for person, profession, _, features in candidate_pairs(doc, index, linked):
             target = (profession.start, profession.end)
             first = doc.sentence_index(person.start)

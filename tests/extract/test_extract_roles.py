@@ -448,3 +448,125 @@ def test_a_womans_name_the_dictionary_takes_for_a_mans_genitive_holds_the_profes
     # «Мунира» is also Мунир's genitive; after «его адвокат» the name was read as hers
     text = "Об этом сообщила его адвокат Мунира Рахимова."
     assert {(name, role) for name, role, _ in _roles(text)} == {("Мунира Рахимова", "lawyer")}
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """Role facts from the rules alone, without the trained model's guesses."""
+    monkeypatch.setattr("pledgewatch.extract.role_model.role_model", lambda: None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the span of the profession leaves out the closing quote of the name in it
+        (
+            "Об этом сообщил директор компании «Арал Тауэрс», Ерлан Сапаров.",
+            {("Ерлан Сапаров", "other", "директор компании «Арал Тауэрс")},
+        ),
+        (
+            "Лидер группы «Ырыс», музыкант Нурлан Абдыкадыров выступил в Бишкеке.",
+            {
+                ("Нурлан Абдыкадыров", "other", "Лидер группы «Ырыс"),
+                ("Нурлан Абдыкадыров", "other", "музыкант"),
+            },
+        ),
+    ],
+)
+def test_a_profession_that_ends_in_a_quoted_name(rules_only, text, expected):
+    assert _roles(text) == expected
+
+
+def test_a_list_after_a_colon_makes_a_plural_of_a_form_that_may_be_singular():
+    # «футболистки» is also the genitive singular
+    text = "На сбор вызваны футболистки клуба «Алтай»: Айгерим Нурланова и Дана Сапарова."
+    assert _roles(text) == {
+        ("Айгерим Нурланова", "other", "футболистки клуба «Алтай"),
+        ("Дана Сапарова", "other", "футболистки клуба «Алтай"),
+    }
+
+
+def test_a_biography_goes_on_without_the_subject(rules_only):
+    """A sentence with no subject before its linking verb, after a date at most, is about
+    the person named last, two sentences back here; the evidence runs from that one."""
+    text = (
+        "Нурлан Абдыкадыров родился в Оше. Окончил университет в Бишкеке. "
+        "С 2002 года был депутатом городского совета."
+    )
+    ex = extract(text, "ru")
+    (fact,) = [f for f in ex.facts if f.type == "role"]
+    assert ex.entities[fact.subject].name == "Нурлан Абдыкадыров"
+    assert [text[start:end] for _, start, end in fact.spans] == ["депутатом городского совета"]
+    assert text[fact.evidence[0] : fact.evidence[1]] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb is a woman's, the name a man's
+        "Нурлан Абдыкадыров родился в Оше. Работала прокурором.",
+        # the name before is in the genitive: the friend is the subject
+        "Давний друг Тимура Ахмедова уехал из страны. В 2005 году был назначен прокурором.",
+        # a subject before the verb
+        "Нурлан Абдыкадыров родился в Оше. Новый прокурор был назначен в мае.",
+    ],
+)
+def test_no_role_for_a_subjectless_sentence_about_someone_else(rules_only, text):
+    assert _roles(text) == set()
+
+
+def test_carried_links_of_one_role_are_one_fact():
+    """Links carried to the same person and role, by the rule or the model, make one fact
+    with every span: facts with the same evidence would be dropped as copies."""
+    text = (
+        "Нурлан Абдыкадыров окончил цирковое училище. "
+        "Работал эквилибристом, позже в 1991 году стал клоуном."
+    )
+    ex = extract(text, "ru")
+    facts = [f for f in ex.facts if f.type == "role"]
+    assert len(facts) == 1
+    assert {text[start:end] for _, start, end in facts[0].spans} == {"эквилибристом", "клоуном"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's adjective before «лидер», a field's before «деятель»
+        (
+            "Тройку замыкает казахстанский лидер Касым-Жомарт Токаев.",
+            {("Касым-Жомарт Токаев", "other", "казахстанский лидер")},
+        ),
+        (
+            "Выступил общественный деятель Нурлан Абдыкадыров.",
+            {("Нурлан Абдыкадыров", "other", "общественный деятель")},
+        ),
+    ],
+)
+def test_leader_and_figure_after_an_adjective(text, expected):
+    assert _roles(text) == expected
+
+
+def test_leader_alone_is_no_profession():
+    ex = extract("Вчера лидер сошёл с дистанции.", "ru")
+    assert [m for m in ex.mentions if m.type == "profession"] == []
+
+
+def test_a_plural_apposition_after_one_name_is_not_its(rules_only):
+    text = "Среди соседей Нурлана Абдыкадырова — видные деятели Бишкека."
+    assert _roles(text) == set()
+
+
+def test_the_next_clause_of_a_subjectless_sentence_links_its_profession_too(rules_only):
+    text = (
+        "Нурлан Абдыкадыров родился в Оше. "
+        "С 2002 года был депутатом городского совета, а в 2010 году стал мэром."
+    )
+    assert _roles(text) == {
+        ("Нурлан Абдыкадыров", "official", "депутатом городского совета"),
+        ("Нурлан Абдыкадыров", "official", "мэром"),
+    }
+
+
+def test_a_participle_of_a_linking_verb_after_the_name(rules_only):
+    text = "Айдар Сейтов, ранее работавший прокурором, задержан в Алматы."
+    assert _roles(text) == {("Айдар Сейтов", "prosecutor", "прокурором")}

@@ -14,9 +14,10 @@ order, other names and professions between, the cases, numbers and genders of th
 both ends («адвокат Ивана Петрова»: a genitive name after a profession is someone else's;
 a surname's ending where the dictionary does not know the name), what the rules linked
 each of them to already, and for a person named before, how often and how early the text
-names them. A link is added when its probability is over the
-threshold chosen by cross-validation on NEREL train; the role fact it makes carries that
-probability, below the rules' confidence, so a user can tell. Only the first words of the
+names them. A pair whose linking verb right before the profession is of the other gender
+than the name («Иван Петров … Работала прокурором») is not scored. A link is added when
+its probability is over the threshold chosen by cross-validation on NEREL train; the role
+fact it makes carries that probability, below the rules' confidence, so a user can tell. Only the first words of the
 two spans are looked up in the dictionary (the words between are judged by their
 endings): dictionary look-ups were most of the model's cost.
 
@@ -45,6 +46,7 @@ from pledgewatch.extract.roles import (
     owner_word_in,
     relative_before,
     role_of,
+    verb_disagrees,
 )
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "role_model.npz"
@@ -171,7 +173,7 @@ def candidate_pairs(
                 continue
             if person.start < profession.end and profession.start < person.end:
                 continue  # overlapping spans: «Патриарх Кирилл» read as one name
-            if _owner_between(doc, profession, person):
+            if _owner_between(doc, profession, person) or verb_disagrees(doc, person, profession):
                 continue  # «адвоката обвиняемого Ивана Петрова»: the client's name
             features = pair_features(
                 doc, sentence, person, profession, spans, persons, professions,
@@ -281,6 +283,8 @@ def _earlier_persons(
     # the model weighs the rank, and on NEREL train the wider choice (and window) added
     # links without losing precision
     for rank, (back, person) in enumerate(recent[: 2 if persons else 3]):
+        if verb_disagrees(doc, person, profession):
+            continue  # «Иван Петров … Работала прокурором»
         same = any(
             _lemma(_first_word(s.text)) == lemma
             for s in by_sentence[back]

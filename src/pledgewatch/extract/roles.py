@@ -35,9 +35,12 @@ first of two names in a row («адвокат Гибсона Стивен Кол
 the profession («дочь писателя Мария Петрова»), a name after a word for whose profession
 it is («адвоката обвиняемого Ивана Петрова», «адвокат семьи Ивана Петрова»).
 A sentence without a name is linked to the person of the sentence before only through
-«он» or «она» as the subject of a linking verb (:func:`carried_role_links`): a bare
-profession there is too often someone else's (on NEREL train, two links in three were
-wrong; one that repeats the person's own word, one in two).
+«он» or «она» as the subject of a linking verb, or to the person named last in the three
+sentences before through a linking verb with no subject at all («… Окончил университет.
+С 2002 года был депутатом.»), and not when the verb's gender is not the name's
+(:func:`carried_role_links`): a bare profession there is too often someone else's (on
+NEREL train, two links in three were wrong; one that repeats the person's own word, one
+in two).
 """
 
 from __future__ import annotations
@@ -90,6 +93,15 @@ _PREDICATE = re.compile(
     rf"(?:^|\s)(?:{_COPULA})\s+(?:{_ONE_OF})?(?:(?:{_ADJECTIVE}|\d+-\w+|более|наиболее)\s+){{0,2}}$",
     re.IGNORECASE,
 )  # «стала 13-м президентом», «считается одним из самых известных журналистов»
+# A participle of a linking verb after the name and a comma («Иван Петров, ранее работавший
+# прокурором», «Анна Петрова, являющаяся депутатом»); kept apart from _PREDICATE, which the
+# role model reads.
+_PARTICIPLE = re.compile(
+    r"^\s*,\s*(?:(?:ранее|прежде|давно|также|много\s+лет|долгое\s+время)\s+)?"
+    r"(?:работа(?:вш|ющ)|служивш|являвш|являющ|ставш)\w*\s+"
+    rf"(?:{_ONE_OF})?(?:(?:{_ADJECTIVE}|\d+-\w+)\s+){{0,2}}$",
+    re.IGNORECASE,
+)
 # Up to five words after the verb: «Главным тренером стал тренер «академиков» Иван
 # Петров», «Продюсером фильма выступил оскароносный актёр Иван Петров».
 _PREDICATE_BEFORE = re.compile(
@@ -168,31 +180,152 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
 
 # «Он был назначен епископом»: a pronoun as the subject, then a linking verb.
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w-])(?:[Оо]н|[Оо]на)(?![\w-])")
+# What may open a sentence with no subject before its linking verb: a date or a span of
+# years («В 2006 году назначен…», «С 1975 по 1977 работал…», «27 декабря 2011 года —
+# назначен…»), and «был» of «был назначен». Any other word may be the subject («Новый
+# министр был назначен…»).
+_WHEN_ONLY = re.compile(
+    r"^(?:[\s,—–-]|\d+(?:-[а-я]+)?|(?:с|со|в|во|по|до|после|от|к|настоящее|время|год\w*|гг?\."
+    r"|был[аи]?"
+    r"|январ\w*|феврал\w*|март\w*|апрел\w*|ма[яй]|июн\w*|июл\w*|август\w*|сентябр\w*"
+    r"|октябр\w*|ноябр\w*|декабр\w*)(?![\w-]))*$",
+    re.IGNORECASE,
+)
+# How many sentences back the person of a subjectless sentence may be named: a biography
+# goes on without the name («Иван Петров родился в Омске. Окончил университет. С 2002 года
+# был депутатом.»). «Он» stands for the person of the sentence right before.
+_SUBJECTLESS_REACH = 3
 
 
 def carried_role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]:
     """(person, profession, role) of a sentence that names nobody and goes on about the
-    one person the sentence before names: «Иван Петров родился в Омске. В 1981 году он был
-    назначен епископом.» Only «он» or «она» as the subject of a linking verb with the
-    profession after it: a bare profession in the next sentence is often someone else's
-    («Ивана Петрова задержали. Адвокат заявил …»), and on NEREL train a profession that
-    repeats the person's own word («…режиссёр Иван Петров. …у 88-летнего режиссёра…») was
-    right only half the time."""
+    one person named last before it: «Иван Петров родился в Омске. В 1981 году он был
+    назначен епископом.», «… Окончил семинарию. В 1981 году был назначен епископом.»
+    Only «он» or «она» as the subject of a linking verb with the profession after it (the
+    person then named in the sentence right before), or a linking verb with no subject at
+    all, after a date at most: a bare profession in the next sentence is often someone
+    else's («Ивана Петрова задержали. Адвокат заявил …»), and on NEREL train a profession
+    that repeats the person's own word («…режиссёр Иван Петров. …у 88-летнего
+    режиссёра…») was right only half the time."""
     if index == 0 or doc.spans_in(index, "person"):
         return []
-    named = [p for p in doc.spans_in(index - 1, "person") if p.entity]
-    if not named or len({p.entity for p in named}) != 1:
-        return []
     start, end = doc.sentences[index]
-    pronoun = _SUBJECT_PRONOUN.search(doc.text, start, end)
     spans = [s for s in doc.spans_in(index, "profession") if s.data]
-    after = [p for p in outermost(spans) if pronoun and p.start >= pronoun.end()]
-    if not after:
+    pronoun = _SUBJECT_PRONOUN.search(doc.text, start, end)
+    if pronoun:
+        subject_end, reach = pronoun.end(), 1
+    else:
+        subject_end, reach = start, _SUBJECTLESS_REACH
+    after = [p for p in outermost(spans) if p.start >= subject_end]
+    named = _named_before(doc, index, reach)
+    if not after or not named:
         return []
-    gap = doc.text[pronoun.end() : after[0].start]
-    if not _PREDICATE.search(gap) or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 8:
+    gap = doc.text[subject_end : after[0].start]
+    predicate = _PREDICATE.search(gap)
+    if not predicate or _CLAUSE_BREAK.search(gap) or len(gap.split()) > 8:
         return []
-    return [(named[-1], after[0], role_of(after[0], spans))]
+    if not pronoun and not _WHEN_ONLY.match(gap[: predicate.start()]):
+        return []
+    if not pronoun and (_genitive_only(named.text) or not _as_named(doc, named)):
+        # «Давний друг Ивана Петрова уехал. Был назначен …» is about the friend («он»
+        # may stand for a name in any case: «Ивана Петрова задержали. Он был …»)
+        return []
+    if verb_disagrees(doc, named, after[0]):
+        return []  # «Иван Петров … Работала прокурором» is about someone else
+    found = [after[0]]
+    for later in after[1:]:
+        if not _next_predicate(doc.text[found[-1].end : later.start]):
+            break
+        found.append(later)
+    return [(named, p, role_of(p, spans)) for p in found]
+
+
+# What joins a carried profession's clause to the next one of the same subject: «,
+# позже в 1951 году стал клоуном», «и занимал должность заместителя».
+_NEXT_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:(?:а|и|затем|позже|позднее|потом|впоследствии)(?![\w-])\s*)*", re.IGNORECASE
+)
+
+
+def _next_predicate(gap: str) -> bool:
+    """Whether the gap between two professions opens a clause with the same subject and a
+    linking verb before the second, after a date at most («Работал эквилибристом, позже в
+    1951 году стал клоуном»)."""
+    rest = gap[_NEXT_CLAUSE.match(gap).end() :]
+    predicate = _PREDICATE.search(" " + rest)
+    return bool(
+        predicate
+        and not _CLAUSE_BREAK.search(gap)
+        and _WHEN_ONLY.match((" " + rest)[: predicate.start()])
+    )
+
+
+def _as_named(doc: DocumentContext, person: Span) -> bool:
+    """Whether the mention ends in a word of the entity's name, in the nominative as that
+    is: the subject of a sentence is named so («Нурлан Абдыкадыров», «Нурлан»), someone
+    it is about in another case («друг Нурлана Абдыкадырова»)."""
+    return person.text.split()[-1] in doc.entity(person.entity).name.split()
+
+
+def verb_disagrees(doc: DocumentContext, person: Span, profession: Span) -> bool:
+    """Whether a linking verb in the past right before the profession is of the other
+    gender than the person's name («Иван Петров … Работала прокурором», «Анна Петрова …
+    был назначен министром»): the profession is someone else's."""
+    start = doc.sentences[doc.sentence_index(profession.start)][0]
+    predicate = _PREDICATE.search(doc.text[max(start, profession.start - 60) : profession.start])
+    if predicate is None or person.entity is None:
+        return False
+    verb_gender = _past_gender(predicate.group().split()[0].lower())
+    name_gender = _name_gender(doc.entity(person.entity).name)
+    return bool(verb_gender and name_gender and verb_gender != name_gender)
+
+
+@cache
+def _past_gender(word: str) -> str | None:
+    """«masc» or «femn» of a verb in the past singular or a short participle («был»,
+    «работала», «назначена»), None for any other word."""
+    from pledgewatch.extract.nlp import _morph
+
+    tag = _morph().parse(word)[0].tag
+    if tag.POS in ("VERB", "PRTS") and tag.gender in ("masc", "femn") and tag.number == "sing":
+        return tag.gender
+    return None
+
+
+_SURNAME_GENDER = (
+    ("femn", re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")),
+    ("masc", re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")),
+)
+
+
+@cache
+def _name_gender(name: str) -> str | None:
+    """The gender of a name in the nominative: of its first name where the dictionary
+    knows it («Иван»), else of a Russian surname's ending («Нурлан Абдыкадыров»)."""
+    from pledgewatch.extract.nlp import _morph
+
+    words = name.split()
+    genders = {
+        p.tag.gender
+        for p in _morph().parse(words[0])
+        if "Name" in p.tag.grammemes and p.tag.case == "nomn" and p.score >= _RARE_NAME_READING
+    }
+    if len(genders) == 1:
+        return genders.pop()
+    if len(words) > 1:
+        return next((g for g, ending in _SURNAME_GENDER if ending.search(words[-1])), None)
+    return None
+
+
+def _named_before(doc: DocumentContext, index: int, reach: int) -> Span | None:
+    """The last mention of the one person the nearest of the ``reach`` sentences before
+    ``index`` that names anyone names (None when it names two or more)."""
+    for earlier in range(index - 1, max(-1, index - 1 - reach), -1):
+        persons = doc.spans_in(earlier, "person")
+        if persons:
+            named = [p for p in persons if p.entity]
+            return named[-1] if named and len({p.entity for p in named}) == 1 else None
+    return None
 
 
 def role_of(profession: Span, spans: list[Span]) -> str:
@@ -216,6 +349,22 @@ def outermost(professions: list[Span]) -> list[Span]:
 
 def _before_name(profession: Span, person: Span) -> bool:
     return profession.end <= person.start
+
+
+# The quote a profession's span leaves out at its end («генеральный директор «Знамени»»:
+# the span ends before «»», as NEREL's does).
+_CLOSING_QUOTE = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def _past_closing_quote(profession: Span, gap: str) -> str:
+    """The gap after a profession without the closing quote of a name its span opened
+    («директор компании «Знамя», Иван Петров»: the gap is «, », not «», »)."""
+    for opening, closing in _CLOSING_QUOTE.items():
+        count = profession.text.count(opening)
+        unclosed = count % 2 if opening == closing else count > profession.text.count(closing)
+        if unclosed and gap.startswith(closing):
+            return gap[1:]
+    return gap
 
 
 def _between_has(spans: list[Span], start: int, end: int) -> bool:
@@ -243,7 +392,9 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
         return []
     if _kin_named(doc, nearest, person, bool(between)):
         return []
-    gap = doc.text[nearest.end : between[0].start if between else person.start]
+    gap = _past_closing_quote(
+        nearest, doc.text[nearest.end : between[0].start if between else person.start]
+    )
     for member in outermost(_memberships(doc, nearest.end, person.start)):
         gap = gap.replace(member.text, " ")  # «губернатор штата член партии Иван Петров»
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
@@ -254,7 +405,9 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
         # осуждённой Ринат Курманов» the name in the nominative is the lawyer
     gap = _without_complement(gap)
     plural = _only_plural(nearest.text.split()[0])
-    listed = plural and _list_follows(doc, person, persons)
+    # a list after a colon or dash makes a plural of a form that may be singular too
+    # («гандболистки клуба «Динамо»: Анна Петрова, Мария Иванова …»)
+    listed = _is_plural(nearest.text.split()[0]) and _list_follows(doc, person, persons)
     # «с такими режиссёрами, как Иван Петров, Олег Сидоров и …»: the names after «как»
     # are examples of the plural, in the nominative whatever its case
     examples = listed and _AS_EXAMPLES.match(gap)
@@ -271,7 +424,7 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     for earlier in sorted(before, key=lambda p: -p.end):
         if earlier.end > found[-1].start:
             continue
-        between_them = doc.text[earlier.end : found[-1].start]
+        between_them = _past_closing_quote(earlier, doc.text[earlier.end : found[-1].start])
         if honorary_title(doc.text, earlier.start) and any(
             n.start == earlier.end + 1 and n.type != "organization" for n in names
         ):
@@ -435,14 +588,20 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         far = _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8
         if far and not _PRONOUN_SUBJECT_BEFORE.search(gap, 0, predicate.start() + 1):
             return []
+    elif _PARTICIPLE.match(gap):
+        pass  # «Иван Петров, ранее работавший прокурором»
     elif _APPOSITION.match(gap):
         if not _agree(first.text, person.text):
             return []  # «у Ивана Петрова, режиссёром»: an apposition agrees in case
+        if _only_plural(first.text.split()[0]) and not _one_of_many(doc, person, persons, gap):
+            return []  # «соседи Ивана Петрова — видные деятели города»: not him alone
     elif not _appointed(doc, person, gap):
         return []
     found = [first]
     for later in after[1:]:
-        if not _COORDINATION.match(doc.text[found[-1].end : later.start]):
+        if not _COORDINATION.match(
+            _past_closing_quote(found[-1], doc.text[found[-1].end : later.start])
+        ):
             break
         if _owned_by_next(later, persons):
             # «Иван Петров, профессор экономики, президент фонда Олег Сидоров»: a list of
@@ -450,6 +609,16 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
             return [] if _APPOSITION.match(gap) else found
         found.append(later)
     return found
+
+
+def _one_of_many(doc, person: Span, persons: list[Span], gap: str) -> bool:
+    """Whether a plural apposition after the name can be the name's: after «один из»
+    («Иван Петров, один из лучших дирижёров») or the last of a list of names («Иван
+    Петров и Анна Петрова — известные актёры»)."""
+    return bool(re.search(_ONE_OF, gap, re.IGNORECASE)) or any(
+        p.end <= person.start and _LIST_OF_NAMES.match(doc.text[p.end : person.start])
+        for p in persons
+    )
 
 
 # «Иван Петров представляет штат в сенате, до этого он был прокурором»: the name's

@@ -44,6 +44,7 @@ class _Grammar(NamedTuple):
     relational: set[str]
     adjectival: set[str]  # forms of adjectives used as nouns («военного», «ведущий»)
     before_name: set[str]  # forms that are a title only before a name («Папа Франциск»)
+    after_adjective: set[str]  # forms that are a profession after an adjective («китайский лидер»)
 
 
 @cache
@@ -117,6 +118,9 @@ def _compiled() -> _Grammar:
         before_name.update(f for f in _forms(lemma) if f not in role_of)
     for form in before_name:
         role_of[form] = ("other", False)
+    after_adjective = set()
+    for lemma in lexicon.get("after_adjective") or []:
+        after_adjective.update(_forms(lemma))
     deputies, relational = set(), set()
     for lemma in lexicon.get("deputies") or []:
         deputies.update(_forms(lemma))
@@ -143,7 +147,15 @@ def _compiled() -> _Grammar:
         rf"\s+(?:{word_alternation(complements)})(?![\w-])(?:\s+(?:и|или)\s+[\w-]+)?", FLAGS
     )
     return _Grammar(
-        head, modifier, complement, role_of, deputies, relational, adjectival, before_name
+        head,
+        modifier,
+        complement,
+        role_of,
+        deputies,
+        relational,
+        adjectival,
+        before_name,
+        after_adjective,
     )
 
 
@@ -234,6 +246,10 @@ def find_professions(text: str) -> list[ProfessionMatch]:
             continue  # «папа пришёл за сыном» is a father
         role, needs = grammar.role_of[word]
         left = grammar.modifier.search(low, max(0, start - 45), start)
+        if left is None and word in grammar.after_adjective:
+            # «китайский лидер», «общественный деятель»: one profession with the adjective
+            # (the head alone still needs a complement: «лидер партии»)
+            left = _ADJECTIVE_BEFORE.search(low, max(0, start - 30), start)
         if left and _ORDINAL_FIRST.match(low, left.start()) and not _FIRST_DEPUTY.match(word):
             rest = _ORDINAL_FIRST.match(low, left.start()).end()
             left = grammar.modifier.search(low, rest, start) if rest < start else None
@@ -249,6 +265,15 @@ def find_professions(text: str) -> list[ProfessionMatch]:
             )
         )
     return found
+
+
+# The adjective before a head of the lexicon's ``after_adjective``: of a country, place or
+# body («китайский», «палестинского», «кремлёвский») or of a field («политический»,
+# «общественный»).
+_ADJECTIVE_BEFORE = re.compile(
+    r"(?<![\w-])(?:[а-я-]+(?:ск|цк|вск)|политическ|общественн|государственн|религиозн"
+    r"|духовн|культурн|партийн|профсоюзн|военн)(?:ий|ый|ого|ому|им|ым|ом|ие|ые|их|ых|ими|ыми)\s+$"
+)
 
 
 # «первый» belongs to a first deputy («первый заместитель министра», «первого
