@@ -422,6 +422,30 @@ def test_a_sentence_without_the_name_links_the_word_that_names_the_person(second
     assert extraction_items(extraction).relations == {("PENALIZED_AS", (argument,), (penalty,))}
 
 
+def test_a_lead_that_names_the_person_by_a_nationality_links_that_noun():
+    # the fact's evidence runs on to the sentence that names the person, but the lead
+    # names them by the noun it keeps, as NEREL links it
+    text = "Гражданина Казахстана приговорили к 5 годам тюрьмы\nСуд осудил Ивана Петрова."
+    person = "person:иван петров"
+    noun, penalty = (0, 21), (text.index("5 годам"), text.index("\n"))
+    name = (text.index("Ивана"), len(text) - 1)
+    extraction = Extraction(
+        {person: EntityDraft(person, "person", "Иван Петров")},
+        [MentionDraft("person", *name, "Ивана Петрова", person)],
+        [
+            FactDraft(
+                "sentence",
+                person,
+                None,
+                {"penalty": "imprisonment"},
+                evidence=(0, len(text)),
+                spans=[("penalty", *penalty), ("nationality", *noun)],
+            )
+        ],
+    )
+    assert extraction_items(extraction).relations == {("PENALIZED_AS", (noun,), (penalty,))}
+
+
 def test_a_detention_counts_only_through_the_preventive_measure_it_records():
     text = "Иван Петров под домашним арестом. Ивана Петрова задержали."
     person, s2 = "person:иван петров", text.index("Ивана")

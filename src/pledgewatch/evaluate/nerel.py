@@ -73,8 +73,8 @@ LAW_KINDS = frozenset({"law", "draft_law"})
 
 # Fact type -> (NEREL relation, span type of the second argument). The first argument is
 # always the subject person's mention in the fact's evidence sentence closest to that span
-# (for an event told with «его», the subject's last mention before the sentence:
-# :data:`_EVENT_FACTS`); a detention counts only through the preventive measure it records
+# (for an event told with a noun, that noun: :data:`_REFERENTS`; with «его», the subject's
+# last mention before the sentence: :data:`_EVENT_FACTS`); a detention counts only through the preventive measure it records
 # («под домашним арестом», «под стражей»), a restriction through its measure («под
 # подпиской о невыезде»); for ``membership`` the second argument is the organization span
 # the fact was built from, and a membership as head or founder (a ``position`` span) is not
@@ -274,10 +274,10 @@ def extraction_items(extraction: Extraction, text: str = "") -> Items:
             for m in extraction.mentions
             if m.type == "person" and in_sentence(m, fact.subject)
         ]
-        if not persons and fact.type in _EVENT_FACTS:
-            # named in the sentence by a profession noun («приговорил футболиста»), which
-            # NEREL links the relation to, or else by a pronoun
-            referent = [(s, e) for t, s, e in fact.spans if t == "profession"]
+        referent = [(s, e) for t, s, e in fact.spans if t in _REFERENTS]
+        if fact.type in _EVENT_FACTS and (referent or not persons):
+            # named in the sentence by a noun («приговорил футболиста», «Американец получил
+            # пожизненный срок»), which NEREL links the relation to, or else by a pronoun
             persons = referent[:1] or _antecedent(extraction, fact.subject, start)
         if not persons:
             continue
@@ -311,6 +311,13 @@ def _in_brackets(text: str, span: tuple[int, int]) -> bool:
 # before the offence («Ему предъявлены обвинения в …», «Политика признали виновным в …»);
 # carried over without that, a quarter of those relations were right on NEREL train.
 _EVENT_FACTS = frozenset({"sentence", "detention", "restriction", "charge"})
+
+
+# Spans of an event fact that name its person in the sentence by a noun: a profession
+# («суд приговорил футболиста») or a nationality («СМИ обвинили россиянку в …»), also in a
+# lead that names the person only in a sentence after it («Гражданина Китая приговорили к
+# 5 годам тюрьмы»), where the noun, not the later name, is what NEREL links.
+_REFERENTS = frozenset({"profession", "nationality"})
 
 
 def _antecedent(extraction: Extraction, subject: str, before: int) -> list[tuple[int, int]]:

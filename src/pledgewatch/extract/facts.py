@@ -91,6 +91,7 @@ def build_facts(doc: DocumentContext) -> None:
     described: dict[tuple[str, bool], Span] = {}  # (profession word, former) → the person
     verdicts = _Verdicts()  # what the court said so far, for the sentences after
     counts_told = -10  # the last sentence that charged someone with counts it did not name
+    anyone_named = False  # whether a sentence before named a person: the lead's nouns
     # the rules below add no person or crime spans: each sentence's are looked up once
     persons_in, crimes_in = _by_sentence(doc, "person"), _by_sentence(doc, "crime")
     for index in range(len(doc.sentences)):
@@ -98,9 +99,9 @@ def build_facts(doc: DocumentContext) -> None:
         persons = [p for p in persons_in[index] if p.entity]
         demand_start = _demand_facts(doc, index, lang, demanded)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
-        headline = [] if subjects or index else _headline_subject(doc, lang, persons_in)
-        if headline:
-            subjects = headline  # «Хакер из Тюмени осуждён за взлом сайтов» / … Андрея Кандыбы
+        lead = None if subjects or anyone_named else _lead_subject(doc, index, lang, persons_in)
+        if lead:
+            subjects = [lead[0]]  # «Хакер из Тюмени осуждён за взлом сайтов» / … Андрея Кандыбы
         elif not subjects and (referred := _described_person(doc, index, described)):
             subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
         elif not subjects and len(last_pair) == 2 and _BOTH[lang].search(doc.sentence_text(index)):
@@ -144,13 +145,12 @@ def build_facts(doc: DocumentContext) -> None:
             _sentence_facts(doc, index, lang, subjects, limit, verdicts)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
-        if headline:  # the evidence runs on to the sentence that names the person
-            end = _evidence(doc, doc.sentence_index(headline[0].start))[1]
-            for fact in doc.extraction.facts[facts_before:]:
-                fact.evidence = (fact.evidence[0], end)
+        if lead:  # the evidence runs on to the sentence that names the person
+            _name_the_lead(doc, doc.extraction.facts[facts_before:], *lead)
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
         # «приговорён к восьми годам» in the next sentence is about
-        if named := [p for p in persons if p not in victims]:
+        if named := [p for p in persons if p not in victims and not _caption(doc, p)]:
+            anyone_named = True
             # «Робел Филлипос — приятель Джохара Царнаева — был выпущен. Его подозревают …»:
             # «его» is who the sentence is about, not whose friend or son he is
             about = [p for p in named if not _someones_relation(doc, p)]
@@ -175,46 +175,185 @@ def _victims_only(doc, index, crimes, victims, last_persons) -> list[Span]:
     return []
 
 
-# Nouns a headline may name its person by, besides professions and _PERSON_NOUN.
-_HEADLINE_NOUN = re.compile(
-    r"(?<![\w-])(?:граждан(?:ин|ка)|жител[ья]|жительниц|уроженец|уроженк|россиян|американ[ек])\w*",
+# Nouns a lead may name its person by, besides professions and nationalities.
+_LEAD_NOUN = re.compile(
+    r"(?<![\w-])(?:граждан(?:ин|ка)|жител[ья]|жительниц|уроженец|уроженк)\w*",
     re.IGNORECASE,
 )
+# Nouns for a person by their nationality, as lemmas («американца», «россиянку»).
+_NATIONALITIES = frozenset(
+    """
+    россиянин россиянка американец американка канадец канадка британец британка англичанин
+    англичанка австралиец австралийка пакистанец пакистанка украинец украинка белорус
+    белоруска казах казашка узбек узбечка киргиз киргизка кыргыз таджик таджичка туркмен
+    туркменка китаец китаянка японец японка кореец кореянка француз француженка немец немка
+    итальянец итальянка испанец испанка поляк израильтянин израильтянка иранец иранка афганец
+    сириец египтянин турок турчанка грузин грузинка армянин армянка азербайджанец чеченец
+    чеченка эстонец латыш литовец мексиканец мексиканка кубинец швед шведка норвежец голландец
+    бельгиец швейцарец австриец серб хорват чех болгарин румын молдаванин индиец ирландец
+    шотландец палестинец иракец ливиец саудовец бразилец колумбиец венесуэлец вьетнамец
+    """.split()
+)
+# «гражданин Беларуси», «гражданку США»: a citizen of the country named right after.
+_CITIZEN = re.compile(r"(?<![\w-])граждан(?:ин|ина|ину|ином|ине|ка|ки|ку|кой|ке)\s+$", re.I)
+_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 
 
-def _headline_subject(doc: DocumentContext, lang: str, persons_in) -> list[Span]:
-    """Who a headline that names no one is about: the person named first in the two
-    sentences after it («Многодетный хакер из Тюмени осуждён за взлом сайтов / Ноутбук /
-    Суд вынес приговор Андрею Кандыбе»), when the headline names them by a noun before its
-    court word (a profession, «россиянин», «гражданин Беларуси»); not a judge, lawyer or
-    prosecutor, nor someone's relative."""
-    newline = doc.text.find("\n")
-    if newline < 0 or len(doc.sentences) < 2 or doc.sentences[0][1] > newline + 1:
-        return []
-    start, end = _evidence(doc, 0)
-    court = next(
-        (m.start() for p in (CHARGE[lang], SENTENCE[lang]) for m in _matches(p, doc, 0)), None
-    )
+@cache
+def _nationality_words() -> re.Pattern:
+    """Words that may be a form of a nationality noun: those that begin as one does (every
+    form keeps the first three letters: «немец», «немца»), the only ones worth parsing."""
+    starts = "|".join(sorted({lemma[:3] for lemma in _NATIONALITIES}))
+    return re.compile(rf"(?<![\w-])(?:{starts})[а-яё-]*", re.IGNORECASE)
+
+
+def _nationality_nouns(doc: DocumentContext, index: int) -> list[Span]:
+    """The sentence's singular nouns for a person by nationality («Американец»,
+    «россиянку»), and citizens of a named country with the country («Гражданина Китая»)."""
+    from pledgewatch.extract.nlp import _morph
+
+    start, end = doc.sentences[index]
+    found = []
+    for country in doc.spans_in(index, "country"):
+        citizen = _CITIZEN.search(doc.text, max(start, country.start - 12), country.start)
+        if citizen:
+            found.append(Span("nationality", citizen.start(), country.end, ""))
+    for word in _nationality_words().finditer(doc.text, start, end):
+        parse = _morph().parse(word.group().lower())[0]
+        if parse.normal_form in _NATIONALITIES and parse.tag.number == "sing":
+            found.append(Span("nationality", word.start(), word.end(), word.group()))
+    return sorted(found, key=lambda s: s.start)
+
+
+_LEAD_REACH = 4  # how many sentences after the lead's noun may first name its person
+
+
+def _lead_subject(doc: DocumentContext, index: int, lang: str, persons_in):
+    """Who a sentence of the lead, before anyone is named, is about, with the noun it names
+    them by: «Многодетный хакер из Тюмени осуждён за взлом сайтов / Ноутбук / Суд вынес
+    приговор Андрею Кандыбе», «Американец получил пожизненный срок за убийство. … 29-летний
+    Джон Смит …». The person is the one named first in the four sentences after it (a
+    caption names no one), when the sentence names them by a singular noun before its court
+    word or right after it («приговорил украинского солдата к 24 годам»): a profession or a
+    nationality, which NEREL links the relation to, or «житель», «подсудимый», which have no
+    span; not a judge, lawyer or prosecutor, nor someone's relative, nor, after a sentence of
+    the body, one the text describes otherwise (a headline's «солдат» may be the «боец» of
+    the text). A headline counts only as a line of its own."""
+    if index == 0:
+        newline = doc.text.find("\n")
+        if newline < 0 or len(doc.sentences) < 2 or doc.sentences[0][1] > newline + 1:
+            return None
+    court = next((m for p in (CHARGE[lang], SENTENCE[lang]) for m in _matches(p, doc, index)), None)
     if court is None:
-        return []
-    nouns = [p.start for p in _bare_professions(doc, 0)]
-    nouns += [m.start() for m in _PERSON_NOUN.finditer(doc.text, start, end)]
-    nouns += [m.start() for m in _HEADLINE_NOUN.finditer(doc.text, start, end)]
-    if not any(n < court for n in nouns):
-        return []
-    for index in range(1, min(3, len(doc.sentences))):
-        named = [p for p in persons_in[index] if p.entity]
+        return None
+    noun = _lead_noun(doc, index, court)
+    if noun is None:
+        return None
+    for later in range(index + 1, min(index + 1 + _LEAD_REACH, len(doc.sentences))):
+        named = [p for p in persons_in[later] if p.entity and not _caption(doc, p)]
         if named:
             first = named[0]
             if (
-                _works_the_case(doc, index, first)
+                _works_the_case(doc, later, first)
                 or _someones_relation(doc, first)
                 or _source(doc, first)
                 or _SPEAKER_AFTER.match(doc.text, first.end)
+                or index
+                and _described_otherwise(doc, later, first, noun)
             ):
-                return []  # «Как сообщила пресс-секретарь суда Анна Петрова, …»
-            return [first]
-    return []
+                return None  # «Как сообщила пресс-секретарь суда Анна Петрова, …»
+            return first, noun
+    return None
+
+
+def _described_otherwise(doc: DocumentContext, index: int, person: Span, noun: Span) -> bool:
+    """Whether the text names the person with a profession other than the lead's noun:
+    «Суд приговорил активиста … . Приговор раскритиковал депутат Иван Петров» is about
+    someone else (after a nationality, any profession is another's)."""
+    word = _profession_word(noun.text) if noun.type == "profession" else None
+    return any(
+        0 <= person.start - p.end <= 2 and _profession_word(p.text) != word
+        for p in doc.spans_in(index, "profession")
+    )
+
+
+def _lead_noun(doc: DocumentContext, index: int, court: re.Match) -> Span | None:
+    """The singular noun of the lead sentence for its person: the first before the court word
+    («житель Аризоны, пытавшийся убить члена Конгресса, предстал перед судом»), else one
+    right after it with no offence between («осуждён за убийство журналиста» names a
+    victim). A noun with no span of its own («житель», «подсудимый») is a span of no type."""
+    start, end = _evidence(doc, index)
+    nouns = [*_bare_professions(doc, index), *_nationality_nouns(doc, index)]
+    nouns += [
+        Span("", m.start(), m.end(), m.group())
+        for pattern in (_PERSON_NOUN, _LEAD_NOUN)
+        for m in pattern.finditer(doc.text, start, end)
+    ]
+    nouns = [n for n in nouns if not _plural(n.text)]
+    before = [n for n in nouns if n.end <= court.start()]
+    if before:
+        return min(before, key=lambda n: (n.start, not n.type))
+    crimes = doc.spans_in(index, "crime")
+    after = [
+        n
+        for n in nouns
+        if 0 <= n.start - court.end() <= 40
+        and not any(court.end() <= c.start < n.start for c in crimes)
+    ]
+    return min(after, key=lambda n: (n.start, not n.type)) if after else None
+
+
+def _plural(text: str) -> bool:
+    """Whether a noun phrase's first word is plural («военных», «солдат»): a group, not the
+    one person named next."""
+    from pledgewatch.extract.nlp import _morph
+
+    word = _WORD.search(text)
+    return bool(word) and _morph().parse(word.group().lower())[0].tag.number == "plur"
+
+
+def _caption(doc: DocumentContext, person: Span) -> bool:
+    """Whether a «person» stands in a picture's caption, a line under the headline (the
+    second or third of the text) that states nothing: a few words and no verb («Башня
+    Монпарнас», «Вид Галифакса.», the emir's name above a report on a blogger). Whom a
+    caption names, or seems to, is not whom the text is about."""
+    first = doc.text.find("\n")
+    if first < 0 or person.start < first:
+        return False
+    second = doc.text.find("\n", first + 1)
+    third = doc.text.find("\n", second + 1) if second >= 0 else -1
+    if third >= 0 and person.start > third:
+        return False
+    start = doc.text.rfind("\n", 0, person.start) + 1
+    end = doc.text.find("\n", person.end)
+    return _states_nothing(doc.text[start : end if end >= 0 else len(doc.text)])
+
+
+_VERB_POS = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+@cache
+def _states_nothing(line: str) -> bool:
+    """Whether a line is a few words with no verb: a caption, not a sentence."""
+    from pledgewatch.extract.nlp import _morph
+
+    words = _WORD.findall(line)
+    return 0 < len(words) <= 8 and not any(
+        _morph().parse(w.lower())[0].tag.POS in _VERB_POS for w in words
+    )
+
+
+def _name_the_lead(doc: DocumentContext, facts: list[FactDraft], person: Span, noun: Span):
+    """The lead's facts: their evidence runs on to the sentence that names the person, and
+    they keep the noun the lead names them by (a profession or a nationality), which NEREL
+    links them to, in place of any other profession of the sentence («житель Аризоны,
+    пытавшийся убить члена Конгресса», where the lead noun has no span)."""
+    end = _evidence(doc, doc.sentence_index(person.start))[1]
+    for fact in facts:
+        fact.evidence = (fact.evidence[0], end)
+        fact.spans = [s for s in fact.spans if s[0] != "profession"]
+        if noun.type:
+            fact.spans.append((noun.type, noun.start, noun.end))
 
 
 # A name followed by a verb of saying is who tells the news: «Анна Петрова сообщила, что …»
@@ -403,17 +542,18 @@ def _spans_of(*spans: Span | None) -> list[tuple[str, int, int]]:
 
 
 def _referent(doc: DocumentContext, person: Span, target: Span) -> Span | None:
-    """The profession noun by which the sentence of ``target`` names a person carried over
-    from a sentence before («Месси …. Суд приговорил футболиста к 21 месяцу»): the fact
-    keeps it among its spans, so its evidence shows who «футболиста» is. None when the
-    person is named in the sentence itself, when the last word before the target that can
-    refer to them is a pronoun («Суд приговорил его …»), or when a clause of its own lies
-    between («Президент заявил, что его осудят»)."""
+    """The profession or nationality noun by which the sentence of ``target`` names a person
+    carried over from a sentence before («Месси …. Суд приговорил футболиста к 21 месяцу»,
+    «СМИ обвинили россиянку в …»): the fact keeps it among its spans, so its evidence shows
+    who «футболиста» is. None when the person is named in the sentence itself, when the last
+    word before the target that can refer to them is a pronoun («Суд приговорил его …»), or
+    when a clause of its own lies between («Президент заявил, что его осудят»)."""
     index = doc.sentence_index(target.start)
     start, end = doc.sentences[index]
     if start <= person.start < end:
         return None
-    bare = [p for p in _bare_professions(doc, index) if p.end <= target.start]
+    nouns = [*_bare_professions(doc, index), *_nationality_nouns(doc, index)]
+    bare = [p for p in nouns if p.end <= target.start]
     if not bare:
         return None
     noun = max(bare, key=lambda p: p.start)
@@ -830,9 +970,10 @@ def _restriction_facts(doc, index, lang, subjects, limit) -> None:
                 continue  # «просил установить административный надзор»: only asked for
             trigger = Span("trigger", match.start(), match.end(), match.group())
             date, date_span = _nearest_date(doc, index, match.start())
-            if date_span is not None and max(
-                date_span.start - trigger.end, trigger.start - date_span.end
-            ) > 40:
+            if (
+                date_span is not None
+                and max(date_span.start - trigger.end, trigger.start - date_span.end) > 40
+            ):
                 date = None  # «convicted in 2022 …, will remain under police supervision»
             for person in _coordinated(doc, subjects, _person_for(subjects, trigger)):
                 doc.add_fact(
@@ -999,6 +1140,13 @@ _POSSIBLE = {
 # verb governs makes no charge fact (one told with a charge word too still does: «обвиняемый
 # признался в убийстве»).
 _ADMITTED = re.compile(r"(?<![\w-])призна(?:л|ла|ли|ет|ют|ё?т)ся\s+во?\s+$", re.IGNORECASE)
+# «о высоких штрафах за нарушение карантина», «предусмотрены штрафы за …»: the fines the law
+# sets for an offence charge no one with it (unlike «ему выписывали штрафы за нарушения ПДД»).
+_FINES_IN_GENERAL = re.compile(
+    r"(?<![\w-])(?:(?:высок|крупн|больш|серь[её]зн|огромн|значительн|повышенн|нов)\w*"
+    r"|предусм\w*(?:\s+[\w-]+)?)\s+штраф(?:ы|ов|ах|ам|ами)\s+за\s+$",
+    re.IGNORECASE,
+)
 
 
 # An article of a code's general part, by its title («статье 40 («Исполнитель
@@ -1030,6 +1178,7 @@ def _charge_facts(
         and not triggers
         and not any(
             not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
+            and not _FINES_IN_GENERAL.search(doc.text, max(0, s.start - 50), s.start)
             for s in governed_offences(doc, sentence_start, limit)
         )
     ):
@@ -1340,9 +1489,9 @@ def _in_a_name(doc: DocumentContext, offset: int) -> bool:
 
 
 def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
-    """Does the sentence, before ``end``, name someone by a pronoun or by a bare profession
-    noun with no name after it («Политика признали виновным», not «журналиста Ивана
-    Петрова»)?"""
+    """Does the sentence, before ``end``, name someone by a pronoun or by a bare profession or
+    nationality noun with no name after it («Политика признали виновным», «СМИ обвинили
+    россиянку в …», not «журналиста Ивана Петрова»)?"""
     start, _ = doc.sentences[index]
     lang = "ru" if doc.language == "ru" else "en"
     if _pronoun(doc).search(doc.text, start, end):
@@ -1352,6 +1501,7 @@ def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
     persons = doc.spans_in(index, "person")
     nouns = [(m.start(), m.end()) for m in _PERSON_NOUN.finditer(doc.text, start, end)]
     nouns += [(p.start, p.end) for p in doc.spans_in(index, "profession") if p.end <= end]
+    nouns += [(p.start, p.end) for p in _nationality_nouns(doc, index) if p.end <= end]
     return any(not any(0 <= q.start - noun_end <= 2 for q in persons) for _, noun_end in nouns)
 
 
@@ -2015,10 +2165,7 @@ def _inside_provision(doc: DocumentContext, span: Span) -> bool:
     article of a law named in words («статью 5 Закона о митингах») has no entity, and the
     law stays the object."""
     return any(
-        p.type == "legal_provision"
-        and p.entity
-        and p.start <= span.start
-        and span.end <= p.end
+        p.type == "legal_provision" and p.entity and p.start <= span.start and span.end <= p.end
         for p in doc.spans
     )
 
