@@ -3,6 +3,7 @@ across languages, duplicates, search, export determinism, and failures that lose
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pledgewatch.config import Settings
-from pledgewatch.ingest.pipeline import ingest_paths
+from pledgewatch.ingest.pipeline import COLLECT_EVERY, ingest_paths
 from pledgewatch.report.export import build_export, write_json
 from pledgewatch.store.db import open_store, session_scope
 from pledgewatch.store.models import Document, Entity, Fact
@@ -188,3 +189,13 @@ def test_a_first_name_after_a_title_is_a_person_kept_apart_from_namesakes(sqlite
             select(Fact).where(Fact.type == "role", Fact.subject_id == patriarch.id)
         ).all()
         assert roles and len({e.document_id for r in roles for e in r.evidence}) == 2
+
+
+def test_ingest_runs_the_collector_less_often_and_restores_it(sqlite_url, corpus):
+    before = gc.get_threshold()
+    engine = open_store(sqlite_url)
+    during = []
+    for _outcome in ingest_paths(engine, sorted(corpus.iterdir()), _settings()):
+        during.append(gc.get_threshold())
+    assert during and all(t[0] >= COLLECT_EVERY and t[1:] == before[1:] for t in during)
+    assert gc.get_threshold() == before

@@ -84,3 +84,13 @@ def test_model_is_loaded_once():
     first = language._detector()
     detect_language("The court fined the activist for a post.")
     assert language._detector() is first
+
+
+def test_the_opening_of_a_long_document_decides():
+    """Only the first ``SAMPLE_CHARS`` characters are read, so a long document costs no
+    more than a short one: a Russian report with a long English appendix is Russian."""
+    opening = "Суд в Ташкенте приговорил вымышленного блогера к трём годам колонии. "
+    appendix = "The appendix quotes the full English statement of the defence lawyers. "
+    russian = opening * (language.SAMPLE_CHARS // len(opening) + 1)
+    assert detect_language(russian + appendix * 200) == "ru"
+    assert detect_language(appendix * 200) == "en"

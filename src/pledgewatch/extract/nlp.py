@@ -378,7 +378,8 @@ def _viterbi(emissions, transitions) -> list[int]:
         np.add(to_from, score, out=step)
         np.add(step, column, out=step)
         history.append(step.argmax(1))
-        score = step.max(1)  # the value at each argmax
+        # the value at each argmax; ``step.max(1)`` is this reduction behind a Python call
+        score = np.maximum.reduce(step, axis=1)
     tag = int(score.argmax())
     path = [tag]
     for best in reversed(history):

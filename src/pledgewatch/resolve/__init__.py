@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from sqlalchemy import Engine, bindparam, delete, insert, inspect, select
+from sqlalchemy import Engine, bindparam, delete, inspect, select
 from sqlalchemy.orm import Session, make_transient_to_detached, selectinload
 
 from pledgewatch.extract.document import short_hash
@@ -161,7 +161,11 @@ def resolve_draft(session: Session, draft: EntityDraft) -> Entity:
 
 
 # The queries asked for every document, built once: building a select costs about as much
-# as running it on a small database. ``ids``/``keys`` take a list of values.
+# as running it on a small database. ``ids``/``keys`` take a list of values. Those that
+# read plain values are written on the tables' columns (``_ENTITIES``, ``_ALIASES``,
+# ``_BLOCKS``), not the mapped classes: a Core select skips the ORM's work for each
+# statement (its result rows are the same tuples).
+_ENTITIES, _ALIASES, _BLOCKS = Entity.__table__.c, Alias.__table__.c, EntityBlock.__table__.c
 _ENTITIES_BY_ALIAS_KEY = (
     select(Entity, Alias.key)
     .join(Alias, Alias.entity_id == Entity.id)
@@ -169,26 +173,29 @@ _ENTITIES_BY_ALIAS_KEY = (
     .order_by(Entity.created_at, Entity.id)
 )
 _ENTITIES_BY_REF = select(Entity).where(Entity.ref.in_(bindparam("keys", expanding=True)))
-_STORED_IDS = select(Entity.id).where(Entity.id.in_(bindparam("ids", expanding=True)))
-_ALIASES_OF = select(Alias.entity_id, Alias.name, Alias.key).where(
-    Alias.entity_id.in_(bindparam("ids", expanding=True))
+_STORED_IDS = select(_ENTITIES.id).where(_ENTITIES.id.in_(bindparam("ids", expanding=True)))
+_ALIASES_OF = select(_ALIASES.entity_id, _ALIASES.name, _ALIASES.key).where(
+    _ALIASES.entity_id.in_(bindparam("ids", expanding=True))
 )
-_BLOCKS_OF = select(EntityBlock.entity_id, EntityBlock.block).where(
-    EntityBlock.entity_id.in_(bindparam("ids", expanding=True))
+_BLOCKS_OF = select(_BLOCKS.entity_id, _BLOCKS.block).where(
+    _BLOCKS.entity_id.in_(bindparam("ids", expanding=True))
 )
 _BLOCK_HOLDERS = (
-    select(EntityBlock.block, EntityBlock.entity_id, Entity.type)
-    .join(Entity, Entity.id == EntityBlock.entity_id)
-    .where(EntityBlock.block.in_(bindparam("keys", expanding=True)))
+    select(_BLOCKS.block, _BLOCKS.entity_id, _ENTITIES.type)
+    .join(Entity.__table__, _ENTITIES.id == _BLOCKS.entity_id)
+    .where(_BLOCKS.block.in_(bindparam("keys", expanding=True)))
 )
-_ALIAS_NAMES_OF = select(Alias.entity_id, Alias.name).where(
-    Alias.entity_id.in_(bindparam("ids", expanding=True))
+_ALIAS_NAMES_OF = select(_ALIASES.entity_id, _ALIASES.name).where(
+    _ALIASES.entity_id.in_(bindparam("ids", expanding=True))
 )
 _ORGANIZATIONS_WITH_ALIASES = (
-    select(Entity.id, Entity.name, Entity.country, Entity.ref, Alias.name)
-    .outerjoin(Alias, Alias.entity_id == Entity.id)
-    .where(Entity.id.in_(bindparam("ids", expanding=True)))
+    select(_ENTITIES.id, _ENTITIES.name, _ENTITIES.country, _ENTITIES.ref, _ALIASES.name)
+    .outerjoin(Alias.__table__, _ALIASES.entity_id == _ENTITIES.id)
+    .where(_ENTITIES.id.in_(bindparam("ids", expanding=True)))
 )
+# Core inserts of many rows in one statement (the ORM's bulk insert adds its own work)
+_INSERT_ALIASES = Alias.__table__.insert()
+_INSERT_BLOCKS = EntityBlock.__table__.insert()
 
 
 def _load_state(session: Session, drafts: list[EntityDraft]) -> _DocumentState:
@@ -233,10 +240,10 @@ def _write_state(session: Session, state: _DocumentState) -> None:
         state.new_entities = []
     session.flush()
     if state.alias_rows:  # one statement each, not one ORM object per row
-        session.execute(insert(Alias), state.alias_rows)
+        session.execute(_INSERT_ALIASES, state.alias_rows)
         _expire_loaded_aliases(session, {row["entity_id"] for row in state.alias_rows})
     if state.block_rows:
-        session.execute(insert(EntityBlock), state.block_rows)
+        session.execute(_INSERT_BLOCKS, state.block_rows)
 
 
 def _entity_row(entity: Entity) -> dict:

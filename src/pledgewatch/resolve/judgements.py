@@ -233,15 +233,19 @@ _CACHE = "pledgewatch.resolution"
 _BY_ENGINE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+_JUDGEMENTS = Judgement.__table__.c
+# asked once per ingested document: built once, on the table's columns (a Core select
+# skips the ORM's work per statement)
+_LOG_VERSION = select(
+    func.count(_JUDGEMENTS.id), func.max(_JUDGEMENTS.id), func.max(_JUDGEMENTS.decided_at)
+)
+
+
 def _log_version(session: Session) -> tuple:
     """What changes whenever the log does: row count, highest id and latest decision
     time (the time tells a judgement from another that reused the id of a rolled-back
     one)."""
-    return tuple(
-        session.execute(
-            select(func.count(Judgement.id), func.max(Judgement.id), func.max(Judgement.decided_at))
-        ).one()
-    )
+    return tuple(session.execute(_LOG_VERSION).one())
 
 
 def load_resolution(session: Session) -> Resolution:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
@@ -50,12 +51,10 @@ def _lowercase_terms(lower: str) -> tuple[str, ...]:
 
 
 def document_terms(text: str) -> str:
-    """Each distinct word once: a word's terms are already in when it recurs."""
-    seen: dict[str, None] = {}
-    for word in dict.fromkeys(_WORD.findall(text)):
-        for term in word_terms(word):
-            seen.setdefault(term, None)
-    return " ".join(seen)
+    """Each distinct word once: a word's terms are already in when it recurs. The terms
+    in the order they first occur, each once (``dict.fromkeys`` keeps the first)."""
+    words = dict.fromkeys(_WORD.findall(text))
+    return " ".join(dict.fromkeys(chain.from_iterable(map(word_terms, words))))
 
 
 def _query_groups(query: str) -> list[tuple[str, ...]]:
