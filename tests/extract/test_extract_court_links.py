@@ -81,6 +81,17 @@ def test_a_bare_profession_means_the_person_it_described_before():
     assert "президента" in accused["Хосни Мубарак"][0]["spans"]  # the word that names him
 
 
+def test_a_profession_said_of_two_people_means_neither_but_the_one_named_last():
+    # «футболист» describes both Нурланов and Джумабаев: «футболиста» is the one named last
+    text = (
+        "Футболист Азамат Нурланов женился в Бишкеке. Его жена приходится сестрой его другу, "
+        "футболисту Эрлану Джумабаеву. С тех пор как Нурланов переехал в Алматы, он выиграл "
+        "три кубка. В мае 2024 года суд Алматы приговорил футболиста к двум годам лишения "
+        "свободы за уклонение от уплаты налогов."
+    )
+    assert set(facts(text, "sentence")) == {"Азамат Нурланов"}
+
+
 def test_a_bare_lawyer_is_not_the_person_the_court_sentences():
     text = (
         "Адвокат Иван Петров защищает журналиста Сергея Сидорова. "
@@ -256,6 +267,15 @@ def test_a_ban_told_after_the_sentence_is_a_sentence_too():
     assert penalties == {"restricted_freedom": 36, "ban": 24}
     # without a sentence just before, a ban is no sentence («запрещено» is said of anyone)
     assert facts("Ивану Петрову запрещено заниматься журналистикой на два года.", "sentence") == {}
+
+
+def test_a_ban_with_its_term_told_first_is_a_sentence_too():
+    text = (
+        "Суд приговорил Айжан Омарову к двум годам ограничения свободы. "
+        "Кроме того, на три года ей запрещено заниматься журналистской деятельностью."
+    )
+    penalties = {f["penalty"]: f["term_months"] for f in facts(text, "sentence")["Айжан Омарова"]}
+    assert penalties == {"restricted_freedom": 24, "ban": 36}
 
 
 def test_the_next_day_is_the_day_after_the_event_told_before():

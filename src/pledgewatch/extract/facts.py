@@ -88,7 +88,7 @@ def build_facts(doc: DocumentContext) -> None:
     last_pair: list[Span] = []  # the last two people named in one sentence, for «обоих»
     last_group: list[Span] = []  # everyone that sentence names, for «каждый из них», «они»
     last_seen = -10
-    described: dict[tuple[str, bool], Span] = {}  # (profession word, former) → the person
+    described: dict[tuple[str, bool], Span | None] = {}  # (profession word, former) → person
     verdicts = _Verdicts()  # what the court said so far, for the sentences after
     counts_told = -10  # the last sentence that charged someone with counts it did not name
     anyone_named = False  # whether a sentence before named a person: the lead's nouns
@@ -382,13 +382,17 @@ def _pair(doc: DocumentContext, group: list[Span]) -> list[Span]:
 
 def _remember_roles(doc, facts: list[FactDraft], persons: list[Span], described: dict) -> None:
     """Notes the profession words of the sentence's role facts (the rules' own, not those
-    carried from a sentence before) against the person they describe."""
+    carried from a sentence before) against the person they describe; a word said of two
+    people («футболист Иван Петров … его другу, футболисту Сергею Сидорову») tells neither
+    (None), and «футболиста» after it is whoever was named last."""
     for fact in facts:
         person = next((p for p in persons if p.entity == fact.subject), None)
         if fact.type != "role" or person is None or fact.confidence < 0.8:
             continue
         for _, start, end in fact.spans:
-            described[(_profession_word(doc.text[start:end]), _former(doc, start, end))] = person
+            key = (_profession_word(doc.text[start:end]), _former(doc, start, end))
+            known = described.get(key, person)
+            described[key] = person if known is not None and known.entity == person.entity else None
 
 
 def _described_person(doc: DocumentContext, index: int, described: dict) -> Span | None:
