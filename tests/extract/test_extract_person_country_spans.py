@@ -68,6 +68,10 @@ def test_a_bare_first_name_is_a_mention_without_an_entity_and_no_fact_subject():
         ("Визит патриарха Кирилла длился два дня.", "Кирилла", "Патриарх Кирилл"),
         ("Принц Гарри прилетел в Лондон.", "Гарри", "Принц Гарри"),
         ("Он встретился с королём Карлом.", "Карлом", "Король Карл"),
+        ("Папа римский Лукас посетил Астану.", "Лукас", "Папа Лукас"),
+        ("Её принимала у себя кронпринцесса Мадина.", "Мадина", "Кронпринцесса Мадина"),
+        # in lower case inside a sentence the queen is a title
+        ("Портрет королевы Мадины висит в музее.", "Мадины", "Королева Мадина"),
         # a title that is also a surname: «Королева Мадина» may be Madina Koroleva
         ("Королева Мадина выступила на концерте.", "Мадина", None),
     ],
@@ -192,3 +196,8 @@ def test_an_inflected_country_name_whose_lemma_fails_is_the_country(text, place)
 def test_a_name_after_a_noun_with_a_possessive_is_in_apposition_to_it(text, name):
     extraction = extract(text, "ru")
     assert [e.name for e in extraction.entities.values() if e.type == "person"] == [name]
+
+
+def test_the_title_of_a_titled_person_is_no_surname_of_theirs():
+    text = "Портрет королевы Мадины висит в музее. Королевой страны её провозгласили в 1990 году."
+    assert "Королевой" not in mentions(text, "person")

@@ -570,3 +570,25 @@ def test_the_next_clause_of_a_subjectless_sentence_links_its_profession_too(rule
 def test_a_participle_of_a_linking_verb_after_the_name(rules_only):
     text = "Айдар Сейтов, ранее работавший прокурором, задержан в Алматы."
     assert _roles(text) == {("Айдар Сейтов", "prosecutor", "прокурором")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the station an unknown acronym names, before another profession and the name
+        (
+            "Вчера командир МКС космонавт Тимур Ахмедов вышел в открытый космос.",
+            {
+                ("Тимур Ахмедов", "other", "командир МКС"),
+                ("Тимур Ахмедов", "other", "космонавт"),
+            },
+        ),
+        # whose lawyer: a person of their own, left out of the profession
+        (
+            "Адвокат Рахимова Олег Савченко обжаловал приговор.",
+            {("Олег Савченко", "lawyer", "Адвокат")},
+        ),
+    ],
+)
+def test_a_capitalised_genitive_between_the_profession_and_the_name(rules_only, text, expected):
+    assert _roles(text) == expected

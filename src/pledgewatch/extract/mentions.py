@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from functools import cache
 
 from pledgewatch import refdata
@@ -192,13 +192,15 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
 
 
 # Titles a royal, a monarch or a cleric is named with by a first name alone («патриарх
-# Кирилл», «принц Гарри», «Папа Франциск»). Not those that are also names or surnames
-# («Королева», «Султан», «Эмир», «Шейх»): «Королева Елизавета» may be Elizaveta Koroleva.
+# Кирилл», «принц Гарри», «Папа Франциск», «Папа римский Лукас»). Not those that are
+# also names or surnames («Королева», «Султан», «Эмир», «Шейх»): «Королева Елизавета» may
+# be Elizaveta Koroleva; a queen in lower case is one («королевы Мадины»).
 _TITLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(?:принц(?:есс)?|цариц|императриц|пап|патриарх|митрополит|архиепископ|"
-    r"епископ|архимандрит|игумен|иеромонах|герцог(?:ин)?|княгин|кардинал)[а-яё]{0,3}"
-    r"|(?:император|корол|цар|княз)(?:ь|я|ю|[её]м|е|а|у|ом)?)\s+$",
-    re.IGNORECASE,
+    r"(?<![\w-])(?:(?:(?i:(?:крон)?принц(?:есс)?|цариц|императриц|патриарх|митрополит"
+    r"|архиепископ|епископ|архимандрит|игумен|иеромонах|герцог(?:ин)?|княгин|кардинал)"
+    r"|королев)[а-яё]{0,3}"
+    r"|(?i:пап[а-яё]{0,3}(?:\s+римск[а-яё]{2,3})?)"
+    r"|(?i:император|корол|цар|княз)(?:ь|я|ю|[её]м|е|а|у|ом)?)\s+$"
 )
 
 
@@ -209,7 +211,7 @@ def _titled_person(doc: DocumentContext, start: int, first: str) -> str | None:
     title = _TITLE_BEFORE.search(doc.text, max(0, start - 20), start)
     if title is None:
         return None
-    lemma = morph().parse(title.group().strip().lower())[0].normal_form
+    lemma = morph().parse(title.group().split()[0].lower())[0].normal_form
     name = f"{lemma.capitalize()} {first}"
     return doc.add_entity(
         EntityDraft(
@@ -1057,8 +1059,10 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
     outer phrase goes on over what the post is in charge of, where it is posted and the
     place it is elected from («директор по маркетингу», «посол России в Японии», «сенатор
     от Техаса»); a minister's portfolio gives a middle level («министр финансов»)."""
-    starts, places = {}, {}
+    starts, places, persons = {}, {}, set()
     for span in doc.spans:
+        if span.type == "person":
+            persons.add(span.start)
         if span.type in _COMPLEMENT_TYPES:
             starts[span.start] = max(starts.get(span.start, 0), span.end)
             if span.type != "organization":
@@ -1098,6 +1102,8 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
                 end += 1  # «глава "Газпрома"»: NEREL spans a straight closing quote, not «»
         elif match.deputy and end == match.end and after in outer_end:
             end = outer_end[after]
+        elif end == match.end:
+            end = _genitive_name_end(doc.text, end, (persons, outer_end)) or end
         if not honorary:
             end = _post_tail_end(doc.text, match, end, starts, places)
         outer_end[match.start] = end
@@ -1112,6 +1118,42 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
         acting = acting_start(doc.text, match.start)
         if acting is not None:
             doc.add_span("profession", acting, end, data=match.role)
+
+
+# One capitalised word between a profession and the name of the one who holds it, or
+# another profession of theirs: «командир МКС космонавт Тимур Ахмедов»
+_NAME_BETWEEN = re.compile(r" ([A-ZА-ЯЁ][\w-]*) (?=\w)")
+_ACRONYM = re.compile(r"[A-ZА-ЯЁ]{2,}|[A-Za-z][\w-]*")
+
+
+def _genitive_name_end(text: str, end: int, holders: tuple[Container[int], ...]) -> int | None:
+    """The end of a capitalised genitive right after a profession ending at ``end`` and
+    right before a person's name or another profession (``holders``: where they start):
+    the country, body or station the profession is of, which NEREL spans as part of it.
+    Not a person or a profession itself («режиссёра Эмира Алиева»), nor a first name in
+    the nominative («режиссёр Бахтиёр Каримов», where the name recogniser split the name),
+    which has no genitive singular reading."""
+    match = _NAME_BETWEEN.match(text, end)
+    if match is None or not any(match.end() in starts for starts in holders):
+        return None
+    if any(match.start(1) in starts for starts in holders):
+        return None  # whose lawyer («адвокат Рахимова Олег Савченко»): NEREL spans it either way
+    word = match.group(1)
+    if not _ACRONYM.fullmatch(word) and not _genitive_singular(word.lower()):
+        return None
+    return match.end(1)
+
+
+@cache
+def _genitive_singular(word: str) -> bool:
+    """Whether ``word`` has a reading as a noun in the genitive singular («Рахимова»,
+    «Памира»; not «Бахтиёр», nor «Иванов», a genitive only in the plural)."""
+    from pledgewatch.extract.nlp import _morph
+
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "sing"
+        for p in _morph().parse(word)
+    )
 
 
 # What a post is in charge of, where it is posted and whom it represents, after the head

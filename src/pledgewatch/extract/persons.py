@@ -54,13 +54,18 @@ def surname_adjectives(surname: str) -> set[str]:
 
 def add_repeated_persons(doc: DocumentContext) -> None:
     """Every other occurrence of a name already found in the document: the same full name,
-    or its surname in any case form, linked to the same person."""
+    or its surname in any case form, linked to the same person. A person named by a title
+    and a first name («Королева Мадина») has no surname: the title is no name of theirs
+    («Королевой страны её провозгласили в 1990 году»)."""
     forms: dict[str, str] = {}
     for span in doc.spans:
         if span.type != "person" or not span.entity:
             continue
         forms.setdefault(span.text, span.entity)
-        surname = normalize_person_name(doc.entity(span.entity).name).last
+        entity = doc.entity(span.entity)
+        if entity.attributes.get("title"):
+            continue
+        surname = normalize_person_name(entity.name).last
         if surname and len(surname) >= 3 and surname[0].isupper() and not surname.isupper():
             for form in surname_forms(surname) | surname_adjectives(surname):
                 forms.setdefault(form, span.entity)
