@@ -592,3 +592,33 @@ def test_a_participle_of_a_linking_verb_after_the_name(rules_only):
 )
 def test_a_capitalised_genitive_between_the_profession_and_the_name(rules_only, text, expected):
     assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a relative, a name whose last word is in the nominative is the relative's,
+        # though its first word does not decline
+        ("На приём пришла беременная подруга премьер-министра Джейн Уотсон.", set()),
+        # of two names after a profession in the genitive, the first holds it
+        (
+            "Рукопись умершего в 1990 году писателя Ивана Петрова Бетти Смит передала в музей.",
+            set(),
+        ),
+        # the subject of «назначил на должность» appoints; the post is someone else's
+        (
+            "Аким Ерлан Кошанов назначил его на должность заместителя акима.",
+            {("Ерлан Кошанов", "Аким")},
+        ),
+        # a name after a preposition is not the subject of «занимал пост»
+        ("До Ерлана пост генерального директора завода занимал Рустам Ильясов.", set()),
+        # «Маркива» is the genitive of the «Маркив» of the sentence before: the lawyer's client
+        (
+            "Суд осудил блогера Нурлана Маркива. Маркив вину не признал. "
+            "Адвокат Маркива заявил, что обжалует приговор.",
+            {("Нурлан Маркив", "блогера")},
+        ),
+    ],
+)
+def test_no_rule_link_to_someone_elses_profession(rules_only, text, expected):
+    assert {(name, span) for name, _role, span in _roles(text)} == expected

@@ -33,7 +33,12 @@ next to the name is left out: a name in the genitive after a nominative professi
 («адвокат Ивана Петрова»), one name after a plural profession («адвокаты Сингха»), the
 first of two names in a row («адвокат Гибсона Стивен Колодни»), a relative's name after
 the profession («дочь писателя Мария Петрова»), a name after a word for whose profession
-it is («адвоката обвиняемого Ивана Петрова», «адвокат семьи Ивана Петрова»).
+it is («адвоката обвиняемого Ивана Петрова», «адвокат семьи Ивана Петрова»), a
+surname in an oblique case whose nominative the text gives («Адвокат Маркива», the man
+named «Маркив» elsewhere), the second of two names after a profession the first agrees
+with («"короля поп-музыки" Майкла Джексона Кэтрин»). The subject of a verb of appointing
+before a post («Петров назначил его на должность прокурора») and a name after a
+preposition («До Петрова пост министра занимал …») hold no post after them.
 A sentence without a name is linked to the person of the sentence before only through
 «он» or «она» as the subject of a linking verb, or to the person named last in the three
 sentences before through a linking verb with no subject at all («… Окончил университет.
@@ -386,6 +391,8 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     between = [p for p in persons if nearest.end <= p.start and p.end <= person.start]
     if any(p.end + 1 < person.start for p in between):
         return []
+    if between and _holds_in_oblique_case(nearest, between[0]):
+        return []  # «мать "короля поп-музыки" Майкла Джексона Кэтрин»: the first name's
     if _client_of_next(doc, person, persons) and not _KIN_BEFORE.search(
         doc.text, max(0, nearest.start - 40), nearest.start
     ):
@@ -416,6 +423,7 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     if not examples and (
         not (_agree(nearest.text, person.text) or _named_as_written(doc, person))
         or _genitive_by_verb(doc, nearest, person)
+        or _declined_after_nominative(doc, nearest, person)
     ):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
     if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
@@ -501,10 +509,67 @@ def _kin_named(doc, profession: Span, person: Span, second_name: bool) -> bool:
     """Whether a relative or companion before the profession is who the name after it
     is: «дочь писателя Мария Петрова», «пассией экс-президента стала Анна Петрова»,
     «дочь президента Ивана Петрова Мария». A name that may be in the genitive is the
-    profession's («дочь писателя Ивана Петрова»)."""
+    profession's («дочь писателя Ивана Петрова»), unless its last word reads as a
+    nominative («подруга премьер-министра Кэрри Симондс»: :func:`_reads_as_genitive`)."""
     if not relative_before(doc, profession):
         return False
-    return second_name or not may_be_genitive(person.text)
+    if second_name or not may_be_genitive(person.text):
+        return True
+    # a relative in the genitive may be the profession's holder as well, the profession
+    # their apposition («у него и его супруги певицы Бейонсе»)
+    return not (_kin_in_genitive(doc, profession) or _reads_as_genitive(person.text))
+
+
+def _kin_in_genitive(doc, profession: Span) -> bool:
+    """Whether the word of kinship or company before the profession may be a genitive
+    («супруги», «дочери», not «подруга» or «сын»)."""
+    kin = _KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start)
+    word = re.match(r"[а-яё]+", kin.group().lower()) if kin else None
+    return bool(word) and "gent" in _cases(word.group(), "")
+
+
+# How a word of a name the dictionary does not know ends: declined in the genitive
+# («Смита»), like one that does not decline («Фэрроу», «Акисино», «Олесси»: «-и» is
+# as often a nominative as a genitive), or neither («Симондс», «Ингрэм-Мур»: a nominative).
+_GENITIVE_ENDING = re.compile(r"(?:[аяы]|[ое]й|[ое]го)$")
+_UNDECLINED_ENDING = re.compile(r"[иоуеюэ]$")
+
+
+def _reads_as_genitive(person: str) -> bool:
+    """Whether a name reads as one in the genitive, judged by its last word, which
+    declines where any does: declined as a genitive («Майкла Джексона», «Ким Чен Ына»),
+    or one that does not decline after nothing in the nominative («Мии Фэрроу», «принца
+    Акисино»); not a last word in the nominative («Кэрри Симондс», «Ханна Ингрэм-Мур»,
+    «Жермен Джексон»)."""
+    words = re.findall(r"[А-ЯЁа-яё][А-ЯЁа-яё-]+", person)
+    if not words:
+        return True
+    last = _genitive_kind(words[-1])
+    return (
+        last == "declined"
+        or last == "fixed"
+        and all(_genitive_kind(w) != "nominative" for w in words)
+    )
+
+
+@cache
+def _genitive_kind(word: str) -> str:
+    """How a word of a name reads: "declined" when it may be a genitive of its own
+    ending, "nominative" when it may be a nominative of a word that declines («Джексон» as
+    a man's surname) and not a genitive, "fixed" for a word that does not decline
+    («Кэрри», «Марио»)."""
+    from pledgewatch.extract.nlp import _morph
+
+    if not _known(word):
+        if _GENITIVE_ENDING.search(word.lower()):
+            return "declined"
+        return "fixed" if _UNDECLINED_ENDING.search(word.lower()) else "nominative"
+    singular = [p.tag for p in _morph().parse(word.lower()) if "sing" in p.tag.grammemes]
+    if any(t.case == "gent" and "Fixd" not in t.grammemes for t in singular):
+        return "declined"
+    if any(t.case == "nomn" and "Fixd" not in t.grammemes for t in singular):
+        return "nominative"
+    return "fixed"
 
 
 def relative_before(doc: DocumentContext, profession: Span, professions: list[Span] = ()) -> bool:
@@ -588,6 +653,10 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         far = _CLAUSE_BREAK.search(gap[: predicate.start()]) or len(gap.split()) > 8
         if far and not _PRONOUN_SUBJECT_BEFORE.search(gap, 0, predicate.start() + 1):
             return []
+        if _APPOINTER.search(gap, 0, predicate.start() + 1) or _AFTER_PREPOSITION.search(
+            doc.text, max(0, person.start - 30), person.start
+        ):
+            return []  # «Петров назначил на пост министра …», «До Петрова пост министра занимал …»
     elif _PARTICIPLE.match(gap):
         pass  # «Иван Петров, ранее работавший прокурором»
     elif _APPOSITION.match(gap):
@@ -621,6 +690,20 @@ def _one_of_many(doc, person: Span, persons: list[Span], gap: str) -> bool:
     )
 
 
+# An active verb of appointing between the name and a post: the name appoints, the post is
+# the one's after it («Иван Петров выдвинул на пост министра Олега Сидорова», «Петров
+# назначил его на должность прокурора»).
+_APPOINTER = re.compile(
+    r"(?<![\w-])(?:назначил|выдвинул|утвердил|избрал|рекомендовал|предложил|представил|"
+    r"назначает|выдвигает|утверждает|предлагает)[аи]?\s",
+    re.IGNORECASE,
+)
+# A preposition right before the name: the name is in an oblique case, not the subject of
+# the linking verb or post after it («До Петрова пост министра занимал …»).
+_AFTER_PREPOSITION = re.compile(
+    r"(?<![\w-])(?:до|вместо|после|от|для|без|кроме|против|у|к|о|об|при|с|со|за|про)\s+$",
+    re.IGNORECASE,
+)
 # «Иван Петров представляет штат в сенате, до этого он был прокурором»: the name's
 # clause goes on with «он» as the subject of the linking verb.
 _PRONOUN_SUBJECT_BEFORE = re.compile(
@@ -635,6 +718,18 @@ def _appointed(doc, person: Span, gap: str) -> bool:
         _APPOINTED_GAP.match(gap)
         and _APPOINTED.search(doc.text, max(0, person.start - 60), person.start)
     )
+
+
+def _holds_in_oblique_case(profession: Span, first: Span) -> bool:
+    """Whether the first of two names after a profession that is not in the nominative
+    agrees with it, and so holds it («"короля поп-музыки" Майкла Джексона Кэтрин»); one in
+    another case is whose office it is («пресс-секретарю президента Билла Клинтона Джо
+    Локхарту»: the second name's)."""
+    profession_cases = _cases(profession.text.split()[0], "")
+    word = re.match(r"[А-ЯЁа-яё-]+", first.text)
+    if "nomn" in profession_cases or not word or not _known(word.group()):
+        return False
+    return bool(profession_cases & _cases(word.group(), "Name"))
 
 
 def _client_of_next(doc, person: Span, persons: list[Span]) -> bool:
@@ -706,6 +801,30 @@ def _agree(profession: str, person: str) -> bool:
 _MAN_OR_WOMAN = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
 _MAN_IN_NOMINATIVE = re.compile(r"[А-ЯЁ]\w*(?:ов|ев|ёв|ин|ын)$")  # «Ринат Курманов»
 _WORD_AFTER = re.compile(r"\s+([а-яё]+)")
+
+
+# The endings of a man's surname in an oblique case («Маркива», «Маркиву», «Маркивым»).
+_OBLIQUE_ENDING = re.compile(r"(?:а|я|у|ю|ом|ем|ым)$")
+
+
+def _declined_after_nominative(doc, profession: Span, person: Span) -> bool:
+    """«Адвокат Маркива заявил», the person written «Маркив» elsewhere in the text: a
+    surname in an oblique case after a profession in the nominative alone is whose it is
+    (the client's), where the dictionary knows neither name to say so. The nominative must
+    be in the text: the entity's name is guessed from the forms it has («Запата» read as
+    Запат's genitive). A form that may be a woman's surname («-ова», «-ина») is left to
+    :func:`_genitive_by_verb`."""
+    if not person.entity or _cases(profession.text.split()[0], "") != {"nomn"}:
+        return False
+    said = person.text.split()[-1]
+    ending = _OBLIQUE_ENDING.search(said)
+    if not ending or ending.start() < 3 or _MAN_OR_WOMAN.search(said):
+        return False  # «Панфилова» may be a woman's nominative, whatever «Панфилов» is
+    stem = said[: ending.start()]
+    return any(
+        s.type == "person" and s.entity == person.entity and s.text.split()[-1] == stem
+        for s in doc.spans
+    )
 
 
 def _genitive_by_verb(doc, profession: Span, person: Span) -> bool:
