@@ -67,7 +67,18 @@ def start_server(db: str, port: int, *options: str, env: dict | None = None) -> 
         stderr=subprocess.STDOUT,
         text=True,
         env={**os.environ, "COLUMNS": "200", **(env or {})},
+        start_new_session=True,  # its own process group: see kill_all
     )
+
+
+def kill_all(process: subprocess.Popen) -> None:
+    """Kills the server and every worker it started (its process group), so a test that
+    fails half-way leaves no uvicorn worker running behind it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # all gone already
+    process.wait(10)
 
 
 def read_until_serving(process: subprocess.Popen) -> str:
@@ -162,17 +173,16 @@ def test_serve_with_two_workers_answers_and_stops_on_a_signal(tmp_path, stop):
             assert all(browser.get("/admin/users").status_code == 200 for _ in range(4))
         server.send_signal(stop)
         rest, _ = server.communicate(timeout=30)
+        output += rest
+        assert output.count("Created the first user") == 1
+        # two worker processes ran; on a loaded machine uvicorn may replace one that answered
+        # its health check late, so a replacement may be among them
+        started = re.findall(r"Started server process \[(\d+)\]", output)
+        ended = re.findall(r"Terminated child process \[(\d+)\]", output)
+        workers = {int(p) for p in started + ended}
+        assert len(workers) >= 2 and started, output
+        for pid in workers:  # the signal stopped every one (checked before kill_all)
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
     finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait(10)
-    output += rest
-    assert output.count("Created the first user") == 1
-    # two worker processes ran; on a loaded machine uvicorn may replace one that answered its
-    # health check late, so a replacement may be among them
-    started = re.findall(r"Started server process \[(\d+)\]", output)
-    workers = {int(p) for p in started + re.findall(r"Terminated child process \[(\d+)\]", output)}
-    assert len(workers) >= 2 and started, output
-    for pid in workers:
-        with pytest.raises(ProcessLookupError):
-            os.kill(pid, 0)
+        kill_all(server)  # only a test that failed half-way leaves any to kill
