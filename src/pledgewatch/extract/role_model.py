@@ -46,6 +46,7 @@ from pledgewatch.extract.roles import (
     owner_word_in,
     relative_before,
     role_of,
+    surname_gender,
     verb_disagrees,
 )
 
@@ -306,7 +307,7 @@ def _earlier_persons(
             f"X:main:{mentions[person.entity] == max(mentions.values())}",
             f"X:docmain:{so_far[person.entity] == most}{min(rank, 2)}",
             f"X:docfirst:{person.entity == first_named}",
-            f"X:sgender:{prof_gender}|{_surname_gender(person.text)}",
+            f"X:sgender:{prof_gender}|{surname_gender(person.text)}",
         ]
         found.append((person, features))
     return found
@@ -402,19 +403,6 @@ def pair_features(
     features.append("nend:" + order + ending)
     features.append(f"pnend:{order}{prof_tag}|{ending}")
     return features
-
-
-_WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
-_MANS_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
-
-
-def _surname_gender(name: str) -> str:
-    """A Russian surname's gender by its ending in the nominative («Петрова»: femn), ``?``
-    for others."""
-    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
-    if _WOMANS_SURNAME.search(last):
-        return "femn"
-    return "masc" if _MANS_SURNAME.search(last) else "?"
 
 
 def _ending(name: str) -> str:

@@ -297,10 +297,17 @@ def _past_gender(word: str) -> str | None:
     return None
 
 
-_SURNAME_GENDER = (
-    ("femn", re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")),
-    ("masc", re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")),
-)
+_WOMANS_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_MANS_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$")
+
+
+def surname_gender(name: str) -> str:
+    """A Russian surname's gender by its ending in the nominative («Петрова»: femn), ``?``
+    for others."""
+    last = name.rsplit(None, 1)[-1].lower() if name.strip() else ""
+    if _WOMANS_SURNAME.search(last):
+        return "femn"
+    return "masc" if _MANS_SURNAME.search(last) else "?"
 
 
 @cache
@@ -318,7 +325,8 @@ def _name_gender(name: str) -> str | None:
     if len(genders) == 1:
         return genders.pop()
     if len(words) > 1:
-        return next((g for g, ending in _SURNAME_GENDER if ending.search(words[-1])), None)
+        gender = surname_gender(name)
+        return None if gender == "?" else gender
     return None
 
 
