@@ -612,6 +612,16 @@ def test_a_capitalised_genitive_between_the_profession_and_the_name(rules_only, 
         ),
         # a name after a preposition is not the subject of «занимал пост»
         ("До Ерлана пост генерального директора завода занимал Рустам Ильясов.", set()),
+        # standing for a post is not holding it
+        ("Ерлан Кошанов будет баллотироваться на пост акима Алматы.", set()),
+        ("Нурлан Сапаров выставил свою кандидатуру на пост президента федерации.", set()),
+        # an apposition after a companion's genitive name is the companion's
+        ("Умер Рустам Ильясов, соратник Ерлана Кошанова, министр финансов в 1990-х годах.", set()),
+        # but a kinship word that opens the clause is the name's own («Невеста» is Sapar's)
+        (
+            "Невеста Айгерим Сапарова, 20-летняя студентка университета, приехала в ЗАГС.",
+            {("Айгерим Сапарова", "студентка университета")},
+        ),
         # «Маркива» is the genitive of the «Маркив» of the sentence before: the lawyer's client
         (
             "Суд осудил блогера Нурлана Маркива. Маркив вину не признал. "

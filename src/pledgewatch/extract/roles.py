@@ -528,12 +528,39 @@ def _kin_named(doc, profession: Span, person: Span, second_name: bool) -> bool:
     return not (_kin_in_genitive(doc, profession) or _reads_as_genitive(person.text))
 
 
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _companion_named(doc, person: Span) -> bool:
+    """Whether the name is in the genitive after a word of kinship or company in the
+    nominative that is itself an apposition after a comma («умер Олег Сидоров, соратник
+    Ивана Петрова, премьер-министр в 1990-х годах»): the apposition after the name goes on
+    describing the companion. Not a kinship word that opens the clause («Невеста Анна
+    Петрова, студентка …»), where the name after it is the companion's own."""
+    found = _kin_word_before(doc, person.start)
+    if found is None:
+        return False
+    kin, word = found
+    return (
+        bool(_COMMA_BEFORE.search(doc.text, max(0, kin.start() - 3), kin.start()))
+        and "gent" not in _cases(word, "")
+        and _reads_as_genitive(person.text)
+    )
+
+
+def _kin_word_before(doc, end: int) -> tuple[re.Match, str] | None:
+    """The word of kinship or company right before ``end`` (its match, and the word in
+    lower case), or None."""
+    kin = _KIN_BEFORE.search(doc.text, max(0, end - 40), end)
+    word = re.match(r"[а-яё]+", kin.group().lower()) if kin else None
+    return (kin, word.group()) if word else None
+
+
 def _kin_in_genitive(doc, profession: Span) -> bool:
     """Whether the word of kinship or company before the profession may be a genitive
     («супруги», «дочери», not «подруга» or «сын»)."""
-    kin = _KIN_BEFORE.search(doc.text, max(0, profession.start - 40), profession.start)
-    word = re.match(r"[а-яё]+", kin.group().lower()) if kin else None
-    return bool(word) and "gent" in _cases(word.group(), "")
+    found = _kin_word_before(doc, profession.start)
+    return found is not None and "gent" in _cases(found[1], "")
 
 
 # How a word of a name the dictionary does not know ends: declined in the genitive
@@ -665,11 +692,15 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
             doc.text, max(0, person.start - 30), person.start
         ):
             return []  # «Петров назначил на пост министра …», «До Петрова пост министра занимал …»
+        if _CANDIDACY.search(gap, 0, predicate.end()):
+            return []  # «Петров выставил свою кандидатуру на пост мэра»: he does not hold it
     elif _PARTICIPLE.match(gap):
         pass  # «Иван Петров, ранее работавший прокурором»
     elif _APPOSITION.match(gap):
         if not _agree(first.text, person.text):
             return []  # «у Ивана Петрова, режиссёром»: an apposition agrees in case
+        if _companion_named(doc, person):
+            return []  # «соратник Ивана Петрова, премьер-министр …» is the companion
         if _only_plural(first.text.split()[0]) and not _one_of_many(doc, person, persons, gap):
             return []  # «соседи Ивана Петрова — видные деятели города»: not him alone
     elif not _appointed(doc, person, gap):
@@ -704,6 +735,13 @@ def _one_of_many(doc, person: Span, persons: list[Span], gap: str) -> bool:
 _APPOINTER = re.compile(
     r"(?<![\w-])(?:назначил|выдвинул|утвердил|избрал|рекомендовал|предложил|представил|"
     r"назначает|выдвигает|утверждает|предлагает)[аи]?\s",
+    re.IGNORECASE,
+)
+# Standing for a post, not holding it: «Иван Петров будет баллотироваться на пост мэра»,
+# «выставил свою кандидатуру на пост президента», «Петров — не единственный кандидат на пост».
+_CANDIDACY = re.compile(
+    r"(?<![\w-])(?:баллотир|кандидат|претенд|предложен)\w*(?:\s+[\w-]+){0,3}\s+"
+    r"на\s+(?:этот\s+)?пост(?![\w-])",
     re.IGNORECASE,
 )
 # A preposition right before the name: the name is in an oblique case, not the subject of
