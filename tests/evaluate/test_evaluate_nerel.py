@@ -386,21 +386,26 @@ def test_bench_extract_reports_both_sides(capsys):
 
 
 @pytest.mark.parametrize(
-    "second, word",
+    "gap, second, word",
     [
         # told with a pronoun: the subject's last mention before the sentence
-        ("Суд приговорил его к пяти годам лишения свободы.", None),
-        # told with a profession noun the fact keeps: that noun, as NEREL links it
-        ("Суд приговорил журналиста к пяти годам лишения свободы.", "журналиста"),
+        ("\n", "Суд приговорил его к пяти годам лишения свободы.", None),
+        (" ", "Суд приговорил его к пяти годам лишения свободы.", None),
+        # told with a profession noun the fact keeps, in a paragraph that has not named
+        # the person: that noun, as NEREL links it
+        ("\n", "Суд приговорил журналиста к пяти годам лишения свободы.", "журналиста"),
+        # the same noun after the name in its paragraph refers back to it: the name
+        (" ", "Суд приговорил журналиста к пяти годам лишения свободы.", None),
     ],
 )
-def test_a_sentence_without_the_name_links_the_word_that_names_the_person(second, word):
-    text = "Иван Петров вернулся домой. " + second
+def test_a_sentence_without_the_name_links_the_word_that_names_the_person(gap, second, word):
+    text = "Иван Петров вернулся домой." + gap + second
     person, s2 = "person:иван петров", text.index("Суд")
     name, penalty = (0, 11), (text.index("пяти"), len(text) - 1)
     spans = [("penalty", *penalty)]
-    if word:
-        spans.append(("profession", text.index(word), text.index(word) + len(word)))
+    if "журналиста" in second:
+        noun = text.index("журналиста")
+        spans.append(("profession", noun, noun + len("журналиста")))
     extraction = Extraction(
         {person: EntityDraft(person, "person", "Иван Петров")},
         [
@@ -419,7 +424,8 @@ def test_a_sentence_without_the_name_links_the_word_that_names_the_person(second
         ],
     )
     argument = tuple(spans[1][1:]) if word else name
-    assert extraction_items(extraction).relations == {("PENALIZED_AS", (argument,), (penalty,))}
+    relations = extraction_items(extraction, text).relations
+    assert relations == {("PENALIZED_AS", (argument,), (penalty,))}
 
 
 def test_a_lead_that_names_the_person_by_a_nationality_links_that_noun():

@@ -497,6 +497,111 @@ def test_he_is_who_the_sentence_before_is_about_not_his_friend():
     assert set(facts(text, "charge")) == {"Иван Петров"}
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Судья Анна Смирнова приговорила его к пяти годам лишения свободы.",
+        "Адвокат Анна Смирнова сообщила, что её подзащитного приговорили к пяти годам колонии.",
+    ],
+)
+def test_a_judge_or_lawyer_named_in_the_sentence_is_not_who_it_sentences(second):
+    text = "Иван Петров обвинялся в поджоге склада. " + second
+    assert set(facts(text, "sentence")) == {"Иван Петров"}
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_man_named_before():
+    # «её» cannot be Иван Петров: the sentence goes to no one rather than to him
+    text = "Иван Петров вернулся домой. Адвокат Анна Смирнова сообщила, что её задержали."
+    assert "Иван Петров" not in facts(text, "detention")
+
+
+def test_a_lawyer_charged_himself_is_still_the_accused():
+    text = "Иван Петров вернулся домой. Адвокат Анна Смирнова обвиняется в мошенничестве."
+    assert set(facts(text, "charge")) == {"Анна Смирнова"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Ещё один активист был оправдан судом по делу о клевете.",
+        "Полиция также арестовала ещё одного человека по подозрению в поджоге.",
+        "Аналогичный приговор к двум годам колонии вынесен в отношении другого активиста.",
+    ],
+)
+def test_another_person_is_not_the_one_named_before(second):
+    text = "Активист Иван Петров осуждён за хулиганство. " + second
+    extraction = extract(text, "ru")
+    later = text.index(second)
+    assert not [f for f in extraction.facts if f.evidence[0] >= later and f.type != "role"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Полиция задержала более 300 человек.",
+        "Более двух тысяч человек были арестованы.",
+        "Полиция арестовала трёх братьев, которых подозревают в поджоге.",
+        "Суд приговорил к восьми годам колонии мужчину, признав его виновным в разбое.",
+    ],
+)
+def test_people_counted_or_called_only_a_man_are_not_the_one_named_before(second):
+    text = "Активист Иван Петров вышел на свободу. " + second
+    extraction = extract(text, "ru")
+    later = text.index(second)
+    assert not [f for f in extraction.facts if f.evidence[0] >= later and f.type != "role"]
+
+
+def test_people_counted_after_a_possessive_in_english_are_not_the_lawyer_named_before():
+    # «her research» is no pronoun for whom the sentence is about: the several people
+    # convicted are others, not the lawyer of the sentence before
+    text = (
+        "Journalist Anna Karimova was sentenced to eight years in prison. "
+        "Her lawyer, Farhod Saidov, said the court had ignored the law. "
+        "The case is linked to her research, for which she interviewed several people who "
+        "were later convicted, including a former party leader, who received 27 years."
+    )
+    extraction = extract(text, "en")
+    sentenced = {
+        extraction.entities[f.subject].name for f in extraction.facts if f.type == "sentence"
+    }
+    assert sentenced == {"Anna Karimova"}
+
+
+@pytest.mark.parametrize(
+    "second, crime",
+    [
+        # the people an offence harmed, or counted after a pronoun for the person before
+        ("Ему предъявили обвинение в убийстве шести человек.", "убийстве шести человек"),
+        (
+            "Его обвиняют в нападении на магазин, при котором пострадали пять человек.",
+            "нападении на магазин",
+        ),
+    ],
+)
+def test_people_counted_as_victims_leave_the_charge_to_the_one_named_before(second, crime):
+    text = "Иван Петров вернулся домой. " + second
+    assert [f["spans"] for f in facts(text, "charge")["Иван Петров"]] == [[crime]]
+
+
+def test_he_is_the_former_president_the_sentence_before_told_of():
+    text = (
+        "Бывший президент Египта Хосни Мубарак предстал перед судом. "
+        "Бизнесмена Хусейна Салема будут судить заочно. "
+        "Против бывшего президента выдвинуты обвинения в коррупции. "
+        "Его также подозревают в хищении государственных средств."
+    )
+    assert set(facts(text, "charge")) == {"Хосни Мубарак"}
+
+
+def test_an_offence_in_a_clause_of_when_or_where_is_no_charge_of_the_person_before():
+    text = (
+        "Иван Петров руководил полицией города. "
+        "Его подозревают в превышении полномочий, когда в городе начались массовые беспорядки."
+    )
+    charged = facts(text, "charge")
+    assert [f["spans"] for f in charged["Иван Петров"]] == [["превышении полномочий"]]
+
+
 def test_a_former_president_is_the_one_described_as_former():
     text = (
         "Свергнутый президент Египта Мухаммед Мурси умер в суде. "

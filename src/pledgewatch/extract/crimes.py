@@ -18,7 +18,9 @@ object («хищении данных», «управлении автомоби
 offence after it. An attack or a protest that no charge word governs («расследование
 теракта», «прошли несогласованные акции», "detained at an unauthorized rally") is the event,
 not a charge, and what an attempt was at («покушении на сбыт наркотиков») is no offence of
-its own; nor is a word of a quoted search query («по запросу «Петров клевета»»).
+its own; nor is a word of a quoted search query («по запросу «Петров клевета»»). A deed told
+as a clause after a verdict's «за то, что» is a crime from its verb to the next mark
+(«приговорён к 20 годам тюрьмы за то, что он отдал приказ о пытках протестующих»).
 """
 
 from __future__ import annotations
@@ -228,6 +230,12 @@ _CODE_CLAUSE = re.compile(
     r",\s+(?:соверш[её]нн|повлекш|сопровождавш)\w*\s+[^\d,.;:()«»\"\n]*[^\d\s,.;:()«»\"\n]"
     r"(?=\s*(?:[,.;:()«»\"\n]|$))"
 )
+# A deed a verdict was for, told as a clause of its own: «приговорён к 20 годам тюрьмы за
+# то, что он отдал приказ о пытках», «оштрафован за то, что не убрал снег». The clause from
+# its verb (after «он», «она») to the next mark is the crime, as NEREL marks it; «за то,
+# чтобы» is what someone stands for, not a deed.
+_DEED_CLAUSE = re.compile(r"то,\s+что\s+(?:(?:он|она|они)\s+)?(?=[а-яё])")
+_DEED_END = re.compile(r"[,.;:!?()«»\"\n—–]")
 _REFERENCE_WORD = re.compile(r"(?:част|стать|пункт)\w*")
 _NOT_COMPLEMENT = re.compile(
     r"(?:год|течени|период|врем|ход|рамк|связи|отношени|адрес|момент|протяжени|фоне"
@@ -365,6 +373,7 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
         for at, case in list(governors.items()):  # «признан виновным в «расовом профайлинге»»
             if doc.text[at : at + 1] in _OPENING_QUOTES:
                 governors[at + 1] = case
+            _add_deed(doc, tokens, at, sentence.end)
         for i, token in enumerate(tokens if governors else ()):
             if token.start in governors and token.pos in ("NOUN", "ADJ", "VERB"):
                 k: int | None = i
@@ -432,6 +441,27 @@ def add_crime_phrases(doc: DocumentContext, analysis: Analysis) -> None:
     if glosses:  # «(хулиганство и умышленное причинение …)»: one crime, the gloss's
         _categorize_glosses(doc, glosses)
         doc.spans = [s for s in doc.spans if s.type != "crime" or not _inside(s, glosses)]
+
+
+def _add_deed(doc: DocumentContext, tokens: list[Token], at: int, end: int) -> None:
+    """The deed of «осуждён за то, что он отдал приказ об аресте протестующих», when a charge
+    word governs «за» at ``at``: the clause from its verb to the next mark (not «за то, что
+    его …»: a clause whose subject is someone else starts with no verb)."""
+    clause = _DEED_CLAUSE.match(doc.text, at, end)
+    if clause is None:
+        return
+    first = next((k for k, t in enumerate(tokens) if t.start == clause.end()), None)
+    if first is None:
+        return
+    verb = tokens[first + 1] if tokens[first].text == "не" and first + 1 < len(tokens) else None
+    if verb is None:
+        verb = tokens[first]
+    if verb.pos != "VERB" or verb.feats.get("VerbForm", "Fin") != "Fin":
+        return
+    stop = _DEED_END.search(doc.text, verb.end, end)
+    deed_end = len(doc.text[: stop.start() if stop else end].rstrip())
+    if len(doc.text[tokens[first].start : deed_end].split()) >= 2:
+        _add(doc, tokens[first].start, deed_end, "other")
 
 
 def _drop_attempted(doc: DocumentContext) -> None:

@@ -61,11 +61,18 @@ _THEY = {
     ),
     "en": re.compile(r"\b(?:each of them|all (?:three|four|five) of them|they)\b", re.I),
 }
-# People the sentence counts but does not name, other than those named before.
+# People the sentence counts but does not name, other than those named before: «Ещё двое
+# обвиняемых получили по три года», «Полиция задержала более 500 человек», «арестовала
+# трёх братьев»; and one it calls only a man or a woman («суд приговорил к 10 годам
+# мужчину, признав его виновным в …»).
 _OTHERS = {
     "ru": re.compile(
-        r"(?<![\w-])(?:(?:ещё|еще)\s+(?:\w+\s+)?|остальн\w+\s+|други[ех]\s+)?"
-        r"(?:двое|трое|четверо|пятеро|шестеро|остальные|другие)(?![\w-])",
+        r"(?<![\w-])(?:(?:(?:ещё|еще)\s+(?:\w+\s+)?|остальн\w+\s+|други[ех]\s+)?"
+        r"(?:двое|трое|четверо|пятеро|шестеро|остальные|другие)"
+        r"|(?:\d[\d\s]*|двоих|троих|трёх|трех|четырёх|четырех|пяти|шести|десяти|нескольких"
+        r"|сотен|сотни|тысяч|десятков|десятки)\s+(?:тысяч\s+)?"
+        r"(?:человек|мужчин|женщин|братьев|подростков|студентов|активистов|участников)"
+        r"|мужчину|женщину)(?![\w-])",
         re.I,
     ),
     "en": re.compile(
@@ -100,15 +107,23 @@ def build_facts(doc: DocumentContext) -> None:
         demand_start = _demand_facts(doc, index, lang, demanded)
         subjects = [p for p in persons if p.start < demand_start] if demand_start else persons
         lead = None if subjects or anyone_named else _lead_subject(doc, index, lang, persons_in)
-        if lead:
+        described_here = None  # the person a bare noun of the sentence means, named before
+        if _only_the_court(doc, index, subjects, last_persons):
+            # «Судья Анна Смирнова приговорила его к пяти годам»: «его» is the person of the
+            # sentences before, not the judge
+            subjects = last_persons
+        elif lead:
             subjects = [lead[0]]  # «Хакер из Тюмени осуждён за взлом сайтов» / … Андрея Кандыбы
+        elif not subjects and _another(doc, index, lang):
+            pass  # «Ещё один активист был оправдан», «… в отношении другого оппозиционера»
         elif not subjects and (referred := _described_person(doc, index, described)):
             subjects = [referred]  # «Продюсер Иван Петров …. Продюсера обвинили в …»
+            described_here = referred
         elif not subjects and len(last_pair) == 2 and _BOTH[lang].search(doc.sentence_text(index)):
             subjects = last_pair  # «… Ильяса Сагинтаева и Жанар Мукашеву. Обоих задержали …»
         elif not subjects and len(last_group) > 1 and _THEY[lang].search(doc.sentence_text(index)):
             subjects = last_group  # «Петров, Сидоров и Иванова …. Каждый из них получил …»
-        elif not subjects and _OTHERS[lang].search(doc.sentence_text(index)):
+        elif not subjects and _others(doc, index, lang):
             pass  # «Ещё двое обвиняемых получили по три года»: other people, not named
         elif (
             not subjects
@@ -159,7 +174,97 @@ def build_facts(doc: DocumentContext) -> None:
             last_group = list({p.entity: p for p in parties}.values())
             last_pair = _pair(doc, last_group)
             last_seen = index
+        elif described_here and any(
+            f.subject == described_here.entity for f in doc.extraction.facts[facts_before:]
+        ):
+            # «Против бывшего президента выдвинуты обвинения …. Его также подозревают …»:
+            # «его» is the president the sentence told of, not whoever was named last before
+            last_persons, last_seen = [described_here], index
     _commitment_facts(doc, lang)
+
+
+def _others(doc: DocumentContext, index: int, lang: str) -> bool:
+    """Whether the sentence tells of people it counts but does not name (``_OTHERS``), not
+    as the victims of an offence («обвинения в убийстве шести человек») nor after a pronoun
+    for the person before («Его обвиняют в нападении, при котором пострадали 5 человек»).
+    In English the words of ``_OTHERS`` count wherever they stand: a pronoun before them is
+    mostly a possessive there («linked to her research, for which she interviewed several
+    people who were later convicted»), and they are other people all the same."""
+    start, end = doc.sentences[index]
+    if lang != "ru":
+        return bool(_OTHERS[lang].search(doc.text, start, end))
+    crimes = doc.spans_in(index, "crime")
+    return any(
+        not any(c.start <= m.start() < c.end for c in crimes)
+        and not _pronoun(doc).search(doc.text, start, m.start())
+        for m in _OTHERS[lang].finditer(doc.text, start, end)
+    )
+
+
+# «Ещё один активист», «ещё одного человека», «другого оппозиционера»: someone besides the
+# person the text is about.
+_ANOTHER = re.compile(
+    r"(?<![\w-])(?:(?:ещё|еще)\s+(?:один|одна|одного|одной|одному|одну)(?!\s+раз)"
+    r"|друг(?:ой|ого|ому|ую|ая))\s+",
+    re.IGNORECASE,
+)
+
+
+def _another(doc: DocumentContext, index: int, lang: str) -> bool:
+    """Whether the sentence names someone else than the person before, by «ещё один» or
+    «другой» and a word for a person: «Ещё один активист был оправдан», «Полиция задержала
+    ещё одного ученика», «приговор в отношении другого оппозиционера»."""
+    if lang != "ru":
+        return False
+    start, end = doc.sentences[index]
+    matches = list(_ANOTHER.finditer(doc.text, start, end))
+    if not matches:  # most sentences: the cheap test first
+        return False
+    nouns = {p.start for p in doc.spans_in(index, "profession")}
+    nouns |= {p.start for p in _nationality_nouns(doc, index)}
+    for match in matches:
+        word = _WORD.match(doc.text, match.end(), end)
+        if match.end() in nouns or word and _PERSON_WORD.fullmatch(word.group().lower()):
+            return True
+    return False
+
+
+# Words for a person besides professions: «ещё одного человека», «ещё один ученик».
+_PERSON_WORD = re.compile(
+    r"(?:человек|мужчин|женщин|подозреваем|обвиняем|осужд[её]нн|задержанн|арестованн|ученик"
+    r"|студент|гражданин|гражданк|житель|жительниц|участник|фигурант)\w{0,3}"
+)
+
+
+def _only_the_court(doc, index: int, subjects: list[Span], earlier: list[Span]) -> bool:
+    """Whether the sentence names only who works the case (a judge, prosecutor or lawyer
+    named as such) and refers by a personal pronoun to someone else, the person of the
+    sentences before: «Судья Анна Смирнова приговорила его к пяти годам», «Адвокат Иван
+    Петров сообщил, что его подзащитному назначили штраф»."""
+    if not (
+        subjects
+        and earlier
+        and all(_works_the_case(doc, index, p) for p in subjects)
+        and not {p.entity for p in earlier} & {p.entity for p in subjects}
+    ):
+        return False
+    pronoun = _pronoun(doc).search(doc.text, subjects[0].end, doc.sentences[index][1])
+    if pronoun is None:
+        return False
+    # «Иван Петров …. Адвокат Анна Смирнова сообщила, что её задержали»: «её» is not Петров;
+    # «её подзащитного» is the lawyer's own, whoever the client is
+    gender = _PRONOUN_GENDER.get(pronoun.group().lower().replace("ё", "е"))
+    if _CLIENT_AFTER.match(doc.text, pronoun.end()):
+        gender = None
+    return gender is None or any(_name_gender(p.text) in (gender, "?") for p in earlier)
+
+
+_CLIENT_AFTER = re.compile(r"\s+(?:подзащитн|клиент|доверител)", re.IGNORECASE)
+# The gender a Russian personal pronoun tells (``None``: the plural or any).
+_PRONOUN_GENDER = {
+    **dict.fromkeys(("он", "его", "ему", "него", "нему", "ним", "нем"), "masc"),
+    **dict.fromkeys(("она", "ее", "ей", "нее", "ней"), "femn"),
+}
 
 
 def _victims_only(doc, index, crimes, victims, last_persons) -> list[Span]:
@@ -1518,12 +1623,20 @@ _PERSON_NOUN = re.compile(
 )
 
 
+# A clause that tells when or where («…, когда в стране начались массовые беспорядки»).
+_SETTING_CLAUSE = re.compile(r",\s*(?:когда|где|куда|откуда|when|where)\b", re.IGNORECASE)
+
+
 def _same_clause(doc: DocumentContext, person: Span, target: Span, other=_OTHER_CLAUSE) -> bool:
     """Is no other clause opened between the person and the offence (or penalty)? A person
-    of another sentence (carried over by «его») always counts."""
+    of another sentence (carried over by «его») counts unless the offence stands in a clause
+    of its own that does not refer back to them («Его подозревают в том, что он отдавал
+    приказы о расправах, когда в стране начались массовые беспорядки»: not the riots)."""
     index = doc.sentence_index(target.start)
-    if not doc.sentences[index][0] <= person.start < doc.sentences[index][1]:
-        return True
+    start, end = doc.sentences[index]
+    if not start <= person.start < end:
+        clauses = list(_SETTING_CLAUSE.finditer(doc.text, start, target.start))
+        return not clauses or bool(_pronoun(doc).search(doc.text, clauses[-1].end(), target.start))
     if person.start < target.start:
         clause = other.search(doc.text, person.end, target.start)
         return not clause or bool(_pronoun(doc).search(doc.text, clause.end(), target.start))
