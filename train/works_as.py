@@ -12,10 +12,12 @@ would score (``role_model.candidate_pairs``: a person and a profession the rules
 link) is labelled by whether the WORKS_AS relation `eval nerel` would score for it (the
 person's mention nearest the profession, as ``evaluate.nerel`` maps a role fact) is a gold
 one. Logistic regression with an L2 penalty is fitted by full-batch Adam in numpy, so the
-run is deterministic. The threshold is chosen on the training documents under
-cross-validation by document (each fold scored by a model that did not see it): the
-highest one whose WORKS_AS F1 (rules plus model links) is within ``F1_TOLERANCE`` of the
-best, since a wrong role on a person's page costs more than a missing one.
+run is deterministic: the same data and code write the same bytes (``RoleModel.save`` fixes
+the archive's dates), so rerunning it shows whether the shipped file is current. The
+threshold is chosen on the training documents under cross-validation by document (each
+fold scored by a model that did not see it): the highest one whose WORKS_AS F1 (rules plus
+model links) is within ``F1_TOLERANCE`` of the best, since a wrong role on a person's page
+costs more than a missing one.
 """
 
 from __future__ import annotations

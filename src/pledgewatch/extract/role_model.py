@@ -17,9 +17,9 @@ each of them to already, and for a person named before, how often and how early 
 names them. A pair whose linking verb right before the profession is of the other gender
 than the name («Иван Петров … Работала прокурором») is not scored. A link is added when
 its probability is over the threshold chosen by cross-validation on NEREL train; the role
-fact it makes carries that probability, below the rules' confidence, so a user can tell. Only the first words of the
-two spans are looked up in the dictionary (the words between are judged by their
-endings): dictionary look-ups were most of the model's cost.
+fact it makes carries that probability, below the rules' confidence, so a user can tell.
+Only the first words of the two spans are looked up in the dictionary (the words between
+are judged by their endings): dictionary look-ups were most of the model's cost.
 
 The weights (``data/role_model.npz``) are trained by ``train/works_as.py`` on NEREL train
 (Loukachevitch et al., "NEREL: A Russian Dataset with Nested Named Entities, Relations and
@@ -30,8 +30,10 @@ links as labels. Features are hashed with CRC-32 (stable across processes, unlik
 
 from __future__ import annotations
 
+import io
 import math
 import re
+import zipfile
 import zlib
 from functools import cache
 from pathlib import Path
@@ -88,14 +90,24 @@ class RoleModel:
         return 1.0 / (1.0 + math.exp(-score))
 
     def save(self, path: Path) -> None:
-        """Half-precision weights: 65,536 buckets are 128 kB before compression."""
-        np.savez_compressed(
-            path,
-            weights=self.weights.astype(np.float16),
-            bias=np.float64(self.bias),
-            threshold=np.float64(self.threshold),
-            version=np.int64(FEATURES_VERSION),
-        )
+        """Half-precision weights (65,536 buckets are 128 kB before compression) in an
+        ``.npz`` that ``np.load`` reads. Written member by member with a fixed date, not by
+        ``np.savez_compressed``, which stamps each member with the time of writing: so the
+        same training run writes the same bytes, and a retrained file that changed nothing
+        shows no diff."""
+        arrays = {
+            "weights": self.weights.astype(np.float16),
+            "bias": np.float64(self.bias),
+            "threshold": np.float64(self.threshold),
+            "version": np.int64(FEATURES_VERSION),
+        }
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, value in arrays.items():
+                member = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                member.compress_type = zipfile.ZIP_DEFLATED
+                buffer = io.BytesIO()
+                np.lib.format.write_array(buffer, np.asanyarray(value), allow_pickle=False)
+                archive.writestr(member, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> RoleModel:
