@@ -192,3 +192,18 @@ def test_a_death_sentence_is_labelled_as_such_and_the_person_is_held(editor, web
     assert "death penalty" in page and "status-held" in page and ">other<" not in page
     editor.get("/lang/ru", params={"next": "/"})
     assert "смертная казнь" in editor.get(f"/entities/{person['id']}").text
+
+
+def test_a_former_role_is_shown_as_past_on_the_person_page(editor, web_db):
+    page = editor.get("/upload")
+    text = "5 мая 2023 года в Алматы задержан бывший прокурор города Иван Петров.\n"
+    files = [("files", ("former-prosecutor-ru.txt", text.encode(), "text/plain"))]
+    added = editor.post("/upload", data={"csrf_token": csrf_of(page.text)}, files=files)
+    assert '<tr class="result-added' in added.text
+    record = export_of(web_db)
+    person = entity_named(record, "Иван Петров")
+    (role,) = [f for f in record["facts"] if f["type"] == "role" and f["subject"] == person["id"]]
+    assert role["attributes"] == {"role": "prosecutor", "period": "former"}
+    assert ">former<" in editor.get(f"/entities/{person['id']}").text
+    editor.get("/lang/ru", params={"next": "/"})
+    assert ">в прошлом<" in editor.get(f"/entities/{person['id']}").text

@@ -676,6 +676,37 @@ def _referent(doc: DocumentContext, person: Span, target: Span) -> Span | None:
 # --- role and membership -------------------------------------------------------------------
 
 
+# A role told as past with adjectives between («бывший генеральный прокурор», "former
+# chief judge"; ``_former`` takes the word right before), or retired after it («полковник
+# ГРУ в отставке»).
+_FORMER_WITH_ADJECTIVES = re.compile(
+    r"(?:(?<![\w-])(?:бывш|прежн|отставн)[а-яё]{1,3}|(?<![\w-])former)\s+"
+    r"(?:[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ую|юю|ей|ые|ие|ых|их|al)\s+){1,2}$",
+    re.IGNORECASE,
+)
+_RETIRED_AFTER = re.compile(r"(?:\s+[А-ЯЁA-Z][\w-]*)?\s+в\s+отставке(?![\w-])", re.IGNORECASE)
+
+
+def _told_as_past(doc: DocumentContext, profession: Span) -> bool:
+    """Whether the text calls the profession past («бывший прокурор», «экс-президент»,
+    «бывший генеральный прокурор», «полковник ГРУ в отставке», "former judge")."""
+    start, end = profession.start, profession.end
+    return bool(
+        _former(doc, start, end)
+        or _FORMER_WITH_ADJECTIVES.search(doc.text, max(0, start - 60), start)
+        or _RETIRED_AFTER.match(doc.text, end, end + 40)
+    )
+
+
+def _role_attributes(doc: DocumentContext, role: str, professions: list[Span]) -> dict:
+    """A role fact's attributes: the role, and ``period: former`` when the text calls every
+    one of its profession spans past («бывший прокурор»); a role it does not date has no
+    period (the text rarely says «нынешний», and a reviewer may set ``current``)."""
+    if professions and all(_told_as_past(doc, p) for p in professions):
+        return {"role": role, "period": "former"}
+    return {"role": role}
+
+
 def _role_facts(doc: DocumentContext, index: int) -> None:
     """One role fact per person and role, with every profession span that says it
     («актриса и режиссёр Анна Петрова»: one fact, two spans)."""
@@ -712,7 +743,7 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
                 "role",
                 subject,
                 employer.entity if employer else None,
-                attributes={"role": role},
+                attributes=_role_attributes(doc, role, professions),
                 confidence=0.8,
                 evidence=_evidence(doc, index),
                 spans=_spans_of(*professions),
@@ -733,7 +764,7 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
             FactDraft(
                 "role",
                 subject,
-                attributes={"role": role},
+                attributes=_role_attributes(doc, role, professions),
                 # the model's probability (0.6 at least for a carried role), kept under the
                 # rules' 0.8: a user can tell a guess
                 confidence=round(min(probability, MAX_CONFIDENCE), 2),

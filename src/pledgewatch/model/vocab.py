@@ -45,6 +45,11 @@ ROLES = (
     "other",
 )
 
+# A role's ``period``: set to ``former`` when the text calls it past («бывший прокурор»,
+# «экс-президент», "former judge"); left out when it does not say (a reviewer may set
+# ``current``).
+ROLE_PERIODS = ("former", "current")
+
 DETENTION_KINDS = ("arrest", "detention", "house_arrest")
 
 TRIAL_STAGES = ("investigation", "trial", "appeal", "cassation")

@@ -26,7 +26,7 @@ def find_entity(session: Session, query: str) -> list[Entity]:
 def describe_fact(fact: Fact, names: dict[str, str]) -> str:
     parts = [fact.type]
     attributes = dict(fact.attributes or {})
-    for key in ("role", "kind", "penalty", "action", "category", "theme"):
+    for key in ("role", "period", "kind", "penalty", "action", "category", "theme"):
         if key in attributes:
             parts.append(str(attributes.pop(key)))
     if attributes.get("term_months") is not None:

@@ -441,6 +441,10 @@ LABELS_RU: dict[str, str] = {
     "judge": "судья",
     "prosecutor": "прокурор",
     "other": "другое",
+    # a role's period
+    "period": "когда",
+    "former": "в прошлом",
+    "current": "сейчас",
     # kinds, penalties, actions
     "arrest": "арест",
     "house_arrest": "домашний арест",

@@ -19,7 +19,7 @@ from pledgewatch.web.schemas import ReviewIn
 # The attributes of each fact type (design.md), with the vocabulary of each enumerated one.
 # Free-text attributes map to None.
 FACT_ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "role": {"role": vocab.ROLES},
+    "role": {"role": vocab.ROLES, "period": vocab.ROLE_PERIODS},
     "membership": {},
     "detention": {"kind": vocab.DETENTION_KINDS, "place": None},
     "charge": {"category": vocab.CHARGE_CATEGORIES, "article": None, "code": None},
