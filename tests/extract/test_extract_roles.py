@@ -615,8 +615,17 @@ def test_a_capitalised_genitive_between_the_profession_and_the_name(rules_only, 
         # standing for a post is not holding it
         ("Ерлан Кошанов будет баллотироваться на пост акима Алматы.", set()),
         ("Нурлан Сапаров выставил свою кандидатуру на пост президента федерации.", set()),
-        # an apposition after a companion's genitive name is the companion's
-        ("Умер Рустам Ильясов, соратник Ерлана Кошанова, министр финансов в 1990-х годах.", set()),
+        # an apposition after a companion's genitive name is not the companion's: it goes on
+        # describing the first name
+        (
+            "Умер Рустам Ильясов, соратник Ерлана Кошанова, министр финансов в 1990-х годах.",
+            {("Рустам Ильясов", "министр финансов")},
+        ),
+        # nor is a post after a description with a relative's name the first name's
+        (
+            "Айгерим Сапарова - сестра Нурлана Сапарова, занимавшего пост акима.",
+            {("Нурлан Сапаров", "акима")},
+        ),
         # but a kinship word that opens the clause is the name's own («Невеста» is Sapar's)
         (
             "Невеста Айгерим Сапарова, 20-летняя студентка университета, приехала в ЗАГС.",
@@ -632,3 +641,117 @@ def test_a_capitalised_genitive_between_the_profession_and_the_name(rules_only, 
 )
 def test_no_rule_link_to_someone_elses_profession(rules_only, text, expected):
     assert {(name, span) for name, _role, span in _roles(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a seat on a legislature or a board is a post
+        (
+            "Член Совета Федерации от Павлодарской области Ерлан Кошанов поддержал закон.",
+            {("Ерлан Кошанов", "official", "Член Совета Федерации от Павлодарской области")},
+        ),
+        (
+            "Нурлан Сапаров, член правления «Жаркент-Банка», уволен.",
+            {("Нурлан Сапаров", "other", "член правления «Жаркент-Банка»")},
+        ),
+        # a membership of a party or a union, or of a party's organ, is none
+        ("Член партии «Алга» Нурлан Сапаров вышел на пикет.", set()),
+        ("Слово взял член бюро политсовета партии Нурлан Сапаров.", set()),
+    ],
+)
+def test_a_seat_on_a_body_is_a_role(rules_only, text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a description of the person between the profession and the name
+        (
+            "Скончался писатель и общественный деятель, уроженец города Тараза Ерлан Кошанов.",
+            {
+                ("Ерлан Кошанов", "other", "писатель"),
+                ("Ерлан Кошанов", "other", "общественный деятель"),
+            },
+        ),
+        (
+            "Награду вручили художественному руководителю театра, полному кавалеру ордена "
+            "«Парасат» Нурлану Сапарову.",
+            {("Нурлан Сапаров", "other", "художественному руководителю театра")},
+        ),
+        (
+            "На раскопках выступил археолог из Тараза, Ерлан Кошанов.",
+            {("Ерлан Кошанов", "other", "археолог")},
+        ),
+        # a clause between them is no description
+        ("Слово взял адвокат, защищавший Ерлана Кошанова.", set()),
+        # the body the profession is of, which natasha left out, bridged by the case
+        (
+            "Певица встретилась с главным менеджером Международного музыкального фестиваля "
+            "«Жулдыз» Айгерим Сапаровой.",
+            {("Айгерим Сапарова", "other", "главным менеджером")},
+        ),
+        # «, а ныне» coordinates two posts
+        (
+            "Выступил бывший вице-президент «Жаркент-Банка», а ныне член Совета Федерации "
+            "Ерлан Кошанов.",
+            {
+                ("Ерлан Кошанов", "official", "вице-президент «Жаркент-Банка"),
+                ("Ерлан Кошанов", "official", "член Совета Федерации"),
+            },
+        ),
+    ],
+)
+def test_descriptions_between_a_profession_and_the_name(rules_only, text, expected):
+    assert _roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # descriptions that are no profession before and between appositions
+        (
+            "Умер Ерлан Кошанов — великий казах, выдающийся художник, гуманист, один из самых "
+            "известных композиторов страны.",
+            {
+                ("Ерлан Кошанов", "other", "художник"),
+                ("Ерлан Кошанов", "other", "композиторов страны"),
+            },
+        ),
+        (
+            "Ерлан Кошанов — поэт, теоретик театра, художник.",
+            {("Ерлан Кошанов", "other", "поэт"), ("Ерлан Кошанов", "other", "художник")},
+        ),
+        # a seat after the name, then a plural that opens the next clause
+        (
+            "Как заявил депутат Ерлан Кошанов, член комитета Сената по обороне, следователи "
+            "ищут сообщников.",
+            {
+                ("Ерлан Кошанов", "official", "депутат"),
+                ("Ерлан Кошанов", "official", "член комитета Сената по обороне"),
+            },
+        ),
+        # adjectives after a comma between professions before the name
+        (
+            "В жюри вошёл глава департамента «Казтелекома», известный изобретатель Ерлан Кошанов.",
+            {
+                ("Ерлан Кошанов", "other", "глава департамента «Казтелекома»"),
+                ("Ерлан Кошанов", "other", "изобретатель"),
+            },
+        ),
+    ],
+)
+def test_descriptions_in_a_list_of_appositions_after_the_name(rules_only, text, expected):
+    assert _roles(text) == expected
+
+
+def test_names_listed_after_among_them_are_each_the_plurals(rules_only):
+    text = (
+        "На форум приехали известные писатели и критики, среди которых — Ерлан Кошанов "
+        "из Тараза и Нурлан Сапаров из Шымкента."
+    )
+    assert _roles(text) == {
+        ("Ерлан Кошанов", "other", "писатели"),
+        ("Нурлан Сапаров", "other", "писатели"),
+    }

@@ -7,9 +7,15 @@ A profession is linked to a person when it stands
   an acronym in brackets, a place or body its span left out, a membership) or a comma or
   dash between: «президент России Владимир Путин», «Президент России, Владимир Путин»,
   «Министр обороны — Иван Петров», «премьер-министр страны Иван Петров», «губернатор
-  штата член партии Иван Петров»;
+  штата член партии Иван Петров»; or a comma after a place or before a description of
+  the person with no verb in the profession's case («археолог из Омска, Иван Петров»,
+  «писатель, уроженец города Омска Иван Петров»); or a longer name of a body that both
+  the instrumental or dative bridge («главным менеджером фестиваля «Весна» Анной
+  Петровой»);
 - right after the name in apposition: «Иван Петров, министр обороны», «Иван Петров —
-  известный российский актёр», «Иван Петров, один из лучших дирижёров»;
+  известный российский актёр», «Иван Петров, один из лучших дирижёров», also after
+  descriptions that are no profession («Иван Петров — великий поляк, выдающийся
+  художник», «Иван Петров, соратник Олега Сидорова, премьер-министр»);
 - after the name as the complement of a linking verb or a post: «Иван Петров стал мэром»,
   «Петров занимал пост министра», «освободил Петрова от должности губернатора»,
   «Петров остаётся главой холдинга», «Петрова признана лучшей актрисой», «Петров исполняет
@@ -21,12 +27,15 @@ A profession is linked to a person when it stands
 Coordinated professions share the person («актриса и режиссёр Анна Петрова», «Петров,
 директор и основатель компании»), and a plural profession before a list of names
 describes each of them («актрисы Анна Петрова, Мария Иванова и Ольга Сидорова», also
-after a colon or dash: «музыканты оркестра — Анна Петрова и Мария Иванова»), as does
-one after «один из» («одна из солисток ансамбля Анна Петрова»). Of nested profession
-spans the outermost is linked («президент России», not «президент»), which is what the
-annotation of NEREL links too, except a deputy's before a name in the genitive, which
-holds the office inside it («помощник генпрокурора Ивана Петрова»: Petrov is the
-prosecutor general).
+after a colon or dash: «музыканты оркестра — Анна Петрова и Мария Иванова», or «среди
+которых»: «писатели и критики, среди которых — Анна Петрова из Омска и …»), as does
+one after «один из» («одна из солисток ансамбля Анна Петрова»). A seat on a legislature,
+a government or a board is a profession too («член Совета Федерации», «член правления
+банка»); a membership of a party or a union is not (its facts are memberships).
+Of nested profession spans the outermost is linked («президент России», not
+«президент»), which is what the annotation of NEREL links too, except a deputy's before
+a name in the genitive, which holds the office inside it («помощник генпрокурора Ивана
+Петрова»: Petrov is the prosecutor general).
 
 A role fact is shown on a person's page, so a profession that belongs to someone else
 next to the name is left out: a name in the genitive after a nominative profession
@@ -36,7 +45,8 @@ the profession («дочь писателя Мария Петрова»), a name
 it is («адвоката обвиняемого Ивана Петрова», «адвокат семьи Ивана Петрова»), a
 surname in an oblique case whose nominative the text gives («Адвокат Маркива», the man
 named «Маркив» elsewhere), the second of two names after a profession the first agrees
-with («"короля поп-музыки" Майкла Джексона Кэтрин»). The subject of a verb of appointing
+with («"короля поп-музыки" Майкла Джексона Кэтрин»), a name after a participle's clause
+(«адвокат, защищавший Ивана Петрова»). The subject of a verb of appointing
 before a post («Петров назначил его на должность прокурора») and a name after a
 preposition («До Петрова пост министра занимал …») hold no post after them.
 A sentence without a name is linked to the person of the sentence before only through
@@ -70,15 +80,23 @@ _GAP_BEFORE_NAME = re.compile(rf"^\s*[,—–-]?\s*(?:{_GAP_WORD}\s+){{0,3}}$")
 # Иван Петров, Олег Сидоров и Анна Смирнова», «пять экс-президентов: …»).
 _GAP_BEFORE_LIST = re.compile(rf"^\s*(?:{_GAP_WORD}\s+){{0,3}}[:—–-]\s*$")
 _AS_EXAMPLES = re.compile(r"^\s*,\s*как\s+$")
+# A plural profession, then words that open a list of some of them: «писатели и критики,
+# среди которых — Иван Петров и …», «музыканты, в том числе Анна Петрова», «артисты,
+# такие как Иван Петров». The names are in the nominative whatever the plural's case.
+_LIST_INTRO = re.compile(
+    rf"^\s*(?:(?:{_GAP_WORD}|[а-яё-]+),?\s+){{0,4}}?,?\s*(?:среди\s+(?:которых|них)|"
+    r"в\s+(?:том|их)\s+числе|такие,?\s+как)\s*(?:[:—–-]\s*)?$",
+    re.IGNORECASE,
+)
 # «один из лучших дирижёров»: the profession in the plural after «один из».
 _ONE_OF = r"(?:один|одн(?:а|о|им|ой|ого|ому|у))\s+из\s+(?:(?:самых|наиболее)\s+)?"
 # «одна из солисток группы Анна Петрова»: a plural profession that is the name's own.
 _ONE_OF_BEFORE = re.compile(rf"(?<![\w-]){_ONE_OF}(?:{_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE)
 # A comma, bracket or dash after the name, then up to four adjectives or ages
-# («Иван Петров — известный советский и российский актёр»).
+# («Иван Петров — известный советский и российский актёр», «выдающийся»).
 _APPOSITION = re.compile(
     rf"^\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*[–—-]|[,(–—-])\s*(?:{_ONE_OF})?"
-    rf"(?:(?:{_ADJECTIVE}|и|[\d-]+\w*)\s+){{0,4}}$"
+    rf"(?:(?:{_ADJECTIVE}|выдающ[а-яё]+|и|[\d-]+\w*)\s+){{0,4}}$"
 )
 _SPELLING_AFTER = re.compile(r"\s*\(([^()]{1,40})\)")
 # A linking verb or a post, then at most two adjectives or ordinals, right before the
@@ -144,16 +162,25 @@ _KIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# Between coordinated professions: a comma, «и», a dash, or nothing («начальник штаба,
-# заместитель командующего генерал-лейтенант Иван Петров»); an honorary title's adjective
+# Between coordinated professions: a comma, «и», «, а ныне», a dash, or nothing («начальник
+# штаба, заместитель командующего генерал-лейтенант Иван Петров»); an honorary title's adjective
 # before the second, which is the title's head («актёр театра и кино, народный артист
 # России Иван Петров»: the profession span of the title is «артист»).
 _COORDINATION = re.compile(
-    r"^\s*(?:,|и|,\s*а также|,?\s*[—–]|\s-(?=\s))?\s*(?:экс-|(?:народн|заслуженн)[а-яё]{2,3}\s+"
+    r"^\s*(?:,|и|,\s*а (?:также|ныне|теперь)|,?\s*[—–]|\s-(?=\s))?\s*"
+    r"(?:экс-|(?:народн|заслуженн)[а-яё]{2,3}\s+"
     rf"|(?<=и\s)(?:{_ADJECTIVE}\s+){{1,2}})?$"
 )  # «и экс-министр», «артист балета и российский военный»
+# A comma and adjectives between professions before a name («глава департамента,
+# знаменитый изобретатель Иван Петров»).
+_COMMA_ADJECTIVES = re.compile(rf"^\s*,\s*(?:{_ADJECTIVE}\s+){{1,2}}$")
 _PLACE_FIRST = re.compile(r"^\s[A-ZА-ЯЁ][\w-]*(?:\s+(?:и\s+)?[A-ZА-ЯЁ][\w-]*)?(?=\s*,)")
-_LIST_OF_NAMES = re.compile(r"^(?:\s*\([^()]{1,40}\))?\s*(?:,|и|,\s*а также)\s*$")
+# Between names of a list: a comma or «и», after the name in brackets or where the
+# person is from («Иван Петров из Москвы, Анна Петрова из Омска и …»).
+_LIST_OF_NAMES = re.compile(
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s+из\s+[А-ЯЁ][\w-]*(?:\s+[а-яё-]+)?)?"
+    r"\s*(?:,|и|,\s*а также)\s*$"
+)
 
 
 _NAME_TYPES = ("organization", "location", "country")
@@ -167,6 +194,8 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
     found_in_sentence = doc.spans_in(index, *_TYPES)
     persons = [s for s in found_in_sentence if s.type == "person"]
     spans = [s for s in found_in_sentence if s.type == "profession" and s.data]
+    spans += [seat for s in found_in_sentence if (seat := _seat(doc, s)) is not None]
+    spans.sort(key=lambda s: s.start)
     professions = outermost(spans)
     names = [s for s in found_in_sentence if s.type in _NAME_TYPES]
     links: list[tuple[Span, Span]] = []
@@ -181,6 +210,36 @@ def role_links(doc: DocumentContext, index: int) -> list[tuple[Span, Span, str]]
     links += _named_after_predicate(doc, professions, persons)
     unique = {(p.start, f.start): (p, f) for p, f in links}
     return [(p, f, role_of(f, spans)) for p, f in unique.values()]
+
+
+# A membership that is a seat on a body rather than in a party or a union: a post, which
+# NEREL annotates as a profession too («член Совета Федерации», «член правления
+# «Газпрома»», «члена Палаты представителей», «член бундестага»). The seats in a
+# legislature or a government are an official's.
+_SEAT_BODY = re.compile(
+    r"^\S+\s+(?:[а-яё-]+(?:ого|его|ой|ей)\s+)?(?:правлени|совет|комитет|президиум|бюро"
+    r"|коллеги|палат|сенат|парламент|конгресс|бундестаг|\w*дум[аыеу]|совфед|правительств"
+    r"|политбюро|госсовет)",
+    re.IGNORECASE,
+)
+_OFFICIALS_SEAT = re.compile(
+    r"(?i:федераци|совфед|палат|сенат|парламент|конгресс|бундестаг|дум[аыеу]|правительств"
+    r"|политбюро|госсовет)"
+)
+_PARTY_IN = re.compile(r"(?i:парти|фракци)")
+_PARTY_AFTER = re.compile(r"[»\"]?\s*(?:[а-яё]+\s+){0,2}(?:парти|фракци|движени)", re.IGNORECASE)
+
+
+def _seat(doc: DocumentContext, span: Span) -> Span | None:
+    """A membership span that holds a seat (:data:`_SEAT_BODY`) as a profession span with
+    its role; None for any other span («член партии», «член Союза писателей», «члена
+    Высшего совета партии»)."""
+    if span.type != "profession" or span.data or not _SEAT_BODY.match(span.text):
+        return None
+    if _PARTY_AFTER.match(doc.text, span.end) or _PARTY_IN.search(span.text):
+        return None  # «члена Высшего совета партии», «член бюро совета партии»: a party's organ
+    role = "official" if _OFFICIALS_SEAT.search(span.text) else "other"
+    return Span(span.type, span.start, span.end, span.text, span.entity, role)
 
 
 # «Он был назначен епископом»: a pronoun as the subject, then a linking verb.
@@ -419,6 +478,8 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
         return []  # «адвоката обвиняемого Ивана Петрова» is Petrov's lawyer; in «Адвокат
         # осуждённой Ринат Курманов» the name in the nominative is the lawyer
     gap = _without_complement(gap)
+    if any(_active_participle(w) for w in re.findall(r"[а-яё]+", gap)):
+        return []  # «адвокат, защищавший Ивана Петрова» is not Petrov
     plural = _only_plural(nearest.text.split()[0])
     # a list after a colon or dash makes a plural of a form that may be singular too
     # («гандболистки клуба «Динамо»: Анна Петрова, Мария Иванова …»)
@@ -426,7 +487,18 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     # «с такими режиссёрами, как Иван Петров, Олег Сидоров и …»: the names after «как»
     # are examples of the plural, in the nominative whatever its case
     examples = listed and _AS_EXAMPLES.match(gap)
-    if not (_GAP_BEFORE_NAME.match(gap) or listed and _GAP_BEFORE_LIST.match(gap) or examples):
+    # «писатели и критики, среди которых — Иван Петров»
+    examples = examples or _is_plural(nearest.text.split()[0]) and _LIST_INTRO.match(gap)
+    if not (
+        _GAP_BEFORE_NAME.match(gap)
+        or listed
+        and _GAP_BEFORE_LIST.match(gap)
+        or examples
+        or not plural
+        and person.entity
+        and _described(gap, nearest)
+        or _agreeing_across(gap, nearest, person)
+    ):
         return []
     if not examples and (
         not (_agree(nearest.text, person.text) or _named_as_written(doc, person))
@@ -434,7 +506,11 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
         or _declined_after_nominative(doc, nearest, person)
     ):
         return []  # «адвокат Ивана Петрова» is Petrov's lawyer, not Petrov
-    if plural and not listed and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start):
+    if (
+        plural
+        and not (listed or examples)
+        and not _ONE_OF_BEFORE.search(doc.text, 0, nearest.start)
+    ):
         return []  # «адвокаты Сингха»: one name after a plural is their client's
     found = [nearest]
     for earlier in sorted(before, key=lambda p: -p.end):
@@ -447,11 +523,117 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
             # the country of an honorary title, which its span leaves out: «народная
             # артистка СССР, оперная певица Анна Петрова»
             between_them = _PLACE_FIRST.sub("", between_them, count=1)
-        if _COORDINATION.match(between_them):
-            found.append(earlier)
+        if _COORDINATION.match(between_them) or _COMMA_ADJECTIVES.match(between_them):
+            found.append(earlier)  # «глава департамента, знаменитый изобретатель Иван Петров»
     if len(found) > 1 and _kin_named(doc, found[-1], person, bool(between)):
         return []  # «дочь писателя, актёра и режиссёра Мария Петрова»: the father's
     return found
+
+
+# A profession, a comma, then more words about the same person before the name: «археолог
+# из Омска, Иван Петров», «писатель, уроженец города Омска Иван Петров», «футболисту
+# сборной, легендарному Ивану Петрову».
+_DESCRIBED = re.compile(
+    rf"^\s*(?P<before>(?:{_GAP_WORD}\s+){{0,3}}),\s*"
+    r"(?P<words>(?:[\w«»\"'-][\w«»\"'.-]*(?:\s+|(?=,\s*$))){0,10})(?:,\s*)?$"
+)
+
+
+def _described(gap: str, profession: Span) -> bool:
+    """Whether the gap between a profession and the name after it is a comma after a
+    place («археолог из Омска, Иван Петров») or a description of the same person in the
+    profession's case with no verb in it: «общественный деятель, уроженец города Омска
+    Иван Петров», «руководителю театра, полному кавалеру ордена Ивану Петрову»; not
+    «адвокат, защищавший Ивана Петрова»."""
+    match = _DESCRIBED.match(gap)
+    if match is None:
+        return False
+    words = re.findall(r"[А-ЯЁа-яё][а-яё-]*", match.group("words"))
+    if not words:
+        return "из" in match.group("before").split()  # «прокурор из Майами, Рено»
+    if not _described_by(words[0]):
+        return False  # «дирижёр оркестра, с 2007 года Иван Петров»
+    if any(_clause_word(w.lower()) for w in words if w != "и"):
+        return False
+    return bool(_cases(profession.text.split()[0], "") & _cases(words[0], ""))
+
+
+# Words between a profession in the instrumental, dative or prepositional and a name in
+# the same case: the body or organization the profession is of, which natasha did not
+# find («главным менеджером Международного музыкального фестиваля «Весна» Анной Петровой»).
+_BODY_WORDS = re.compile(r"^\s*(?:[\w«»\"'„“”-][\w«»\"'„“”.-]*\s+){1,8}$")
+_CASES_AGREEING = frozenset({"ablt", "datv"})
+_OBLIQUE_NAME = re.compile(r"[^\W\d_]{2}(?:ой|ей|ом|ем)$")
+
+
+def _agreeing_across(gap: str, profession: Span, person: Span) -> bool:
+    """Whether a longer gap of no clause between a profession and a name is bridged by
+    their case: the profession in the instrumental or dative only, which nothing between
+    them can be the head of, and the name in that case and not in the nominative
+    («главным менеджером фестиваля «Весна» Анной Петровой», «художественному руководителю
+    театра Ивану Петрову»; not «менеджером фестиваля Ивана Петрова»). The name's case is
+    its first name's, or its last word's where the first name does not decline
+    («Айгерим Сапаровой»)."""
+    lower = re.findall(r"(?<![\w-])[а-яё]+(?![\w-])", gap)
+    if not _BODY_WORDS.match(gap) or any(_clause_word(w) for w in lower):
+        return False
+    words = re.findall(r"[А-ЯЁа-яё][А-ЯЁа-яё-]*", person.text)
+    if not words:
+        return False
+    name_cases = _name_cases(words[0])
+    if "nomn" in name_cases and len(words) > 1:
+        name_cases = _name_cases(words[-1])
+    profession_cases = _cases(profession.text.split()[0], "")
+    return bool(
+        "nomn" not in name_cases
+        and profession_cases <= _CASES_AGREEING
+        and profession_cases & name_cases
+    )
+
+
+def _name_cases(word: str) -> frozenset[str]:
+    """The cases a word of a name can be in: as a name where the dictionary knows it, else
+    by its guessed forms, an oblique ending of which is no nominative («Соной»)."""
+    if _known(word):
+        return _cases(word, "Name") or _cases(word, "")
+    cases = _cases(word, "")
+    return cases - {"nomn"} if _OBLIQUE_NAME.search(word) else cases
+
+
+@cache
+def _active_participle(word: str) -> bool:
+    """Whether the word reads first as an active participle of a verb other than «быть»
+    («защищавший», «представляющий»; not «бывший» or «действующий», which name a post's
+    time)."""
+    from pledgewatch.extract.nlp import _morph
+
+    parse = _morph().parse(word)[0]
+    return (
+        parse.tag.POS == "PRTF"
+        and "actv" in parse.tag.grammemes
+        and parse.normal_form not in ("быть", "действовать")
+    )
+
+
+@cache
+def _described_by(word: str) -> bool:
+    """Whether a description may open with the word: a noun or an adjective in lower case
+    («уроженец», «легендарному»), not a preposition or a name."""
+    from pledgewatch.extract.nlp import _morph
+
+    return word.islower() and _morph().parse(word)[0].tag.POS in ("NOUN", "ADJF")
+
+
+@cache
+def _clause_word(word: str) -> bool:
+    """A verb, participle, gerund, pronoun or conjunction of a clause («защищавший»,
+    «который», «что»): a description after a comma that has one is not an apposition."""
+    from pledgewatch.extract.nlp import _morph
+
+    tag = _morph().parse(word)[0].tag
+    return tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND", "NPRO", "CONJ", "PRED") or (
+        "Apro" in tag.grammemes
+    )
 
 
 # Nouns after a profession that say whose it is and leave the name after them the
@@ -535,8 +717,9 @@ def _companion_named(doc, person: Span) -> bool:
     """Whether the name is in the genitive after a word of kinship or company in the
     nominative that is itself an apposition after a comma («умер Олег Сидоров, соратник
     Ивана Петрова, премьер-министр в 1990-х годах»): the apposition after the name goes on
-    describing the companion. Not a kinship word that opens the clause («Невеста Анна
-    Петрова, студентка …»), where the name after it is the companion's own."""
+    describing the companion (it is Sidorov's: :func:`_past_descriptions`). Not a kinship
+    word that opens the clause («Невеста Анна Петрова, студентка …»), where the name after
+    it is the companion's own."""
     found = _kin_word_before(doc, person.start)
     if found is None:
         return False
@@ -681,6 +864,14 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         for p in persons
     ):
         others_from += spelled.end()
+    # «Иван Петров — великий поляк, выдающийся художник», «Иван Петров, соратник Олега
+    # Сидорова, премьер-министр»: descriptions of the name before its profession
+    opening = _OPENING.match(doc.text, others_from, first.start)
+    if opening:
+        described = _past_descriptions(doc, opening.end(), first.start, persons)
+        rest = opening.group() + " " + doc.text[described : first.start]
+        if described > opening.end() and _APPOSITION.match(rest):
+            gap, others_from = rest, described  # not «… — сестра Олега Петрова, занимавшего пост»
     if _between_has(persons, others_from, first.start) or _owned_by_next(first, persons):
         return []
     predicate = _PREDICATE.search(gap)
@@ -707,16 +898,65 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
         return []
     found = [first]
     for later in after[1:]:
-        if not _COORDINATION.match(
-            _past_closing_quote(found[-1], doc.text[found[-1].end : later.start])
-        ):
+        between = _past_closing_quote(found[-1], doc.text[found[-1].end : later.start])
+        if not (_COORDINATION.match(between) or _listed_after(doc, found[-1], later, persons)):
             break
+        if _only_plural(later.text.split()[0]) and not re.search(_ONE_OF, between, re.I):
+            break  # «Иван Петров, член комитета, следователи подозревают …»: a new subject
         if _owned_by_next(later, persons):
             # «Иван Петров, профессор экономики, президент фонда Олег Сидоров»: a list of
             # names, each after its professions; those after the comma are the next one's
             return [] if _APPOSITION.match(gap) else found
         found.append(later)
     return found
+
+
+def _listed_after(doc, previous: Span, later: Span, persons: list[Span]) -> bool:
+    """Whether ``later`` goes on a list of appositions after the name from ``previous``: a
+    comma, then adjectives («поэт, литературный критик») or «один из» («художник, один из
+    лучших композиторов»), maybe after descriptions that are no profession («драматург,
+    теоретик театра, художник»; :func:`_past_descriptions`). Not before a name
+    (:func:`_owned_by_next` is asked after) nor across one."""
+    opening = re.compile(r"[»\"“”]?\s*,").match(doc.text, previous.end, later.start)
+    if opening is None or _between_has(persons, previous.end, later.start):
+        return False
+    described = _past_descriptions(doc, opening.end(), later.start, persons)
+    return bool(_APPOSITION.match(", " + doc.text[described : later.start]))
+
+
+# A comma or a dash after a name, before an apposition.
+_OPENING = re.compile(r"\s*(?:,\s*[–—-]|[,–—-])")
+# One description between commas: «великий поляк,», «соратник Олега Сидорова,».
+_DESCRIPTION = re.compile(r"\s*([^,;:.!?()«»\"\d]{1,60}?)\s*,")
+_DESCRIPTIONS = 2
+
+
+def _past_descriptions(doc, start: int, end: int, persons: list[Span]) -> int:
+    """Where the words after a name's comma or dash go on after up to two descriptions of
+    the name that are no profession, each closed by a comma, before ``end``: a noun or an
+    adjective in lower case, at most five words, with no verb, pronoun or conjunction of a
+    clause, and no other name but a companion's in the genitive («Иван Петров — великий
+    поляк, выдающийся художник», «Иван Петров, соратник Олега Сидорова, премьер-министр»).
+    ``start`` when there is none."""
+    position = start
+    for _ in range(_DESCRIPTIONS):
+        item = _DESCRIPTION.match(doc.text, position, end)
+        if item is None:
+            break
+        words = re.findall(r"[А-ЯЁа-яё][а-яё-]*", item.group(1))
+        if not words or len(item.group(1).split()) > 5 or not _described_by(words[0]):
+            break
+        if any(_clause_word(w) for w in words if w.islower()):
+            break
+        inside = [p for p in persons if item.start(1) <= p.start and p.end <= item.end(1)]
+        if any(
+            not _KIN_BEFORE.search(doc.text, max(0, p.start - 40), p.start)
+            or not _reads_as_genitive(p.text)
+            for p in inside
+        ):
+            break  # «Иван Петров, друг Анна Петрова, …»: not a companion's genitive
+        position = item.end()
+    return position
 
 
 def _one_of_many(doc, person: Span, persons: list[Span], gap: str) -> bool:
