@@ -29,10 +29,14 @@ from pledgewatch.extract.grammars.places import find_city_adjectives
 from pledgewatch.extract.grammars.professions import (
     acting_start,
     complement_end,
+    coordinated_complement_end,
     find_professions,
     genitive_complement_end,
     honorary_title,
     is_title_word,
+    noun_after_adjective_end,
+    ordinal_complement_end,
+    see_end,
 )
 from pledgewatch.extract.grammars.provisions import find_provision_refs
 from pledgewatch.extract.grammars.triggers import EVENT_WORDS, GENERIC_ORGS, ROLE_WORDS
@@ -1086,6 +1090,9 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
             fixed = genitive_complement_end(doc.text, end)
         if fixed is not None:
             end = fixed
+            if _MINISTER.match(doc.text, match.head_start):
+                # the whole portfolio: «министр экономики, торговли и промышленности»
+                end = coordinated_complement_end(doc.text, end) or end
         middle = end if portfolio and not _CLASS_NOUN.match(doc.text, match.end) else 0
         direct = starts.get(_next_word_start(doc.text, match.end), 0)
         if direct > end:  # «представитель Министерства обороны»: the name, not its first word
@@ -1104,6 +1111,22 @@ def _add_lexicon_professions(doc: DocumentContext) -> None:
             end = outer_end[after]
         elif end == match.end:
             end = _genitive_name_end(doc.text, end, (persons, outer_end)) or end
+        if _next_word_start(doc.text, match.end) not in persons:
+            # the see or domain of a church or noble title, a place adjective or not
+            # («митрополит Ленинградский и Новгородский», «Патриарх Болгарский»)
+            end = max(end, see_end(doc.text, match.head_start, match.end) or 0)
+        if not honorary and (match.role or match.needs_complement):
+            # «начальник 75-го отдела полиции», «советник юстиции 2-го класса»
+            numbered = ordinal_complement_end(doc.text, end)
+            if numbered is not None:
+                end = starts.get(_next_word_start(doc.text, numbered), numbered)
+        if not honorary and end > match.end:
+            # a country or body that is an adjective of the next noun («командующий армии
+            # боснийских сербов», «сотрудник производства сирийской компании …»): the
+            # phrase goes on to the noun, and to the name after it
+            noun_end = noun_after_adjective_end(doc.text, end)
+            if noun_end is not None:
+                end = starts.get(_next_word_start(doc.text, noun_end), noun_end)
         if not honorary:
             end = _post_tail_end(doc.text, match, end, starts, places)
         outer_end[match.start] = end
@@ -1205,7 +1228,7 @@ def _post_tail_end(
         if word == "по" and _IN_CHARGE_HEAD.match(head):
             found = _dative_phrase_end(text, after)
         elif word in ("в", "при") and _POSTED_HEAD.match(head):
-            found = starts.get(after + (text[after] in "«\""), None)
+            found = starts.get(after + (text[after] in '«"'), None)
         elif word == "от" and _ELECTED_HEAD.match(head):
             found = places.get(after)
         elif not word and end == match.end and _COMMANDING_HEAD.match(head):
@@ -1229,10 +1252,15 @@ def _post_tail_end(
 _TAIL_WORD = re.compile(r"\s*([а-яё][а-яё-]*)")
 
 
+# «по связям с общественностью»: the one dative noun whose own complement NEREL spans
+_PUBLIC_RELATIONS = re.compile(r"\s+с\s+общественностью(?![\w-])", re.IGNORECASE)
+
+
 def _dative_phrase_end(text: str, start: int) -> int | None:
-    """The end of a lower-case dative noun phrase at ``start`` (up to two adjectives and a
-    noun, and a second one after «и»): «маркетингу», «национальной безопасности»,
-    «науке и технологиям»."""
+    """The end of a lower-case dative noun phrase at ``start`` (up to three adjectives,
+    two of them maybe joined by «и», and a noun, and a second one after «и»):
+    «маркетингу», «национальной безопасности», «науке и технологиям», «внешним и
+    межрегиональным экономическим связям», «связям с общественностью»."""
     end, adjectives, found = start, 0, None
     while match := _TAIL_WORD.match(text, end):
         word = match.group(1).replace("ё", "е")
@@ -1248,8 +1276,13 @@ def _dative_phrase_end(text: str, start: int) -> int | None:
         parts = _case_parts(word, "datv")
         if "NOUN" in parts:
             found = match.end()
-        elif "ADJF" in parts and adjectives < 2:
+            public = _PUBLIC_RELATIONS.match(text, found)
+            if public:
+                return public.end()
+        elif "ADJF" in parts and adjectives < 3:
             adjectives += 1
+        elif word == "и" and adjectives and text[end : end + 1] == " ":
+            pass  # «по внешним и межрегиональным связям»: the next adjective goes on
         else:
             return None
         end = match.end()

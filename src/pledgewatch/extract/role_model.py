@@ -15,7 +15,9 @@ both ends («адвокат Ивана Петрова»: a genitive name after a
 a surname's ending where the dictionary does not know the name), what the rules linked
 each of them to already, and for a person named before, how often and how early the text
 names them. A pair whose linking verb right before the profession is of the other gender
-than the name («Иван Петров … Работала прокурором») is not scored. A link is added when
+than the name («Иван Петров … Работала прокурором») is not scored, nor a person of a
+sentence before for a profession after «он» or «она» when that sentence names two or more
+people («Иван Петров и Олег Сидоров окончили университет. Он был назначен прокурором.»). A link is added when
 its probability is over the threshold chosen by cross-validation on NEREL train; the role
 fact it makes carries that probability, below the rules' confidence, so a user can tell.
 Only the first words of the two spans are looked up in the dictionary (the words between
@@ -49,6 +51,7 @@ from pledgewatch.extract.roles import (
     relative_before,
     role_of,
     surname_gender,
+    unclear_pronoun,
     verb_disagrees,
 )
 
@@ -193,7 +196,7 @@ def candidate_pairs(
                 by_person.get(person.entity, 0), by_profession.get(profession.start, 0),
             )  # fmt: skip
             found.append((person, profession, role, features))
-        if profession.start not in by_profession:
+        if profession.start not in by_profession and not unclear_pronoun(doc, index, profession):
             for person, features in _earlier_persons(doc, index, profession, persons):
                 found.append((person, profession, role, features))
     return found

@@ -400,6 +400,18 @@ def _named_before(doc: DocumentContext, index: int, reach: int) -> Span | None:
     return None
 
 
+def unclear_pronoun(doc: DocumentContext, index: int, profession: Span) -> bool:
+    """Whether «он» or «она» before the profession in sentence ``index`` may stand for
+    either of two or more people the sentence before names («Иван Петров и Олег Сидоров
+    окончили университет. Он был назначен прокурором.»): then nobody of an earlier
+    sentence gets the profession, neither by the rules nor by the model."""
+    start = doc.sentences[index][0]
+    if index == 0 or not _SUBJECT_PRONOUN.search(doc.text, start, profession.start):
+        return False
+    named = {p.entity for p in doc.spans_in(index - 1, "person") if p.entity}
+    return len(named) > 1
+
+
 def role_of(profession: Span, spans: list[Span]) -> str:
     roles = [s.data for s in spans if profession.start <= s.start and s.end <= profession.end]
     return next((r for r in roles if r != "other"), "other")

@@ -143,9 +143,7 @@ def _compiled() -> _Grammar:
     )  # «писатель-сатирик», «художника-постановщика»: the compound is the mention
     # up to two: «главный исполнительный директор», «временный главный управляющий»
     modifier = re.compile(rf"(?<![\w-])(?:{word_alternation(modifiers)}\s+){{1,2}}$", FLAGS)
-    complement = re.compile(
-        rf"\s+(?:{word_alternation(complements)})(?![\w-])(?:\s+(?:и|или)\s+[\w-]+)?", FLAGS
-    )
+    complement = re.compile(rf"\s+(?:{word_alternation(complements)})(?![\w-])", FLAGS)
     return _Grammar(
         head,
         modifier,
@@ -375,6 +373,100 @@ def genitive_complement_end(text: str, end: int) -> int | None:
     return found
 
 
+_LIST_COMMA = re.compile(r", ([а-яё][а-яё-]*)(?=[ ,])")
+_AND = re.compile(r" (?:и|или)(?= )")
+
+
+def coordinated_complement_end(text: str, end: int) -> int | None:
+    """The end of the other fields a minister's portfolio ending at ``end`` is listed
+    with: «министр экономики, торговли и промышленности», «министр экономического
+    планирования и развития», «министра связи и массовых коммуникаций». Only a list
+    that «и» closes, and only genitive nouns that are no profession («министра обороны и
+    министра финансов»); None where none follows. Other heads keep their first
+    complement, as NEREL spans them («дизайнер одежды, обуви и украшений», «лётчик
+    самолёта и вертолёта»)."""
+    role_of = _compiled().role_of
+    listed = end
+    while (comma := _LIST_COMMA.match(text, listed)) and _coordinated_noun(comma.group(1), role_of):
+        listed = comma.end()
+    conjunction = _AND.match(text, listed)
+    if conjunction is None:
+        return None
+    return _genitive_phrase_end(text, conjunction.end(), role_of)
+
+
+def _genitive_phrase_end(text: str, end: int, role_of: dict) -> int | None:
+    """The end of a lower-case genitive noun phrase right after ``end``: up to two
+    adjectives and a noun they agree with («массовых коммуникаций», «развития»)."""
+    low = lowered(text)
+    agrees = None
+    for _ in range(3):
+        match = _NEXT_WORD.match(text, end)
+        if match is None or not text[match.start(1)].islower():
+            return None
+        word = low[match.start(1) : match.end(1)].replace("ё", "е")
+        if word in role_of or word in _NOT_COMPLEMENTS or word.startswith("экс-"):
+            return None
+        pos = _likely_parse(word)[0]
+        readings = {r for r in _readings(word) if r[0] == "gent"}
+        if agrees is not None:
+            readings &= agrees
+        if pos == "NOUN":
+            return match.end() if _noun_readings(word) & readings else None
+        if pos != "ADJF" or "ADJF" not in _genitive_parts(word) or not readings:
+            return None
+        agrees, end = readings, match.end()
+    return None
+
+
+# Church and noble titles whose see or domain is an adjective after them («Патриарх
+# Болгарский», «митрополита Ленинградского и Новгородского», «герцогиня Кембриджская»)
+_SEE_TITLE = re.compile(
+    r"(?:экс-)?(?:патриарх|митрополит|(?:архи)?епископ|экзарх|(?:эрц)?герцог|принц|княз|княгин"
+    r"|граф|курфюрст)",
+    re.IGNORECASE,
+)
+_SEE = re.compile(r" ([А-ЯЁ][а-яё]*(?:-[А-ЯЁ][а-яё]*)?(?:ск|цк)[а-яё]{2,3})(?![\w-])")
+_SECOND_SEE = re.compile(r" и ([А-ЯЁ][а-яё]*(?:ск|цк)[а-яё]{2,3})(?![\w-])")
+
+
+def see_end(text: str, head_start: int, end: int) -> int | None:
+    """The end of the see or domain after a church or noble title ending at ``end``: a
+    capitalised adjective that agrees with the title («митрополит Русенский», «Патриархом
+    Болгарским», «принца Уэльского»), and a second one after «и» («епископ Тверской и
+    Кашинский»). None where the title is not one of those or no such adjective follows
+    («епископа Апостольской церкви»: the adjective is of the noun after it)."""
+    head = text[head_start:end]
+    if not _SEE_TITLE.match(head):
+        return None
+    readings = _noun_readings(head.lower().replace("ё", "е"))
+    found = None
+    for pattern in (_SEE, _SECOND_SEE):
+        match = pattern.match(text, end)
+        if match is None:
+            break
+        word = match.group(1).lower().replace("ё", "е")
+        if _likely_parse(word.rsplit("-", 1)[-1])[0] != "ADJF":
+            break
+        if not readings & _readings(word.rsplit("-", 1)[-1]):
+            break
+        found = end = match.end()
+    return found
+
+
+_ORDINAL = re.compile(r" \d+-(?:го|й|ой|ого)(?= [а-яё])")
+
+
+def ordinal_complement_end(text: str, end: int) -> int | None:
+    """The end of a numbered unit, rank or term right after ``end``, which NEREL spans
+    as part of the profession: «начальник 75-го отдела полиции», «советник юстиции
+    2-го класса», «депутат 7-го созыва»."""
+    ordinal = _ORDINAL.match(text, end)
+    if ordinal is None:
+        return None
+    return genitive_complement_end(text, ordinal.end())
+
+
 def _coordinated_noun(word: str, role_of: dict) -> bool:
     """Whether a word after «и» in a complement is a genitive noun of its own (not another
     profession, not an adjective that opens a new phrase)."""
@@ -455,10 +547,53 @@ def _cases(word: str) -> frozenset[str]:
 
 
 def complement_end(text: str, end: int) -> int | None:
-    """The end of a fixed genitive complement right after ``end`` («иностранных дел»)."""
+    """The end of a fixed genitive complement right after ``end`` («иностранных дел»),
+    with a second one after «и» up to its noun («министр сельского хозяйства и
+    окружающей среды»)."""
     complement = _compiled().complement
     match = complement.match(lowered(text).replace("ё", "е"), end)
-    return match.end() if match else None
+    if match is None:
+        return None
+    end = noun_after_adjective_end(text, match.end()) or match.end()
+    # a second field after «и» («министр промышленности и энергетики»), not a word of
+    # the sentence going on («министра финансов и сменившая его», «директор музея и
+    # археолог»)
+    conjunction = _AND.match(text, end)
+    if conjunction is not None:
+        end = _genitive_phrase_end(text, conjunction.end(), _compiled().role_of) or end
+    return end
+
+
+_LAST_WORD = re.compile(r"(?<![\w-])([а-яё][а-яё-]*)$")
+
+
+def noun_after_adjective_end(text: str, end: int) -> int | None:
+    """Where a genitive noun phrase ends when the phrase before ``end`` stops on one of
+    its adjectives: «командующего армии боснийских» goes on to «сербов», «профессор
+    экономики и социального» to «развития», «гендиректор российского международного
+    агентства» to «агентства» (up to two more adjectives, then a lower-case noun the
+    adjective agrees with). None where the last word is no genitive adjective, or no
+    such noun follows («вице-президент страны и политический соперник»)."""
+    last = _LAST_WORD.search(text, max(0, end - 40), end)
+    if last is None:
+        return None
+    word = last.group(1).lower().replace("ё", "е")
+    if _likely_parse(word)[0] != "ADJF" or "ADJF" not in _genitive_parts(word):
+        return None
+    agrees = {r for r in _readings(word) if r[0] == "gent"}
+    low = lowered(text)
+    for _ in range(3):  # up to two more adjectives, then the noun
+        match = _NEXT_WORD.match(text, end)
+        if match is None or not text[match.start(1)].islower():
+            return None
+        following = low[match.start(1) : match.end(1)].replace("ё", "е")
+        pos, _case = _likely_parse(following)
+        if pos == "NOUN":
+            return match.end() if _noun_readings(following) & agrees else None
+        if pos != "ADJF" or not _readings(following) & agrees:
+            return None
+        end = match.end()
+    return None
 
 
 # Words before a name that are titles or forms of address, not part of it (besides the
