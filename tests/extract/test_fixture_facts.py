@@ -26,9 +26,11 @@ DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "docs"
 # documents written after the rules were added (on those alone, at their first run: P 0.80,
 # R 0.55; after the fixes they prompted, P 0.89, R 0.71), then raised to what all reach;
 # eight more came in the next session (`heldout2-*`: first run P 0.75, R 0.64), and all 64
-# reach the same floors after the fixes they prompted (P 0.955, R 0.895).
-MIN_PRECISION = 0.95
-MIN_RECALL = 0.89
+# reach the same floors after the fixes they prompted (P 0.955, R 0.895). Raised when
+# allegations and designations came in with three documents written alongside their rules
+# (`heldout3-*`, so not held out): all 67 reach P 0.959, R 0.917.
+MIN_PRECISION = 0.955
+MIN_RECALL = 0.915
 
 
 @pytest.fixture(scope="module")

@@ -89,6 +89,9 @@ _PERSONAL_PRONOUN = {
 
 
 def build_facts(doc: DocumentContext) -> None:
+    # imported here, not at the top: allegations.py imports this module's helpers
+    from pledgewatch.extract.allegations import allegation_facts, designation_facts
+
     lang = doc.language if doc.language in DEMAND else "en"
     last_persons: list[Span] = []
     demanded: list[Span] = []  # who demanded last, for «Фонд также призвал …», "It urged …"
@@ -140,6 +143,7 @@ def build_facts(doc: DocumentContext) -> None:
         _role_facts(doc, index)
         _remember_roles(doc, doc.extraction.facts[roles_before:], persons, described)
         _membership_facts(doc, index, lang, persons)
+        designation_facts(doc, index, lang)
         if not subjects:
             _unnamed_verdict(doc, index, lang, verdicts)
         facts_before = len(doc.extraction.facts)
@@ -160,6 +164,7 @@ def build_facts(doc: DocumentContext) -> None:
             _sentence_facts(doc, index, lang, subjects, limit, verdicts)
             _release_facts(doc, index, lang, subjects, limit)
             _acquittal_facts(doc, index, lang, subjects, limit)
+            allegation_facts(doc, index, lang, subjects, limit, last_persons)
         if lead:  # the evidence runs on to the sentence that names the person
             _name_the_lead(doc, doc.extraction.facts[facts_before:], *lead)
         # the victim of «задержан по подозрению в покушении на Анатолия Чубайса» is not who
