@@ -130,6 +130,19 @@ _ALLEGATIONS: dict[str, list[tuple[str, re.Pattern, bool]]] = {
     ],
 }
 
+# A word every trigger of ``_ALLEGATIONS`` holds: a sentence without one has none.
+_ANY_ALLEGATION = {
+    "ru": re.compile(
+        r"пыт|изби|насили|обращени|медицинск|медпомощ|лечени|без\s+связи|инкоммуникадо|адвокат",
+        _FLAGS,
+    ),
+    "en": re.compile(
+        r"tortur|beat|treat|medical|medication|health|incommunicado|lawyer|counsel|attorney"
+        r"|cruel|inhuman",
+        _FLAGS,
+    ),
+}
+
 # What makes a trigger no report: a denial or a doubt in the words before it («не
 # подвергался пыткам», «отрицает, что его избивали», "was not tortured", "could face
 # torture"), or a name it stands in («Комитет против пыток», "Special Rapporteur on torture").
@@ -206,6 +219,9 @@ def allegation_facts(
     ``limit`` (a demand's scope: «призвали расследовать пытки» reports nothing).
     ``subjects`` are who ``build_facts`` takes the sentence to be about, ``earlier`` the
     people named last in the sentences before (a lawyer's client, «его»)."""
+    start, end = doc.sentences[index]
+    if not _ANY_ALLEGATION[lang].search(doc.text, start, end):
+        return  # most sentences: one search instead of each trigger's
     seen: set[tuple[str, str]] = set()
     for kind, pattern, before in _ALLEGATIONS[lang]:
         for match in _matches(pattern, doc, index, limit):
