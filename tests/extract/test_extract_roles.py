@@ -755,3 +755,94 @@ def test_names_listed_after_among_them_are_each_the_plurals(rules_only):
         ("Ерлан Кошанов", "other", "писатели"),
         ("Нурлан Сапаров", "other", "писатели"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare first name right after its profession is a person named with it
+        (
+            "На концерт пришла дочь известной певицы Гульнур.",
+            {("Певица Гульнур", "other", "певицы")},
+        ),
+        (
+            "От второго брака с экономистом Натальей у него есть сын.",
+            {("Экономист Наталья", "other", "экономистом")},
+        ),
+        # not a man's name after a woman's profession, nor one after a dash
+        ("Сына герцога и герцогини Уэссекских Уильяма и Кейт назвали Томасом.", set()),
+        ("В этот день старшей дочери губернатора — Малике — исполняется 14 лет.", set()),
+        # nor the person a body is named after
+        ("Погиб боец батальона имени шейха Мансура.", set()),
+    ],
+)
+def test_a_bare_first_name_after_its_profession_is_named_with_it(rules_only, text, expected):
+    assert _roles(text) == expected
+
+
+def test_a_bare_first_name_stays_without_an_entity_elsewhere(rules_only):
+    extraction = extract("Вчера Мадина рассказала журналистам о суде.", "ru")
+    assert [m.entity for m in extraction.mentions if m.type == "person"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name in the genitive before «и является»: the verb is the clause subject's
+        (
+            "Десять лет Рустам Ильясов добивается освобождения Нурлана Сапарова "
+            "и является членом комитета защиты.",
+            set(),
+        ),
+        # a name every word of which ends in «а» is in no case of a profession in the
+        # instrumental: the name after the body is whose it is
+        ("Он был членом Комитета защиты Леонарда Кошанова.", set()),
+        # a surname in the genitive after an instrumental, its nominative in the text
+        (
+            "Ерлан Кошанов пострадал. Погибший полицейский был охранником Кошанова.",
+            set(),
+        ),
+    ],
+)
+def test_no_link_to_a_name_in_another_case(rules_only, text, expected):
+    assert {(name, span) for name, _role, span in _roles(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name's own professions between the verb and the name count as one word each
+        (
+            "Новым главой департамента назначен первый заместитель председателя "
+            "правления областного банка генерал-майор Ерлан Кошанов.",
+            ("Ерлан Кошанов", "главой департамента"),
+        ),
+        # a linking verb with more words after it, the profession in the instrumental
+        (
+            "Исполняющим обязанности ректора является проректор по науке Айгерим Сапарова.",
+            ("Айгерим Сапарова", "Исполняющим обязанности ректора"),
+        ),
+        # «, а затем» between two posts of one name
+        (
+            "Рустам Ильясов был министром финансов, а затем министром юстиции.",
+            ("Рустам Ильясов", "министром юстиции"),
+        ),
+    ],
+)
+def test_more_words_between_a_post_and_its_holder(rules_only, text, expected):
+    assert expected in {(name, span) for name, _role, span in _roles(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the instrumental of a passive verb is its agent, not a post
+        "Полицейским был задержан 20-летний Ерлан Кошанов.",
+        # nor is one after a preposition
+        "При столкновении с офицером полиции был ранен 20-летний Ерлан Кошанов.",
+    ],
+)
+def test_no_post_from_an_agent_in_the_instrumental(rules_only, text):
+    assert not any(
+        span.lower().startswith(("полицейск", "офицер")) for _n, _r, span in _roles(text)
+    )

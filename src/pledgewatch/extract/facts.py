@@ -36,6 +36,7 @@ from pledgewatch.extract.grammars.triggers import (
     UNNAMED_DEMANDERS,
 )
 from pledgewatch.extract.mentions import document_country
+from pledgewatch.extract.persons import name_by_profession
 from pledgewatch.extract.role_model import MAX_CONFIDENCE, model_links
 from pledgewatch.extract.roles import carried_role_links, may_be_genitive, outermost, role_links
 from pledgewatch.extract.types import EntityDraft, FactDraft
@@ -719,6 +720,10 @@ def _role_facts(doc: DocumentContext, index: int) -> None:
     grouped: dict[tuple[str, str], tuple[Span, list[Span]]] = {}
     links = role_links(doc, index)
     for person, profession, role in links:
+        if person.entity is None and profession.end <= person.start:
+            # «российской певицы Алсу»: a bare first name is the person the profession
+            # names («Певица Алсу»), where it has no entity of its own
+            person.entity = name_by_profession(doc, person, profession)
         if person.entity is None:
             continue
         key = (person.entity, role)

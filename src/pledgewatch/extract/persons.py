@@ -6,10 +6,13 @@
 - The person a place or an institution is named after («театр имени Вахтангова», «НИИ им.
   Склифосовского», «Нобелевская премия»): a person mention without an entity, as the
   document is not about that person.
+- A bare first name right after its profession («певицы Алсу»): a person named with the
+  profession (:func:`name_by_profession`), where a first name alone has no entity.
 - A word the tagger drew into a name («Шестидесятивосьмилетняя Руссефф», «Сама Тэтчер»),
   or left out of it (a Latin spelling in brackets right after it).
 
-``mentions.add_russian_persons`` calls these.
+``mentions.add_russian_persons`` calls these; the role rules call
+:func:`name_by_profession`.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pledgewatch.extract.document import DocumentContext
-from pledgewatch.resolve.names import PersonName, morph, normalize_person_name
+from pledgewatch.extract.document import DocumentContext, Span
+from pledgewatch.extract.types import EntityDraft
+from pledgewatch.resolve.names import PersonName, morph, name_key, normalize_person_name
+from pledgewatch.resolve.translit import cyr_to_lat
 
 # Endings a surname takes in the oblique cases, after a consonant (Путин: Путина, Путину,
 # Путиным, Путине) and in place of a final vowel (Обама: Обамы, Обаме, Обаму, Обамой;
@@ -174,3 +179,83 @@ def is_latin_name(text: str) -> bool:
     return text[:1].isupper() and all(
         c.isascii() or not c.isalpha() or ord(c) < 0x250 for c in text
     )
+
+
+def name_by_profession(doc: DocumentContext, person: Span, profession: Span) -> str | None:
+    """The entity of a bare first name that a role rule links to the profession right
+    before it («российской певицы Алсу», «с маркетологом Натальей», «Доктора Лизы»), named
+    with that profession as a titled person is with the title: «Певица Алсу», «Маркетолог
+    Наталья», «Доктор Лиза». A first name alone is no entity (it would merge unrelated
+    people across documents); with the profession it is one person a user can look up.
+
+    Only a word the dictionary knows as a first name, in the profession's case and
+    nothing but spaces between them (not «дочери президента — Малии»), and not a man's
+    name after a woman's profession («герцогини Кембриджских Уильяма и Кейт»). None
+    otherwise, and for a mention that has an entity."""
+    word = person.text
+    if person.entity or not re.fullmatch(r"[А-ЯЁ][а-яё]+", word):
+        return None
+    if doc.text[profession.end : person.start].strip():
+        return None
+    if _NAMED_AFTER.search(doc.text, max(0, profession.start - 12), profession.end):
+        return None  # «батальона имени шейха Мансура»: whom a body is named after
+    if profession.text[:1].isupper() and _may_be_surname(profession.text.split()[0]):
+        return None  # «Королева Мадина» may be Madina Koroleva
+    head = _profession_head(profession.text)
+    if head is None:
+        return None
+    lemma, gender, cases = head
+    first = _first_name(word, cases, gender)
+    if first is None:
+        return None
+    first = first.capitalize()
+    for key, entity in doc.extraction.entities.items():
+        # «генерала Аллена» in a text about Джон Аллен: his surname in a form the tagger
+        # read as a first name
+        if entity.type == "person" and normalize_person_name(entity.name).last == first:
+            return key
+    name = f"{lemma.capitalize()} {first}"
+    return doc.add_entity(
+        EntityDraft(
+            f"person:{name_key(name)}",
+            "person",
+            name,
+            aliases=[cyr_to_lat(name)],
+            attributes={"title": lemma},
+        )
+    )
+
+
+_NAMED_AFTER = re.compile(r"(?<![\w-])(?:имени|им\.)(?:\s|$)")
+
+
+def _profession_head(text: str) -> tuple[str, str | None, frozenset[str]] | None:
+    """The lemma, gender and cases of a profession's first noun («российско-британской
+    певицы»: певица, femn, gent), None where it opens with no noun of the dictionary."""
+    for word in re.findall(r"[А-ЯЁа-яё-]+", text)[:3]:
+        parses = [p for p in morph().parse(word.lower()) if p.is_known]
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        if nouns and nouns[0] is parses[0]:
+            cases = frozenset(p.tag.case for p in nouns if p.tag.case)
+            return nouns[0].normal_form, nouns[0].tag.gender, cases
+    return None
+
+
+def _may_be_surname(word: str) -> bool:
+    return any("Surn" in p.tag.grammemes for p in morph().parse(word))
+
+
+def _first_name(word: str, cases: frozenset[str], gender: str | None) -> str | None:
+    """The nominative of a first name in one of ``cases`` («Натальей»: наталья), not a
+    man's after a woman's profession; None when the dictionary has no such reading."""
+    for parse in morph().parse(word):
+        tag = parse.tag
+        if (
+            "Name" in tag.grammemes
+            and "sing" in tag.grammemes
+            and tag.case in cases
+            and parse.score >= 0.05
+            and not (gender == "femn" and tag.gender == "masc")
+        ):
+            return parse.normal_form
+    return None

@@ -132,12 +132,19 @@ _PREDICATE_BEFORE = re.compile(
     r"выступил[аи]?|выступает)\s+(?:[\w«»\"'-]+\s+){0,5}$",
     re.IGNORECASE,
 )
-# «Министром финансов был Иван Петров», «Президентом становится Петров»: a linking verb
-# alone between the profession, which must then be in the instrumental, and the name.
+# «Министром финансов был Иван Петров», «Президентом становится Петров», «Исполняющим
+# обязанности генсека является министр энергетики Иван Петров»: a linking verb between the
+# profession, which must then be in the instrumental, and the name, up to five words (the
+# name's own professions one word each) between the verb and the name.
 _COPULA_BEFORE = re.compile(
     r"^\s+(?:был[аи]?|являл(?:ся|ась|и?сь)|явля(?:е|ю)тся|становится|становятся|"
-    r"признан[аы]?|выбран[аы]?|переизбран[аы]?)\s+$",
+    r"признан[аы]?|выбран[аы]?|переизбран[аы]?)\s+(?P<words>(?:[\w«»\"'-]+\s+){0,5})$",
     re.IGNORECASE,
+)
+# A preposition before a profession in the instrumental («с белым офицером»): the
+# profession is no predicate's complement.
+_GOVERNED = re.compile(
+    rf"(?<![\w-])(?:с|со|под|над|за|перед|между)\s+(?:{_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE
 )
 # A verb of appointing before the name, the profession in the instrumental right after it
 # («назначил Ивана Петрова первым заместителем», «после избрания Петрова президентом»).
@@ -162,12 +169,14 @@ _KIN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-# Between coordinated professions: a comma, «и», «, а ныне», a dash, or nothing («начальник
-# штаба, заместитель командующего генерал-лейтенант Иван Петров»); an honorary title's adjective
-# before the second, which is the title's head («актёр театра и кино, народный артист
-# России Иван Петров»: the profession span of the title is «артист»).
+# Between coordinated professions: a comma, «и», «, а ныне», «, а затем» (one post after the
+# other: «был министром финансов, а затем министром юстиции»), a dash, or nothing
+# («начальник штаба, заместитель командующего генерал-лейтенант Иван Петров»); an honorary
+# title's adjective before the second, which is the title's head («актёр театра и кино,
+# народный артист России Иван Петров»: the profession span of the title is «артист»).
 _COORDINATION = re.compile(
-    r"^\s*(?:,|и|,\s*а (?:также|ныне|теперь)|,?\s*[—–]|\s-(?=\s))?\s*"
+    r"^\s*(?:,|и|,\s*а (?:также|ныне|теперь)|,?\s*(?:а\s+)?(?:затем|потом|позже|позднее)"
+    r"|,?\s*[—–]|\s-(?=\s))?\s*"
     r"(?:экс-|(?:народн|заслуженн)[а-яё]{2,3}\s+"
     rf"|(?<=и\s)(?:{_ADJECTIVE}\s+){{1,2}})?$"
 )  # «и экс-министр», «артист балета и российский военный»
@@ -897,6 +906,9 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
             return []  # «Петров назначил на пост министра …», «До Петрова пост министра занимал …»
         if _CANDIDACY.search(gap, 0, predicate.end()):
             return []  # «Петров выставил свою кандидатуру на пост мэра»: he does not hold it
+        if _AND_PREDICATE.match(gap) and person.entity and not _as_named(doc, person):
+            return []  # «… ради освобождения Петрова и является членом комитета»: the
+            # verb's subject is the first clause's, which a name in an oblique case is not
     elif _PARTICIPLE.match(gap):
         pass  # «Иван Петров, ранее работавший прокурором»
     elif _APPOSITION.match(gap):
@@ -996,6 +1008,8 @@ _CANDIDACY = re.compile(
     r"на\s+(?:этот\s+)?пост(?![\w-])",
     re.IGNORECASE,
 )
+# «и» before the linking verb after a name: a second predicate of the clause's subject.
+_AND_PREDICATE = re.compile(r"\s*и\s")
 # A preposition right before the name: the name is in an oblique case, not the subject of
 # the linking verb or post after it («До Петрова пост министра занимал …»).
 _AFTER_PREPOSITION = re.compile(
@@ -1065,14 +1079,51 @@ def _named_after_predicate(doc, professions, persons) -> list[tuple[Span, Span]]
         person = next((p for p in persons if p.start >= profession.end), None)
         if person is None:
             continue
-        gap = doc.text[profession.end : person.start]
+        gap = _collapsed(doc, profession.end, person.start, professions)
         if _genitive_only(person.text) or _kin_named(doc, profession, person, False):
             continue  # «Мэром стал адвокат Ивана Петрова»: Petrov is the client
+        copula = _COPULA_BEFORE.match(gap)
+        words = copula.group("words").split() if copula else []
+        if words and (
+            _GOVERNED.search(doc.text, max(0, profession.start - 40), profession.start)
+            or _agent_participle(words[0])
+        ):
+            # «при столкновении с офицером полиции был убит Иван Петров», «Полицейским был
+            # задержан Иван Петров»: the instrumental is no post of the name's
+            copula = None
         if _PREDICATE_BEFORE.match(gap) or (
-            _COPULA_BEFORE.match(gap) and "ablt" in _cases(profession.text.split()[0], "")
+            copula and "ablt" in _cases(profession.text.split()[0], "")
         ):
             links.append((person, profession))
     return links
+
+
+@cache
+def _agent_participle(word: str) -> bool:
+    """A short passive participle whose instrumental is its agent («убит», «задержан»), not
+    one of appointing whose instrumental is the post («назначен», «избран»)."""
+    from pledgewatch.extract.nlp import _morph
+
+    tag = _morph().parse(word.lower())[0].tag
+    return tag.POS == "PRTS" and not _POST_PARTICIPLE.match(word)
+
+
+_POST_PARTICIPLE = re.compile(
+    r"(?i:назначен|утвержд[её]н|избран|переизбран|выбран|признан|провозглаш[её]н|объявлен)"
+)
+
+
+def _collapsed(doc, start: int, end: int, professions: list[Span]) -> str:
+    """The text from ``start`` to ``end`` with each profession inside it one word: the
+    name's own professions between a linking verb and the name count as one word each
+    («Новым главкомом назначен командующий войсками Сибирского военного округа
+    генерал-полковник Иван Петров»)."""
+    parts, at = [], start
+    for profession in professions:
+        if start <= profession.start and profession.end <= end and profession.start >= at:
+            parts += [doc.text[at : profession.start], "должность"]
+            at = profession.end
+    return "".join(parts) + doc.text[at:end]
 
 
 def _named_as_written(doc: DocumentContext, person: Span) -> bool:
@@ -1088,6 +1139,14 @@ def _agree(profession: str, person: str) -> bool:
     foreign names parse too loosely, and a name that can be nominative may be one that does
     not decline («активистке Акмарал Джакибаевой»)."""
     profession_cases = _cases(profession.split()[0], "")
+    if (
+        profession_cases
+        and profession_cases <= _OBLIQUE_ONLY
+        and _A_FORMS.fullmatch(person)
+        and " " in person
+    ):
+        return False  # «членом Комитета защиты Леонарда Пелтиера» (one word alone may not
+        # decline: «принцу Тупута»; :func:`_declined_after_nominative` sees to it)
     first = re.match(r"[А-ЯЁа-яё-]+", person)
     known = first and _known(first.group())
     name_cases = _cases(first.group(), "Name") if known else frozenset()
@@ -1096,6 +1155,12 @@ def _agree(profession: str, person: str) -> bool:
     return bool(profession_cases & name_cases)
 
 
+# A profession in the instrumental, dative or prepositional alone («членом», «судье»), and
+# a name every word of which ends in «а» or «я» («Леонарда Пелтиера», «Анна Петрова»): the
+# name is a nominative or a genitive, never in the profession's case, whatever the
+# dictionary makes of a first name it does not know or reads as a woman's too («Леонарда»).
+_OBLIQUE_ONLY = frozenset({"ablt", "datv", "loct"})
+_A_FORMS = re.compile(r"[А-ЯЁ][а-яё]*[ая](?:[\s-]+[А-ЯЁ][а-яё]*[ая])*")
 _MAN_OR_WOMAN = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
 _MAN_IN_NOMINATIVE = re.compile(r"[А-ЯЁ]\w*(?:ов|ев|ёв|ин|ын)$")  # «Ринат Курманов»
 _WORD_AFTER = re.compile(r"\s+([а-яё]+)")
@@ -1111,12 +1176,20 @@ def _declined_after_nominative(doc, profession: Span, person: Span) -> bool:
     (the client's), where the dictionary knows neither name to say so. The nominative must
     be in the text: the entity's name is guessed from the forms it has («Запата» read as
     Запат's genitive). A form that may be a woman's surname («-ова», «-ина») is left to
-    :func:`_genitive_by_verb`."""
-    if not person.entity or _cases(profession.text.split()[0], "") != {"nomn"}:
+    :func:`_genitive_by_verb`. After a profession in the instrumental, dative or
+    prepositional alone, a form in «-а» or «-я» («был охранником Мосийчука», the man named
+    «Мосийчук» elsewhere) is the genitive whatever it ends in."""
+    cases = _cases(profession.text.split()[0], "")
+    if not person.entity or not (cases == {"nomn"} or cases and cases <= _OBLIQUE_ONLY):
         return False
     said = person.text.split()[-1]
     ending = _OBLIQUE_ENDING.search(said)
-    if not ending or ending.start() < 3 or _MAN_OR_WOMAN.search(said):
+    if not ending or ending.start() < 3:
+        return False
+    if cases != {"nomn"}:
+        if ending.group() not in ("а", "я"):
+            return False  # «охраннику Мосийчуку» may be the guard: his case is the profession's
+    elif _MAN_OR_WOMAN.search(said):
         return False  # «Панфилова» may be a woman's nominative, whatever «Панфилов» is
     stem = said[: ending.start()]
     return any(
