@@ -202,6 +202,69 @@ def test_a_sentence_that_is_only_possible_is_none():
 # --- preventive measures --------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a search at someone's home or office charges no one
+        "Следователи провели обыск у Ивана Петрова по делу о мошенничестве.",
+        "В квартире блогера Ивана Петрова прошли обыски по делу о клевете.",
+        # a law proposed charges no one with the offence it is about
+        "Депутат Иван Петров предложил ввести уголовную ответственность за пропаганду наркотиков.",
+    ],
+)
+def test_a_search_or_a_proposed_law_is_no_charge(text):
+    assert facts(text, "charge") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Полиция провела обыск у Ивана Петрова, подозреваемого в мошенничестве.",
+        # the search was at someone else's: the person is the one detained
+        "При обыске у соседей полиция задержала Ивана Петрова по делу о мошенничестве.",
+    ],
+)
+def test_a_search_at_someone_charged_keeps_the_charge(text):
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_the_people_of_a_case_named_in_quotes_are_charged_with_it():
+    text = (
+        "Суд продлил арест Ивану Петрову и Анне Смирновой. Оба проходят по делу о "
+        "«мошенничестве в особо крупном размере»."
+    )
+    found = facts(text, "charge")
+    assert set(found) == {"Иван Петров", "Анна Смирнова"}
+    assert found["Анна Смирнова"][0]["spans"] == ["мошенничестве в особо крупном размере"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд отказался отправить Ивана Петрова под стражу.",
+        # the second measure of a request, told without its verb
+        "Следователи просили отправить Анну Смирнову в СИЗО, а Ивана Петрова под домашний арест.",
+    ],
+)
+def test_a_detention_refused_or_asked_for_in_a_list_is_none(text):
+    assert "Иван Петров" not in facts(text, "detention")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "Следователи просили отправить Анну Смирнову в СИЗО, а суд отправил Ивана Петрова "
+            "под домашний арест.",
+            "house_arrest",
+        ),
+        ("Иван Петров отказался от показаний и был задержан.", "detention"),
+    ],
+)
+def test_a_detention_after_a_request_or_a_refusal_of_its_own_is_kept(text, kind):
+    assert [f["kind"] for f in facts(text, "detention")["Иван Петров"]] == [kind]
+
+
 def test_custody_is_a_detention_that_records_the_measure():
     found = facts("Сейчас Иван Петров находится под стражей.", "detention")
     assert found == {"Иван Петров": [{"kind": "arrest", "spans": ["под стражей"]}]}

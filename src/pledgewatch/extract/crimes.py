@@ -41,7 +41,7 @@ from pledgewatch.extract.nlp import Analysis, Token, russian_nlp
 # «осуждён», «осуждение» are a court's).
 _CHARGE_CONTEXT = re.compile(
     r"(?<![\w-])(?:обвин\w*|подозр\w*|осужд(?!а)\w*|осуди\w*|приговор\w*|уголовн\w*|виновн\w*"
-    r"|судим\w*|стать\w+|ст\.|задержан\w*|арестова\w*|привлеч\w*|инкриминир\w*|вменя\w*)",
+    r"|винов(?:ен|на|ны)|судим\w*|стать\w+|ст\.|задержан\w*|арестова\w*|привлеч\w*|инкриминир\w*|вменя\w*)",
     re.IGNORECASE,
 )
 # A word between a charge verb and «в» names whom it accuses («обвинила Маркива в …»); a
@@ -58,7 +58,8 @@ _GAP_WORD = r"(?!(?:на|по|при|о|об|с|со|к|за|из|от|для|у
 # the nominative); «в» may be «во» («виновным во взятке»).
 _GOVERNOR = re.compile(
     r"(?<![\w-])(?:(?:обвиня\w*|обвин[её]н\w*|подозрева\w*|подозрени\w*|улич[её]н\w*"
-    r"|признан\w*\s+виновн\w*|виновн\w*|оправдан\w*|вин[уы]|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
+    r"|признан\w*\s+виновн\w*|виновн\w*|винов(?:ен|на|ны)|оправдан\w*|вин[уы]"
+    r"|призна(?:л|ла|ли|ет|ют)ся)\s+во?"
     rf"|(?:обвини\w*|обвиня\w*|обвин[её]н(?:[аоы]|н\w+)?|подозрева\w*|заподозри\w*|уличил\w*)"
     rf"(?:\s+{_GAP_WORD}){{0,3}}?\s+во?"
     rf"|признал\w*(?:\s+{_GAP_WORD}){{0,3}}?\s+виновн\w*\s+во?"
@@ -204,8 +205,8 @@ _SEARCH_QUERY = re.compile(
 # особо крупном размере», «грабёж группой лиц по предварительному сговору», «причинение
 # смерти по неосторожности», «хулиганство по мотивам религиозной ненависти», «вождение в
 # нетрезвом виде», «использование полномочий в личных целях», «взрыв в общественном месте»).
-_QUALIFIER = re.compile(
-    r"\s+[«\"]?(?:в\s+(?:особо\s+)?(?:крупн|значительн)\w+\s+размер\w*|группой\s+лиц"
+_QUALIFIERS = (
+    r"(?:в\s+(?:особо\s+)?(?:крупн|значительн)\w+\s+размер\w*|группой\s+лиц"
     r"(?:\s+по\s+предварительному\s+сговору)?|по\s+предварительному\s+сговору"
     r"|организованной\s+группой|по\s+неосторожности|(?:первой|второй|третьей)\s+степени"
     r"|по\s+мотивам\s+(?:[а-яё]+\s+){0,2}?(?:ненависти|вражды)(?:\s+(?:и|или)\s+(?:ненависти|вражды))?"
@@ -213,8 +214,12 @@ _QUALIFIER = re.compile(
     r"|на\s+(?:сексуальной|религиозной|национальной|расовой|бытовой)\s+почве"
     r"|в\s+(?:нетрезвом|пьяном)\s+виде|в\s+состоянии\s+(?:алкогольного\s+)?опьянения"
     r"|в\s+(?:личных|корыстных|собственных)\s+целях|в\s+общественн\w+\s+мест\w+"
-    r")[»\"]?(?![\w-])"
+    r")"
 )
+# in quotes of its own («хищении «в особо крупном размере»»), the closing quote is part of
+# it; one that closes quotes opened before the offence is not («о «мошенничестве в особо
+# крупном размере»»)
+_QUALIFIER = re.compile(rf"\s+(?:[«\"]{_QUALIFIERS}[»\"]?|{_QUALIFIERS})(?![\w-])")
 # The sum of an offence of money («получении взятки в размере 700 тысяч рублей»); after any
 # other one a sum is the fine («оштрафовали за нарушение правил в размере 5 тысяч рублей»).
 _SUM = re.compile(
@@ -290,7 +295,14 @@ def _stem_index():
 def governed_offences(doc: DocumentContext, start: int, end: int) -> list:
     """The crime spans between ``start`` and ``end`` that a charge word governs («обвиняют в
     хищении», «осуждён за хулиганство»): each is a charge by itself."""
-    governed = {m.end() for m in _governors(doc.text, start, end)}
+    governors = list(_governors(doc.text, start, end))
+    governed = {m.end() for m in governors}
+    # «по делу о «мошенничестве, совершённом …»»: the offence a case names inside quotes
+    governed |= {
+        m.end() + 1
+        for m in governors
+        if m.group("case") and doc.text[m.end() : m.end() + 1] in _OPENING_QUOTES
+    }
     return [s for s in doc.spans if s.type == "crime" and s.start in governed and s.end <= end]
 
 
@@ -742,8 +754,11 @@ def _next_conjunct(tokens, end: int, head: Token) -> int | None:
     if _one_victim(tokens, k):  # «в изнасиловании одной женщины и принуждении к …»
         k = next(n for n in range(k, len(tokens)) if tokens[n].pos == "NOUN") + 1
         end = tokens[k - 1].end
-    if k < len(tokens) and tokens[k].text == ",":
+    k = _past_setting(tokens, k)  # «в геноциде в Сребренице в 1995 году, в организации …»
+    comma = k < len(tokens) and tokens[k].text == ","
+    if comma:
         k += 1
+        k += k < len(tokens) and tokens[k].text in ("в", "во")  # «…, в организации нападений»
     if [t.text for t in tokens[k : k + 2]] == ["а", "также"]:
         k += 2
     if k < len(tokens) and tokens[k].text in _CONJUNCTIONS:
@@ -754,8 +769,27 @@ def _next_conjunct(tokens, end: int, head: Token) -> int | None:
     word = tokens[k]
     if word.pos not in ("NOUN", "ADJ") or not word.text.islower():
         return None
-    if tokens[k - 1].text == "," and word.feats.get("Case") != head.feats.get("Case"):
-        return None  # «в коррупции, сообщает …»
+    if tokens[k - 1].text in (",", "в", "во") and comma:
+        if word.feats.get("Case") != head.feats.get("Case"):
+            return None  # «в коррупции, сообщает …», «в хищении, в понедельник …»
+    return k
+
+
+def _past_setting(tokens, k: int) -> int:
+    """The token after the place and year an offence is set in, from ``k``: «в Сребренице
+    в 1995 году» of «виновен в геноциде в Сребренице в 1995 году, в организации …», so the
+    list goes on after them. Only a name or a year: «в ходе осады» may say more of the
+    offence itself."""
+    while k + 1 < len(tokens) and tokens[k].text in ("в", "во"):
+        word = tokens[k + 1]
+        if word.text[:1].isupper() and word.pos == "PROPN":
+            k += 2
+        elif word.text.isdigit() and len(word.text) == 4:
+            k += 2
+            k += k < len(tokens) and tokens[k].text.lower() in ("году", "г", "г.")
+            k += k < len(tokens) and tokens[k].text == "."
+        else:
+            break
     return k
 
 

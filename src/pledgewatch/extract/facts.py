@@ -950,10 +950,12 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
             date, date_span = _nearest_date(doc, index, match.start())
             if seen_kinds and (date is None or date in seen_dates):
                 continue  # «задержали 5 мая и арестовали»: one event, the arrest
-            if DETENTION_REQUEST[lang].search(
-                doc.text, doc.sentences[index][0], match.start()
-            ) or _requested(doc, index, lang, match.start()):
-                continue  # «требовала оставить его под стражей»
+            if (
+                DETENTION_REQUEST[lang].search(doc.text, doc.sentences[index][0], match.start())
+                or _requested(doc, index, lang, match.start())
+                or _refused_or_asked(doc, index, lang, match.start())
+            ):
+                continue  # «требовала оставить его под стражей», «суд отказался арестовать»
             if kind != "house_arrest" and _penalty_next_to(doc, index, match):
                 continue  # «15 суток ареста», «арестован на 15 суток»: a sentence, not an arrest
             held = _detained(doc, index, subjects, match)
@@ -987,6 +989,35 @@ def _detention_facts(doc, index, lang, subjects, limit) -> None:
                     )
                 )
             break
+
+
+# «Суд отказался отправить его под стражу», «отказал следствию в аресте»: no detention;
+# but «отказался от показаний и был задержан» is one, after «и» (or «а», «но»).
+_REFUSED = re.compile(
+    r"(?<![\w-])отказа(?:л|ла|ли|лся|лась|лись|ться|вшись)(?![\w-])"
+    r"(?:(?!\s(?:и|а|но|затем|после)\s)[^,.;:!?]){0,60}$",
+    re.IGNORECASE,
+)
+# «Следователи просили отправить Петрова в СИЗО, а Сидорова под домашний арест»: the
+# second measure, told without its verb after «, а», is asked for like the first.
+_ASKED_TOO = re.compile(
+    r"(?<![\w-])(?:запроси|проси|ходатайств|потребова|требу|требов)\w*\s[^.;:!?]{0,120}?"
+    r",\s+а\s+(?![^,.;:!?]*(?<![\w-])[а-яё]+(?:ил|ал|ял|ел|ла|ли)(?![\w-]))[^,.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _refused_or_asked(doc: DocumentContext, index: int, lang: str, start: int) -> bool:
+    """Whether a detention trigger is one a court refused («суд отказался отправить
+    чиновников под стражу») or the second of a request («просили отправить Петрова в СИЗО,
+    а Сидорова под домашний арест»)."""
+    if lang != "ru":
+        return False
+    sentence_start = doc.sentences[index][0]
+    return bool(
+        _REFUSED.search(doc.text, sentence_start, start)
+        or _ASKED_TOO.search(doc.text, sentence_start, start)
+    )
 
 
 def _detained(doc, index: int, subjects: list[Span], match: re.Match) -> list[Span]:
@@ -1299,6 +1330,15 @@ _FINES_IN_GENERAL = re.compile(
 )
 
 
+# «предложили ввести уголовную ответственность за пропаганду …», «ужесточить
+# ответственность за …»: a law proposed or changed charges no one with the offence.
+_LIABILITY_IN_GENERAL = re.compile(
+    r"(?<![\w-])(?:вв[её]\w*|введени\w*|установ\w*|предусм\w*|ужесточ\w*|усил\w*|смягч\w*"
+    r"|отмен\w*)\s+(?:[\w-]+\s+){0,2}ответственност\w*\s+за\s+[«\"]?$",
+    re.IGNORECASE,
+)
+
+
 # An article of a code's general part, by its title («статье 40 («Исполнитель
 # преступления»)», «(Соучастие в преступлении)»): who did it and how, not an offence.
 _GENERAL_PART = re.compile(
@@ -1329,6 +1369,7 @@ def _charge_facts(
         and not any(
             not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
             and not _FINES_IN_GENERAL.search(doc.text, max(0, s.start - 50), s.start)
+            and not _LIABILITY_IN_GENERAL.search(doc.text, max(0, s.start - 70), s.start)
             for s in governed_offences(doc, sentence_start, limit)
         )
     ):
@@ -1482,6 +1523,9 @@ def _accused(
     ]
     index = doc.sentence_index(target.start)
     sentence_start, sentence_end = doc.sentences[index]
+    named_before = [p for p in subjects if sentence_start <= p.start < target.start]
+    if named_before and _searched(doc, subjects, named_before[-1], target):
+        return []  # «обыски у Ивана Петрова связаны с делом о хищении»: a search, no charge
     if not _refers_back(doc, index, target.start):
         # the person of a sentence before is accused through «его», «ему», «он» («Ему
         # предъявлены обвинения в …») or a bare noun for them («Политика признали
@@ -1592,6 +1636,47 @@ def _witness(doc: DocumentContext, person: Span, target: Span) -> bool:
     after «свидетель» may still be charged: «Свидетель Иван Петров обвиняется в
     лжесвидетельстве».)"""
     return person.start < target.start and bool(_WITNESS.search(doc.text, person.end, target.start))
+
+
+# Where a search took place: «провели обыск у Ивана Петрова», «обыски в квартире
+# блогера Ивана Петрова», «обыск в офисе и у Ивана Петрова» (up to a few words between,
+# none a verb: in «при обыске у соседей полиция задержала Ивана Петрова» he is not where)
+_NOT_A_VERB = r"(?![а-яё]+(?:ал|ял|ил|ел|ла|ли|ло|ет|ют|ит|ат|ят)\s)[^\s,.;:!?]+\s+"
+_SEARCHED_AT = re.compile(
+    r"(?<![\w-])обыск\w*\s+(?:[^\s,.;:!?]+\s+){0,4}?"
+    rf"(?:у|в\s+(?:квартир|дом|офис|кабинет|жилищ|помещени)\w*)\s+(?:{_NOT_A_VERB}){{0,4}}$",
+    re.IGNORECASE,
+)
+# A charge word said of the person between their name and the offence: «обыск у Ивана
+# Петрова, подозреваемого в мошенничестве» charges him all the same.
+_CHARGED_BETWEEN = re.compile(
+    r"(?<![\w-])(?:обвин|подозр|заподозр|инкримин|вменя|осужд|задерж|арестова)\w*", re.IGNORECASE
+)
+
+
+def _searched(doc: DocumentContext, subjects: list[Span], person: Span, target: Span) -> bool:
+    """Is the person named only as whose home or office was searched in the case («Обыски
+    у Ивана Петрова связаны с делом о хищении», «в квартире блогера Ивана Петрова прошли
+    обыски по делу о клевете»)? A search charges no one; those listed with the person
+    («обыск у Петрова и его заместителя Сидорова») are searched too."""
+    if not person.start < target.start or _CHARGED_BETWEEN.search(
+        doc.text, person.end, target.start
+    ):
+        return False
+    first = _coordinated(doc, subjects, person)[0]
+    sentence_start = doc.sentences[doc.sentence_index(person.start)][0]
+    window = max(sentence_start, first.start - 80)
+    if _SEARCHED_AT.search(doc.text, window, first.start):
+        return True
+    # «в квартире Ивана Петрова проходят обыски»: the search told after the place
+    place = re.search(
+        rf"(?<![\w-])в\s+(?:квартир|дом|офис|кабинет|жилищ)\w*\s+(?:{_NOT_A_VERB}){{0,4}}$",
+        doc.text[window : first.start],
+        re.IGNORECASE,
+    )
+    return bool(place) and bool(
+        re.match(r"[^.;:!?]{0,40}?(?<![\w-])обыск", doc.text[person.end : target.start], re.I)
+    )
 
 
 def _excepted(doc: DocumentContext, person: Span) -> bool:
