@@ -177,14 +177,20 @@ def test_lists_of_documents_and_entities(editor, record):
     assert editor.get("/entities", params={"q": "Zhylanbayev"}).text.count('class="ent ') == 1
 
 
-def test_a_death_sentence_is_labelled_as_such_and_the_person_is_held(editor, web_db):
+def _upload(editor, web_db, name: str, text: str) -> tuple[dict, dict]:
+    """Uploads one text file as the editor; the record exported after it and the entity
+    of Иван Петров in it."""
     page = editor.get("/upload")
-    text = "5 мая 2023 года суд в Ташкенте приговорил Ивана Петрова к смертной казни.\n"
-    files = [("files", ("death-sentence-ru.txt", text.encode(), "text/plain"))]
+    files = [("files", (name, text.encode(), "text/plain"))]
     added = editor.post("/upload", data={"csrf_token": csrf_of(page.text)}, files=files)
     assert '<tr class="result-added' in added.text
     record = export_of(web_db)
-    person = entity_named(record, "Иван Петров")
+    return record, entity_named(record, "Иван Петров")
+
+
+def test_a_death_sentence_is_labelled_as_such_and_the_person_is_held(editor, web_db):
+    text = "5 мая 2023 года суд в Ташкенте приговорил Ивана Петрова к смертной казни.\n"
+    record, person = _upload(editor, web_db, "death-sentence-ru.txt", text)
     facts = record["facts"]
     (sentence,) = [f for f in facts if f["type"] == "sentence" and f["subject"] == person["id"]]
     assert sentence["attributes"]["penalty"] == "death"
@@ -195,13 +201,8 @@ def test_a_death_sentence_is_labelled_as_such_and_the_person_is_held(editor, web
 
 
 def test_a_former_role_is_shown_as_past_on_the_person_page(editor, web_db):
-    page = editor.get("/upload")
     text = "5 мая 2023 года в Алматы задержан бывший прокурор города Иван Петров.\n"
-    files = [("files", ("former-prosecutor-ru.txt", text.encode(), "text/plain"))]
-    added = editor.post("/upload", data={"csrf_token": csrf_of(page.text)}, files=files)
-    assert '<tr class="result-added' in added.text
-    record = export_of(web_db)
-    person = entity_named(record, "Иван Петров")
+    record, person = _upload(editor, web_db, "former-prosecutor-ru.txt", text)
     (role,) = [f for f in record["facts"] if f["type"] == "role" and f["subject"] == person["id"]]
     assert role["attributes"] == {"role": "prosecutor", "period": "former"}
     assert ">former<" in editor.get(f"/entities/{person['id']}").text
