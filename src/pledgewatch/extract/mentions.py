@@ -58,6 +58,7 @@ from pledgewatch.extract.persons import (
     is_leading_non_name,
     latin_spelling_after,
     sentence_initial,
+    titled_entity,
 )
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.names import (
@@ -216,16 +217,7 @@ def _titled_person(doc: DocumentContext, start: int, first: str) -> str | None:
     if title is None:
         return None
     lemma = morph().parse(title.group().split()[0].lower())[0].normal_form
-    name = f"{lemma.capitalize()} {first}"
-    return doc.add_entity(
-        EntityDraft(
-            person_key(name),
-            "person",
-            name,
-            aliases=[cyr_to_lat(name)],
-            attributes={"title": lemma},
-        )
-    )
+    return titled_entity(doc, lemma, first)
 
 
 # Words around a name that say it is a person: "to release Nurgeldi Halykov",

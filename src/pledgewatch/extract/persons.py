@@ -214,14 +214,21 @@ def name_by_profession(doc: DocumentContext, person: Span, profession: Span) -> 
         # read as a first name
         if entity.type == "person" and normalize_person_name(entity.name).last == first:
             return key
-    name = f"{lemma.capitalize()} {first}"
+    return titled_entity(doc, lemma, first)
+
+
+def titled_entity(doc: DocumentContext, title: str, first: str) -> str:
+    """The entity of a person named by a first name and a title or profession of their own
+    («Патриарх Кирилл», «Певица Алсу»): named with both, so it stays apart from other people
+    with that first name across documents; ``title`` is the title's lemma."""
+    name = f"{title.capitalize()} {first}"
     return doc.add_entity(
         EntityDraft(
             f"person:{name_key(name)}",
             "person",
             name,
             aliases=[cyr_to_lat(name)],
-            attributes={"title": lemma},
+            attributes={"title": title},
         )
     )
 
