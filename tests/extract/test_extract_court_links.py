@@ -1137,3 +1137,27 @@ def test_an_article_of_the_general_part_is_no_charge():
     assert [c.get("article") for c in charges] == ["278"]
     # complicity in an offence is a charge
     assert facts("Ивана Петрова обвиняют в соучастии в вымогательстве.", "charge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иван Петров приговорён к пожизненному заключению без права на досрочное освобождение.",
+        "Иван Петров убил соседа. Судья назначил ему пожизненный срок без права "
+        "условно-досрочного освобождения.",
+    ],
+)
+def test_a_life_term_without_parole_is_no_release(text):
+    assert facts(text, "release") == {}
+    assert facts(text, "sentence")["Иван Петров"][0]["penalty"] == "imprisonment"
+
+
+def test_life_without_parole_in_english_is_no_release():
+    extraction = extract("Ivan Petrov was jailed for life without parole.", "en")
+    assert not [f for f in extraction.facts if f.type == "release"]
+
+
+def test_a_penalty_the_court_determined_is_a_sentence():
+    text = "Иван Петров убил соседа. Суд определил ему наказание в виде восьми лет колонии."
+    (sentence,) = facts(text, "sentence")["Иван Петров"]
+    assert (sentence["penalty"], sentence["term_months"]) == ("imprisonment", 96)

@@ -2177,8 +2177,24 @@ def _person_for(subjects: list[Span], target: Span) -> Span:
     return before[-1] if before else subjects[0]
 
 
+# A release the sentence rules out: «пожизненный срок без права условно-досрочного
+# освобождения», "life without (the possibility of) parole", "no parole".
+_WITHOUT_RIGHT = {
+    "ru": re.compile(r"без\s+(?:права|возможности)\s+(?:на\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+    "en": re.compile(
+        r"\b(?:without\s+(?:the\s+)?(?:(?:possibility|chance|right)\s+of\s+)?|no\s+)$",
+        re.IGNORECASE,
+    ),
+}
+
+
 def _release_facts(doc, index, lang, subjects, limit) -> None:
     for kind, pattern in RELEASE[lang].items():
+        first = next(iter(_matches(pattern, doc, index, limit)), None)
+        if first and _WITHOUT_RIGHT[lang].search(
+            doc.text, max(0, first.start() - 40), first.start()
+        ):
+            continue  # «без права условно-досрочного освобождения»: no release at all
         if _dated_event(doc, index, lang, subjects, limit, pattern, "release", {"kind": kind}):
             return  # the most specific kind wins: pardon > amnesty > early > ... > full
 
