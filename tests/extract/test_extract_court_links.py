@@ -1152,9 +1152,15 @@ def test_a_life_term_without_parole_is_no_release(text):
     assert facts(text, "sentence")["Иван Петров"][0]["penalty"] == "imprisonment"
 
 
-def test_life_without_parole_in_english_is_no_release():
-    extraction = extract("Ivan Petrov was jailed for life without parole.", "en")
+@pytest.mark.parametrize(
+    "text",
+    ["Ivan Petrov was jailed for life without parole.", "Ivan Petrov was sentenced to life."],
+)
+def test_life_in_english_is_a_sentence_and_no_release(text):
+    extraction = extract(text, "en")
     assert not [f for f in extraction.facts if f.type == "release"]
+    (sentence,) = [f for f in extraction.facts if f.type == "sentence"]
+    assert sentence.attributes == {"penalty": "imprisonment", "term_months": None}
 
 
 def test_a_penalty_the_court_determined_is_a_sentence():

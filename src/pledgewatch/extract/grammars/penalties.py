@@ -479,6 +479,9 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
             r"заключени\w+|срок\w*)(?:\s+без\s+права\s+(?:на\s+)?(?:условно-)?досрочного\s+"
             r"освобождения)?)?|"
             r"life\s+(?:imprisonment|sentence|term|in\s+prison)|"
+            # "sentenced to life", "jailed for life (without parole)"
+            r"(?:(?<=\sto\s)|(?<=\sfor\s))life(?:\s+without\s+(?:the\s+possibility\s+of\s+)?"
+            r"parole)?(?![\w-])|"
             r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы)"
             r"|(?<=к\s)тюремному\s+(?:сроку|заключению))",
             FLAGS,
