@@ -1167,3 +1167,33 @@ def test_a_penalty_the_court_determined_is_a_sentence():
     text = "Иван Петров убил соседа. Суд определил ему наказание в виде восьми лет колонии."
     (sentence,) = facts(text, "sentence")["Иван Петров"]
     assert (sentence["penalty"], sentence["term_months"]) == ("imprisonment", 96)
+
+
+def dated(text: str, fact_type: str) -> dict[str, list[str | None]]:
+    extraction = extract(text, "ru")
+    found: dict[str, list[str | None]] = {}
+    for fact in extraction.facts:
+        if fact.type == fact_type:
+            found.setdefault(extraction.entities[fact.subject].name, []).append(fact.date)
+    return found
+
+
+def test_a_pardon_is_not_dated_by_the_year_of_the_verdict():
+    text = "Блогер Иван Петров, осужденный в 2023 году к шести годам колонии, помилован."
+    assert dated(text, "release") == {"Иван Петров": [None]}
+
+
+def test_a_release_in_the_courtroom_is_dated_by_the_verdict():
+    text = (
+        "12 марта 2024 года суд приговорил Ивана Петрова и Олега Сидорова к двум годам "
+        "условно. Оба были освобождены в зале суда."
+    )
+    assert dated(text, "release") == {"Иван Петров": ["2024-03-12"], "Олег Сидоров": ["2024-03-12"]}
+
+
+def test_an_acquittal_named_again_by_its_noun_is_not_a_second_one():
+    text = (
+        "12 марта 2024 года суд оправдал активиста Ивана Петрова. "
+        "Прокуратура заявила, что обжалует оправдательный приговор."
+    )
+    assert dated(text, "acquittal") == {"Иван Петров": ["2024-03-12"]}

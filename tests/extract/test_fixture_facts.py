@@ -28,9 +28,10 @@ DOCS = Path(__file__).resolve().parent.parent / "fixtures" / "docs"
 # eight more came in the next session (`heldout2-*`: first run P 0.75, R 0.64), and all 64
 # reach the same floors after the fixes they prompted (P 0.955, R 0.895). Raised when
 # allegations and designations came in with three documents written alongside their rules
-# (`heldout3-*`, so not held out): all 67 reach P 0.959, R 0.917.
-MIN_PRECISION = 0.955
-MIN_RECALL = 0.915
+# (`heldout3-*`, so not held out): all 67 reach P 0.959, R 0.917; then P 0.967, R 0.921 with
+# release dates from the verdict («освобождены в зале суда») and no second acquittal.
+MIN_PRECISION = 0.965
+MIN_RECALL = 0.92
 
 
 @pytest.fixture(scope="module")

@@ -2210,9 +2210,25 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
     if match is None or _negated(doc, lang, match.start()):
         return False
     date, date_span = _nearest_date(doc, index, match.start())
+    if date_span is not None and _OTHER_EVENT_BEFORE.search(
+        doc.text, max(0, date_span.start - 40), date_span.start
+    ):
+        # «Юлдашев, осужденный в 2023 году …, помилован»: the year is the verdict's
+        date, date_span = None, None
+    courtroom = fact_type == "release" and _IN_COURT[lang].search(doc.text, *doc.sentences[index])
+    if (
+        fact_type == "acquittal"
+        and not date
+        and _ACQUITTAL_NOUN.match(match.group())
+        and any(f.type == "acquittal" for f in doc.extraction.facts)
+    ):
+        return True  # «Прокуратура обжалует оправдательный приговор»: the one told before
     for person in subjects:
         if attributes.get("kind") == "full" and not date and _told_before(doc, fact_type, person):
             continue  # «Родственники освобождённых …»: the release told before, nothing new
+        if courtroom and not date:
+            # «Суд … освободил его из-под стражи в зале суда»: the day of the verdict
+            date = _verdict_date(doc, index, person)
         doc.add_fact(
             FactDraft(
                 fact_type,
@@ -2225,6 +2241,38 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
             )
         )
     return True
+
+
+# A date right after another event's word is that event's: «осужденный в 2023 году»,
+# "convicted in 2023".
+_OTHER_EVENT_BEFORE = re.compile(
+    r"(?<![\w-])(?:осужд|приговор|задержан|арестован|convicted|sentenced|arrested|detained)\w*"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# An acquittal named by a noun («оправдательный приговор», "the acquittal"): a reference to
+# one told before, when there is one.
+_ACQUITTAL_NOUN = re.compile(r"оправдательн|acquittal", re.IGNORECASE)
+# Freed in the courtroom: on the day of the verdict.
+_IN_COURT = {
+    "ru": re.compile(r"(?<![\w-])в\s+зале\s+суда", re.IGNORECASE),
+    "en": re.compile(r"\bin\s+(?:the\s+)?court(?:room)?\b", re.IGNORECASE),
+}
+
+
+def _verdict_date(doc: DocumentContext, index: int, person: Span) -> str | None:
+    """The date of the last verdict (a sentence or an acquittal) told before: the person's,
+    or else one told in the two sentences before (the person may be named there in a form
+    not yet joined to their record: «оправдал Таалайбека Сыдыкова …. Суд … освободил его»)."""
+    since = doc.sentences[max(0, index - 2)][0]
+    verdicts = [
+        f
+        for f in doc.extraction.facts
+        if f.type in ("sentence", "acquittal")
+        and f.date
+        and (f.subject == person.entity or f.evidence[0] >= since)
+    ]
+    return verdicts[-1].date if verdicts else None
 
 
 def _told_before(doc: DocumentContext, fact_type: str, person: Span) -> bool:
