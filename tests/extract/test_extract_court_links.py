@@ -1197,3 +1197,8 @@ def test_an_acquittal_named_again_by_its_noun_is_not_a_second_one():
         "Прокуратура заявила, что обжалует оправдательный приговор."
     )
     assert dated(text, "acquittal") == {"Иван Петров": ["2024-03-12"]}
+
+
+def test_a_release_told_right_before_its_date_keeps_it():
+    text = "Задержанный блогер Иван Петров освобождён 10 мая 2024 года."
+    assert dated(text, "release") == {"Иван Петров": ["2024-05-10"]}

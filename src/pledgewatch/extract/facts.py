@@ -2210,10 +2210,12 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
     if match is None or _negated(doc, lang, match.start()):
         return False
     date, date_span = _nearest_date(doc, index, match.start())
-    if date_span is not None and _OTHER_EVENT_BEFORE.search(
+    other = date_span and _OTHER_EVENT_BEFORE.search(
         doc.text, max(0, date_span.start - 40), date_span.start
-    ):
-        # «Юлдашев, осужденный в 2023 году …, помилован»: the year is the verdict's
+    )
+    if other and not other.start() <= match.start() < date_span.start:
+        # «Юлдашев, осужденный в 2023 году …, помилован»: the year is the verdict's (not in
+        # «задержанный блогер освобождён 10 мая», where the release stands between)
         date, date_span = None, None
     courtroom = fact_type == "release" and _IN_COURT[lang].search(doc.text, *doc.sentences[index])
     if (
