@@ -2228,15 +2228,14 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
     for person in subjects:
         if attributes.get("kind") == "full" and not date and _told_before(doc, fact_type, person):
             continue  # «Родственники освобождённых …»: the release told before, nothing new
-        if courtroom and not date:
-            # «Суд … освободил его из-под стражи в зале суда»: the day of the verdict
-            date = _verdict_date(doc, index, person)
+        # «Суд … освободил его из-под стражи в зале суда»: the day of the verdict
+        day = date or (_verdict_date(doc, index, person) if courtroom else None)
         doc.add_fact(
             FactDraft(
                 fact_type,
                 person.entity,
                 attributes=dict(attributes),
-                date=date,
+                date=day,
                 confidence=0.75,
                 evidence=_evidence(doc, index),
                 spans=_spans_of(date_span),
