@@ -526,3 +526,19 @@ def test_a_subject_named_again_in_brackets_is_linked_by_the_name_outside_them():
         if t == "CONVICTED_OF"
     }
     assert convicted == {("Карсона Янга", "отмывании денег")}
+
+
+def test_a_subject_named_before_the_sentence_is_linked_by_the_name_outside_brackets():
+    text = (
+        "Суд вынес приговор Ивану Петрову за убийство. "
+        "29-летний Иван Петров (Ivan Petrov) убил соседа в 2017 году. "
+        "Присяжные не договорились, тогда судья Анна Смирнова выбрала пожизненный срок."
+    )
+    relations = extraction_items(extract(text, "ru"), text).relations
+    penalized = {
+        (text[a[0][0] : a[0][1]], text[b[0][0] : b[0][1]])
+        for t, a, b in relations
+        if t == "PENALIZED_AS"
+    }
+    assert ("Иван Петров", "пожизненный срок") in penalized
+    assert ("Ivan Petrov", "пожизненный срок") not in penalized

@@ -100,6 +100,22 @@ def test_a_bare_lawyer_is_not_the_person_the_court_sentences():
     assert set(facts(text, "sentence")) == {"Сергей Сидоров"}
 
 
+def test_a_penalty_the_judge_chooses_is_the_defendants_not_the_victims():
+    text = (
+        "Ивана Петрова обвинили в убийстве. Иван Петров убил Анну Сидорову в июне 2017 года. "
+        "Присяжные не пришли к единому мнению — тогда судья Сергей Смирнов выбрал пожизненный "
+        "срок без права условно-досрочного освобождения."
+    )
+    sentenced = facts(text, "sentence")
+    assert set(sentenced) == {"Иван Петров"}
+    assert sentenced["Иван Петров"][0]["spans"] == [
+        "пожизненный срок без права условно-досрочного освобождения"
+    ]
+    # a judge who chooses the date of a hearing sentences no one
+    text = "Ивана Петрова обвинили в убийстве. Судья Сергей Смирнов назначил заседание на май."
+    assert facts(text, "sentence") == {}
+
+
 def test_a_sentence_keeps_the_profession_word_that_names_the_person_of_the_sentence_before():
     text = (
         "Лионель Месси переехал в Испанию в детстве. "

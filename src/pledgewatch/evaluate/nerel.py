@@ -280,7 +280,7 @@ def extraction_items(extraction: Extraction, text: str = "") -> Items:
             # пожизненный срок»), which NEREL links the relation to unless the paragraph
             # named the person before it, or else by a pronoun
             named = _named_in_paragraph(extraction, fact.subject, referent, text)
-            persons = named or referent[:1] or _antecedent(extraction, fact.subject, start)
+            persons = named or referent[:1] or _antecedent(extraction, fact.subject, start, text)
         if not persons:
             continue
         for relation, span_type in rules:
@@ -344,15 +344,19 @@ def _named_in_paragraph(
     return [max(earlier)] if earlier else []
 
 
-def _antecedent(extraction: Extraction, subject: str, before: int) -> list[tuple[int, int]]:
+def _antecedent(
+    extraction: Extraction, subject: str, before: int, text: str = ""
+) -> list[tuple[int, int]]:
     """The subject's last mention before the evidence sentence, which NEREL links the
-    relation to when the sentence itself says «его»."""
+    relation to when the sentence itself says «его»; not one in brackets after the name
+    («Брендт Кристенсен (Brendt Christensen)»)."""
     earlier = [
         (m.start, m.end)
         for m in extraction.mentions
         if m.type == "person" and m.entity == subject and m.start < before
     ]
-    return [max(earlier)] if earlier else []
+    outside = [span for span in earlier if not _in_brackets(text, span)]
+    return [max(outside or earlier)] if earlier else []
 
 
 def _membership_targets(fact, extraction: Extraction, in_sentence) -> list[tuple[int, int]]:

@@ -116,6 +116,8 @@ def build_facts(doc: DocumentContext) -> None:
             # «Судья Анна Смирнова приговорила его к пяти годам»: «его» is the person of the
             # sentences before, not the judge
             subjects = last_persons
+        elif defendant := _judge_chooses(doc, index, subjects):
+            subjects = defendant  # «… тогда судья Джеймс Смит выбрал пожизненный срок»
         elif lead:
             subjects = [lead[0]]  # «Хакер из Тюмени осуждён за взлом сайтов» / … Андрея Кандыбы
         elif not subjects and _another(doc, index, lang):
@@ -265,6 +267,37 @@ def _only_the_court(doc, index: int, subjects: list[Span], earlier: list[Span]) 
     return gender is None or any(_name_gender(p.text) in (gender, "?") for p in earlier)
 
 
+def _judge_chooses(doc, index: int, subjects: list[Span]) -> list[Span]:
+    """The defendant of the text, when the sentence names only the judge who chooses a
+    penalty, with no one after the verb: «Присяжные не смогли договориться — тогда судья
+    Джеймс Смит выбрал пожизненный срок» is the sentence of whoever the facts before
+    charged or sentenced (not the last person named: often the victim)."""
+    if not (
+        subjects
+        and all(_works_the_case(doc, index, p) for p in subjects)
+        and _JUDGE_CHOOSES.match(doc.text, subjects[-1].end)
+    ):
+        return []
+    judges = {p.entity for p in subjects}
+    court = [
+        f.subject
+        for f in doc.extraction.facts
+        if f.type in ("charge", "sentence") and f.subject and f.subject not in judges
+    ]
+    start = doc.sentences[index][0]
+    named = [
+        p
+        for p in doc.spans
+        if p.type == "person" and court and p.entity == court[-1] and p.start < start
+    ]
+    return [max(named, key=lambda p: p.start)] if named else []
+
+
+_JUDGE_CHOOSES = re.compile(
+    r"\s+(?:выбрал|назначил|определил)[аи]?\s+(?:(?:наказание|меру\s+наказания)\s+(?:в\s+виде\s+)?)?"
+    r"(?=[\w-]+\s+(?:срок|лет|год|заключени|лишени))",
+    re.IGNORECASE,
+)
 _CLIENT_AFTER = re.compile(r"\s+(?:подзащитн|клиент|доверител)", re.IGNORECASE)
 # The gender a Russian personal pronoun tells (``None``: the plural or any).
 _PRONOUN_GENDER = {
