@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
+from pledgewatch.report.show import describe_fact
+from pledgewatch.store.models import Fact
+
 CLI = [sys.executable, "-m", "pledgewatch.cli"]
 
 
@@ -89,6 +92,27 @@ def test_show_prints_facts_with_evidence(ingested):
     assert "Марат Жыланбаев" in result.stdout
     assert "sentence imprisonment 84 months" in result.stdout
     assert "“" in result.stdout  # the evidence sentence is quoted
+
+
+def test_a_life_sentence_in_the_export_and_show(ingested):
+    """Samples/17 «sentenced to life imprisonment»: `life`, not a term the text left out."""
+    folder, _ = ingested
+    export = json.loads(run("export", "--format", "json", cwd=folder).stdout)
+    names = {e["id"]: e["name"] for e in export["entities"]}
+    (life,) = [f for f in export["facts"] if f["attributes"].get("life")]
+    assert life["type"] == "sentence" and names[life["subject"]] == "Kholbash Kholbashov"
+    assert life["attributes"] == {"penalty": "imprisonment", "term_months": None, "life": True}
+    shown = run("show", "Kholbash Kholbashov", cwd=folder).stdout
+    assert "sentence imprisonment life" in shown and "life=" not in shown
+
+
+def test_show_says_life_without_parole():
+    fact = Fact(
+        type="sentence",
+        attributes={"penalty": "imprisonment", "term_months": None, "life": True, "parole": False},
+        date="2023-05",
+    )
+    assert describe_fact(fact, {}) == "sentence imprisonment life without parole [2023-05]"
 
 
 def test_show_unknown_entity_fails_cleanly(ingested):

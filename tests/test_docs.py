@@ -6,7 +6,7 @@ from conftest import ROOT
 
 from pledgewatch.cli import app
 from pledgewatch.config import settings_table
-from pledgewatch.model.vocab import PENALTIES
+from pledgewatch.model.vocab import PENALTIES, SENTENCE_FLAGS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -32,3 +32,9 @@ def test_every_command_is_in_the_readme():
 def test_every_penalty_value_is_in_the_readme():
     for value in PENALTIES:
         assert f"`{value}`" in README, value
+
+
+def test_every_sentence_flag_is_in_the_readme():
+    """`life` and `parole`, the yes/no attributes of a sentence."""
+    for value in SENTENCE_FLAGS:
+        assert f"`{value}`" in README and f'"{value}": ' in README, value

@@ -1176,7 +1176,11 @@ def test_life_in_english_is_a_sentence_and_no_release(text):
     extraction = extract(text, "en")
     assert not [f for f in extraction.facts if f.type == "release"]
     (sentence,) = [f for f in extraction.facts if f.type == "sentence"]
-    assert sentence.attributes == {"penalty": "imprisonment", "term_months": None}
+    assert {k: sentence.attributes[k] for k in ("penalty", "term_months", "life")} == {
+        "penalty": "imprisonment",
+        "term_months": None,
+        "life": True,
+    }
 
 
 def test_a_penalty_the_court_determined_is_a_sentence():

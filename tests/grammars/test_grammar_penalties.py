@@ -18,9 +18,21 @@ PENALTIES = [
     ("приговорил к 4 годам и 2 месяцам лишения свободы", "4 годам и 2 месяцам лишения свободы", "imprisonment", 50, {}),
     ("10\u00a0мая суд приговорил блогера к шести с половиной годам лишения свободы",
      "шести с половиной годам лишения свободы", "imprisonment", 78, {}),
-    ("приговорен к пожизненному лишению свободы", "пожизненному лишению свободы", "imprisonment", None, {}),
+    ("приговорен к пожизненному лишению свободы", "пожизненному лишению свободы", "imprisonment", None,
+     {"life": True, "parole": None}),
     ("приговорен к пожизненному тюремному заключению без права досрочного освобождения",
-     "пожизненному тюремному заключению без права досрочного освобождения", "imprisonment", None, {}),
+     "пожизненному тюремному заключению без права досрочного освобождения", "imprisonment", None,
+     {"life": True, "parole": False}),
+    # parole ruled out after the span («без права на …» is not in it)
+    ("осуждён к пожизненному заключению без права на условно-досрочное освобождение",
+     "пожизненному заключению", "imprisonment", None, {"life": True, "parole": False}),
+    ("Его приговорили к двум пожизненным срокам.", "пожизненным срокам", "imprisonment", None, {"life": True}),
+    ("He was sentenced to life imprisonment without parole.", "life imprisonment", "imprisonment", None,
+     {"life": True, "parole": False}),
+    ("She was jailed for life.", "life", "imprisonment", None, {"life": True, "parole": None}),
+    # «реальный срок» is imprisonment with its term untold, not a life term
+    ("суд приговорил его к реальному лишению свободы", "реальному лишению свободы", "imprisonment", None,
+     {"life": False}),
     # a bare term after a sentencing word: imprisonment, not explicit
     ("суд приговорил журналиста к семи с половиной годам.", "семи с половиной годам", "imprisonment", 90, {"explicit": False}),
     ("приговорен к полутора годам", "полутора годам", "imprisonment", 18, {"explicit": False}),
@@ -211,6 +223,8 @@ def test_penalty(sentence, span, penalty, term_months, fields):
         "Продажа разрешена лицам до восемнадцати лет.",  # an age limit
         "назначены граждане не моложе 25 лет",
         "ему пожизненно запрещено занимать должности",  # a ban, not a life sentence
+        "Суд назначил ему пожизненный запрет на въезд в страну.",  # a ban, no prison at all
+        "He was banned for life from journalism.",
         "По закону чиновникам запрещено занимать руководящие должности в компаниях.",  # a rule
         "исправительные работы (условно или реально)",
         "Его избрали на очередной пятилетний срок.",  # a term of office

@@ -208,3 +208,30 @@ def test_a_former_role_is_shown_as_past_on_the_person_page(editor, web_db):
     assert ">former<" in editor.get(f"/entities/{person['id']}").text
     editor.get("/lang/ru", params={"next": "/"})
     assert ">в прошлом<" in editor.get(f"/entities/{person['id']}").text
+
+
+def test_a_life_sentence_says_life_on_the_pages(editor, web_db):
+    text = (
+        "5 мая 2023 года суд в Ташкенте приговорил Ивана Петрова к пожизненному лишению "
+        "свободы без права условно-досрочного освобождения.\n"
+    )
+    record, person = _upload(editor, web_db, "life-sentence-ru.txt", text)
+    (sentence,) = [
+        f for f in record["facts"] if f["type"] == "sentence" and f["subject"] == person["id"]
+    ]
+    assert sentence["attributes"] == {
+        "penalty": "imprisonment",
+        "term_months": None,
+        "life": True,
+        "parole": False,
+    }
+    page = editor.get(f"/entities/{person['id']}").text
+    assert '<span class="attr">life</span>' in page and "without parole" in page
+    assert "2023-05-05 · sentence imprisonment life" in page  # the timeline's label
+    assert "status-held" in page
+    fact_page = editor.get(f"/facts/{sentence['id']}").text
+    assert "<dt>life</dt><dd>yes</dd>" in fact_page and "<dd>True</dd>" not in fact_page
+    editor.get("/lang/ru", params={"next": "/"})
+    page = editor.get(f"/entities/{person['id']}").text
+    assert '<span class="attr">пожизненно</span>' in page and "без права на УДО" in page
+    assert "лишение свободы пожизненно" in page

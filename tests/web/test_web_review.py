@@ -129,3 +129,61 @@ def test_queue_filters_by_type_and_ends(editor, web_db):
     last = editor.get("/review/next", params={"type": "demand"})
     assert last.headers["location"] == "/review?type=demand"
     assert "Nothing waits for review." in editor.get("/review", params={"type": "demand"}).text
+
+
+def _life_sentence(db) -> dict:
+    """The sample's life sentence (Kholbash Kholbashov, "sentenced to life imprisonment")."""
+    return next(
+        f for f in export_of(db)["facts"] if f["type"] == "sentence" and f["attributes"].get("life")
+    )
+
+
+def test_the_form_offers_life_and_a_reviewer_can_take_it_back(editor, web_db):
+    fact = _life_sentence(web_db)
+    page = editor.get(f"/review/{fact['id']}").text
+    select = re.search(r'<select name="attr.life">(.*?)</select>', page, re.S).group(1)
+    assert re.search(r'<option value="true"\s+selected>yes</option>', select)
+    assert '<option value="false" >no</option>' in select
+    assert 'name="attr.parole"' in page
+    # a life sentence with a term is refused, and nothing is saved
+    form = {
+        "decision": "correct",
+        "csrf_token": csrf_of(page),
+        "attr.penalty": "imprisonment",
+        "attr.life": "true",
+        "attr.term_months": "240",
+    }
+    refused = editor.post(f"/review/{fact['id']}", data=form)
+    assert refused.status_code == 422 and "life sentence has no term_months" in refused.text
+    assert _life_sentence(web_db)["attributes"]["life"] is True
+    # the reviewer reads the text again: twenty years, not life
+    form.update({"attr.life": "", "attr.term_months": "240"})
+    assert editor.post(f"/review/{fact['id']}", data=form).status_code == 303
+    changed = next(f for f in export_of(web_db)["facts"] if f["id"] == fact["id"])
+    assert changed["attributes"] == {"penalty": "imprisonment", "term_months": 240}
+
+
+def test_a_sentence_can_be_corrected_to_life(editor, web_db):
+    fact = next(
+        f
+        for f in export_of(web_db)["facts"]
+        if f["type"] == "sentence" and f["attributes"].get("term_months")
+    )
+    page = editor.get(f"/review/{fact['id']}").text
+    form = {
+        "decision": "correct",
+        "csrf_token": csrf_of(page),
+        "attr.penalty": "imprisonment",
+        "attr.term_months": "",
+        "attr.life": "true",
+        "attr.parole": "false",
+    }
+    assert editor.post(f"/review/{fact['id']}", data=form).status_code == 303
+    changed = next(f for f in export_of(web_db)["facts"] if f["id"] == fact["id"])
+    # JSON booleans in the export, not the form's words
+    assert changed["attributes"] == {"penalty": "imprisonment", "life": True, "parole": False}
+    again = editor.get(f"/review/{fact['id']}").text
+    assert re.search(r'<option value="false"\s+selected>no</option>', again)
+    form.update({"csrf_token": csrf_of(again), "attr.life": "maybe"})
+    refused = editor.post(f"/review/{fact['id']}", data=form)
+    assert refused.status_code == 422 and "maybe&#39; is not one of true, false" in refused.text

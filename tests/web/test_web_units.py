@@ -119,3 +119,18 @@ def test_charts_escape_their_labels():
     assert line.count("<circle") == 2 and 'class="event-release approximate"' in line
     assert "≈ 2025-04-10" in line
     assert timeline([(None, "role", "x", "#", False)], title="none") is None
+
+
+def test_a_sentence_s_yes_no_attributes_are_json_booleans():
+    from pledgewatch.web.review import ReviewError, clean_attributes
+
+    given = {"penalty": "imprisonment", "term_months": "", "life": True, "parole": "false"}
+    assert clean_attributes("sentence", given) == {
+        "penalty": "imprisonment",
+        "life": True,
+        "parole": False,
+    }
+    with pytest.raises(ReviewError, match="no term_months"):
+        clean_attributes("sentence", {"penalty": "imprisonment", "term_months": 84, "life": "true"})
+    with pytest.raises(ReviewError, match="not one of true, false"):
+        clean_attributes("sentence", {"penalty": "imprisonment", "life": "yes please"})

@@ -1953,6 +1953,8 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
         if match.upper_bound:
             continue  # «грозит до 7 лет»: the law's maximum, not a sentence
         attributes = {"penalty": match.penalty, "term_months": match.term_months}
+        if match.life:  # «к пожизненному лишению свободы»: no term, for life
+            attributes.update(life=True, **({} if match.parole is None else {"parole": False}))
         if match.amount is not None:
             attributes.update(amount=match.amount, currency=match.currency)
         each = match.per_person or EACH[lang].search(doc.text[anchor : penalty.end])

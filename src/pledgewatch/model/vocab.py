@@ -64,6 +64,12 @@ PENALTIES = (
     "death",  # the death penalty («смертная казнь», "sentenced to death")
     "other",
 )
+# A life term is ``imprisonment`` with ``life: true`` and no ``term_months`` («пожизненное
+# лишение свободы», "life imprisonment"); ``parole: false`` when the text rules parole out
+# («без права условно-досрочного освобождения», "without parole"). Both are JSON booleans.
+SENTENCE_FLAGS = ("life", "parole")
+# How a form offers a boolean attribute (stored as true/false).
+YES_NO = ("true", "false")
 
 ALLEGATION_KINDS = ("torture", "ill_treatment", "denial_of_medical_care", "incommunicado", "other")
 

@@ -31,6 +31,12 @@ def describe_fact(fact: Fact, names: dict[str, str]) -> str:
             parts.append(str(attributes.pop(key)))
     if attributes.get("term_months") is not None:
         parts.append(f"{attributes.pop('term_months'):g} months")
+    if attributes.get("life") is True:  # a life term: "sentence imprisonment life"
+        parts.append("life")
+        del attributes["life"]
+    if attributes.get("parole") is False:
+        parts.append("without parole")
+        del attributes["parole"]
     if fact.object_id:
         parts.append(f"→ {names.get(fact.object_id, fact.object_id)}")
     rest = ", ".join(f"{k}={v}" for k, v in attributes.items() if v not in (None, ""))

@@ -29,6 +29,8 @@ FACT_ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "term_months": None,
         "amount": None,
         "currency": None,
+        "life": vocab.YES_NO,
+        "parole": vocab.YES_NO,
     },
     "acquittal": {},
     "allegation": {"kind": vocab.ALLEGATION_KINDS},
@@ -39,6 +41,10 @@ FACT_ATTRIBUTES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "designation": {"kind": vocab.DESIGNATION_KINDS},
 }
 NUMERIC_ATTRIBUTES = ("term_months", "amount")
+# Attributes stored as JSON booleans (a sentence's ``life`` and ``parole``); the form posts
+# them as "true"/"false".
+BOOLEAN_ATTRIBUTES = vocab.SENTENCE_FLAGS
+_BOOLEANS = {"true": True, "false": False}
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 DECISION_STATUS = {"accept": "accepted", "reject": "rejected", "correct": "accepted"}
 
@@ -68,6 +74,9 @@ def clean_attributes(fact_type: str, attributes: dict[str, Any]) -> dict[str, An
             value = value.strip()
         if value in ("", None):
             continue
+        if key in BOOLEAN_ATTRIBUTES:
+            clean[key] = _boolean(key, value)
+            continue
         choices = known.get(key)
         if choices is not None and value not in choices:
             raise ReviewError(f"{key}: {value!r} is not one of {', '.join(choices)}")
@@ -82,7 +91,18 @@ def clean_attributes(fact_type: str, attributes: dict[str, Any]) -> dict[str, An
             if not re.fullmatch(r"[A-Z]{2}", value):
                 raise ReviewError("addressee: a two-letter country code (KZ, KG, …)")
         clean[key] = value
+    if clean.get("life") is True and clean.get("term_months") is not None:
+        raise ReviewError("life: a life sentence has no term_months (leave the term empty)")
     return clean
+
+
+def _boolean(key: str, value: Any) -> bool:
+    """A yes/no attribute from the form ("true"/"false") or from JSON (true/false)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in _BOOLEANS:
+        return _BOOLEANS[value.lower()]
+    raise ReviewError(f"{key}: {value!r} is not one of true, false")
 
 
 def _entity_id(session: Session, value: str | None, field: str) -> str | None:

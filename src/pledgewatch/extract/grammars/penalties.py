@@ -53,6 +53,8 @@ class PenaltyMatch:
     per_person: bool = False  # "каждого — к восьми годам", "each"
     explicit: bool = True  # False: the penalty word is missing and imprisonment is assumed
     upper_bound: bool = False  # "до 7 лет", "up to seven years": a maximum, not a term
+    life: bool = False  # «пожизненное лишение свободы», "life imprisonment": no term to give
+    parole: bool | None = None  # False: «без права условно-досрочного освобождения»
 
 
 # --- terms --------------------------------------------------------------------------------
@@ -475,12 +477,14 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         ("пожизненн", "life", "лишению свободы", "реальн", "тюремному"),
         re.compile(
             r"(?<![\w])(?:(?:(?:два|две|три|двух|тр[её]х)\s+)?"  # «два пожизненных срока»
-            r"пожизненн(?!о(?![\w]))\w+(?:\s+(?:тюремн\w+\s+)?(?:лишени\w+\s+свободы|"
+            r"пожизненн(?!о(?![\w]))\w+(?![\w])(?:\s+(?:тюремн\w+\s+)?(?:лишени\w+\s+свободы|"
             r"заключени\w+|срок\w*)(?:\s+без\s+права\s+(?:на\s+)?(?:условно-)?досрочного\s+"
-            r"освобождения)?)?|"
+            r"освобождения)?)?"
+            # «пожизненный запрет на въезд», «пожизненное лишение права …»: a ban, no prison
+            r"(?!\s+(?:запрет|лишени\w+\s+прав))|"
             r"life\s+(?:imprisonment|sentence|term|in\s+prison)|"
-            # "sentenced to life", "jailed for life (without parole)"
-            r"(?:(?<=\sto\s)|(?<=\sfor\s))life(?:\s+without\s+(?:the\s+possibility\s+of\s+)?"
+            # "sentenced to life", "jailed for life (without parole)"; "banned for life" is a ban
+            r"(?:(?<=\sto\s)|(?<=\sfor\s)(?<!banned\sfor\s)(?<!barred\sfor\s))life(?:\s+without\s+(?:the\s+possibility\s+of\s+)?"
             r"parole)?(?![\w-])|"
             r"(?<=к\s)(?:реальному\s+)?лишению\s+свободы|реальн\w+\s+(?:срок\w*|лишени\w+\s+свободы)"
             r"|(?<=к\s)тюремному\s+(?:сроку|заключению))",
@@ -511,6 +515,33 @@ _STANDALONE: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         ),
     ),
 ]
+
+# A life term («к пожизненному лишению свободы», «два пожизненных срока», "life imprisonment",
+# "sentenced to life") among the imprisonment words above, and the words that rule out
+# parole, in its span or right after it («… без права условно-досрочного освобождения»,
+# «без права на УДО», "life (imprisonment) without (the possibility of) parole").
+_LIFE_RE = re.compile(r"пожизненн|(?<![\w-])life(?![\w-])", FLAGS)
+_NO_PAROLE = (
+    r"без\s+права\s+(?:на\s+)?(?:условно-?\s*)?досрочно(?:го|е)\s+освобождени[яе]"
+    r"|без\s+права\s+на\s+УДО"
+    r"|without\s+(?:the\s+)?(?:possibility|chance|right)\s+of\s+(?:early\s+release|parole)"
+    r"|without\s+parole"
+)
+_NO_PAROLE_RE = re.compile(rf"(?:{_NO_PAROLE})(?![\w-])", FLAGS)
+_NO_PAROLE_AFTER_RE = re.compile(rf"\s*,?\s*(?:{_NO_PAROLE})(?![\w-])", FLAGS)
+
+
+def _life(text: str, penalty: str, match: re.Match) -> dict:
+    """The fields of a life term: ``life`` («приговорён к пожизненному заключению», "jailed
+    for life"), with ``parole=False`` when the text rules parole out («пожизненный срок без
+    права условно-досрочного освобождения», "life imprisonment without parole"); none for
+    another penalty or a term («к реальному лишению свободы»)."""
+    if penalty != "imprisonment" or not _LIFE_RE.search(match.group()):
+        return {}
+    if _NO_PAROLE_RE.search(match.group()) or _NO_PAROLE_AFTER_RE.match(text, match.end()):
+        return {"life": True, "parole": False}
+    return {"life": True}
+
 
 # "sentenced (Ivan Petrov) to death": the span is "death", as "seven years" is the span of
 # "sentenced him to seven years"; "beaten to death" is no penalty.
@@ -608,7 +639,8 @@ def find_penalties(text: str) -> list[PenaltyMatch]:
     for penalty, keys, regex in _STANDALONE:
         for lo, hi in key_windows(low, keys, 20, 90):  # «… без права досрочного освобождения»
             for match in regex.finditer(text, lo, hi):
-                candidates.append((1, _make(text, match.start(), match.end(), penalty)))
+                life = _life(text, penalty, match)
+                candidates.append((1, _make(text, match.start(), match.end(), penalty, **life)))
     for lo, hi in key_windows(low, ("death",), 80, 10):
         for match in _SENTENCED_TO_DEATH_RE.finditer(text, lo, hi):
             candidates.append((1, _make(text, *match.span("death"), "death")))

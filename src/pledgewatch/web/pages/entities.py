@@ -153,4 +153,6 @@ def _short_label(t: Translator, fact) -> str:
     months = fact.attributes.get("term_months")
     if isinstance(months, int | float):
         words.append(f"{months:g} {t.label('months')}")
+    elif fact.attributes.get("life") is True:  # a life term: «лишение свободы пожизненно»
+        words.append(t.label("life"))
     return " ".join(words)
