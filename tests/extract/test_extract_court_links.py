@@ -70,6 +70,31 @@ def test_a_charge_is_carried_to_the_sentence_before_only_when_it_refers_back(tex
     assert set(facts(text, "charge")) == accused
 
 
+@pytest.mark.parametrize(
+    "text, fact_type",
+    [
+        ("Анна Петрова сообщила, что её сына приговорили к пяти годам колонии.", "sentence"),
+        ("Иван Петров заявил, что его брата обвиняют в мошенничестве.", "charge"),
+        ("Иван Петров уехал из страны. Его брата обвиняют в мошенничестве.", "charge"),
+    ],
+)
+def test_a_pronoun_that_says_whose_relative_is_meant_is_not_the_person(text, fact_type):
+    assert facts(text, fact_type) == {}
+
+
+def test_a_pronoun_after_an_unnamed_man_is_not_the_person_named_before():
+    text = (
+        "Есть запись разговора между Анной Петровой и неким мужчиной. Личность мужчины "
+        "установлена. Как выяснилось, он был арестован за хранение крупной партии марихуаны."
+    )
+    assert facts(text, "charge") == {}
+    text = (
+        "Иван Петров давно известен полиции. Собеседники обсуждали выгоды. "
+        "Как выяснилось, он был арестован за хранение крупной партии марихуаны."
+    )
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
 def test_a_bare_profession_means_the_person_it_described_before():
     # the person named last (the businessman) is not who «бывшего президента» is
     text = (
@@ -177,6 +202,29 @@ def test_the_person_named_after_the_penalty_is_sentenced(text, sentenced):
     assert set(facts(text, "sentence")) == sentenced
 
 
+@pytest.mark.parametrize(
+    "text, sentenced",
+    [
+        # a clause inside a relative clause about the person, closed before their predicate
+        (
+            "Иван Петров, который заявил, что невиновен, был приговорён к пяти годам колонии.",
+            {"Иван Петров"},
+        ),
+        (
+            "Иван Петров, который признался в том, что работал на разведку, был приговорён к 20 годам тюрьмы.",
+            {"Иван Петров"},
+        ),
+        # the clause names who is sentenced
+        (
+            "Иван Петров, который заявил, что Сергея Сидорова приговорили к пяти годам.",
+            {"Сергей Сидоров"},
+        ),
+    ],
+)
+def test_a_relative_clause_about_the_person_does_not_part_them_from_the_penalty(text, sentenced):
+    assert set(facts(text, "sentence")) == sentenced
+
+
 def test_terms_handed_out_respectively_go_to_each_in_turn_or_to_no_one():
     text = (
         "Суд приговорил Ивана Петрова и Анну Смирнову к 5 и 3 годам лишения свободы соответственно."
@@ -213,6 +261,92 @@ def test_a_sentence_that_is_only_possible_is_none():
         "Если Ивана Петрова признают виновным, он может быть приговорён к пожизненному заключению."
     )
     assert facts(text, "sentence") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Иван Петров не был приговорён к лишению свободы.",
+        "Потерпевший просит суд не выносить обвинительный приговор Ивану Петрову: штраф для него незначимое наказание.",
+    ],
+)
+def test_a_negated_verdict_hands_out_no_penalty(text):
+    assert facts(text, "sentence") == {}
+
+
+@pytest.mark.parametrize(
+    "text, penalties",
+    [
+        # the negation is of another penalty, or of a clause before the verdict
+        (
+            "Суд не назначил Ивану Петрову реальный срок, приговорив его к трём годам условно.",
+            ["suspended_sentence"],
+        ),
+        ("Иван Петров не раскаялся и приговорён к пяти годам колонии.", ["imprisonment"]),
+        (
+            "Ивана Петрова не только приговорили к пяти годам колонии, но и оштрафовали на 100 тысяч рублей.",
+            ["imprisonment", "fine"],
+        ),
+        # «не раз», «не впервые»: it happened, and not for the first time
+        ("Иван Петров не раз был осуждён к пяти годам колонии.", ["imprisonment"]),
+        ("Иван Петров не впервые приговорён к пяти годам колонии.", ["imprisonment"]),
+    ],
+)
+def test_a_verdict_next_to_a_negation_of_something_else_is_kept(text, penalties):
+    found = facts(text, "sentence")["Иван Петров"]
+    assert [f["penalty"] for f in found] == penalties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ивану Петрову так и не предъявили обвинений в убийстве.",
+        "Ивана Петрова так и не обвинили в мошенничестве.",
+    ],
+)
+def test_a_negated_charge_is_none(text):
+    assert facts(text, "charge") == {}
+
+
+def test_a_plea_of_not_guilty_keeps_the_charge():
+    text = "Иван Петров не признал себя виновным в мошенничестве."
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+def test_a_sentence_split_inside_brackets_is_one_and_the_name_before_them_is_sentenced():
+    text = (
+        "Суд приговорил бизнесмена Ивана Петрова (Ivan Petrov, также — Иван Петрофф; "
+        "Иван Петроф) к шести годам тюремного заключения за мошенничество."
+    )
+    (found,) = facts(text, "sentence")["Иван Петров"]
+    assert found["term_months"] == 72.0
+    assert set(facts(text, "charge")) == {"Иван Петров"}
+
+
+@pytest.mark.parametrize(
+    "text, accused",
+    [
+        (
+            "Генерал Иван Петров ушёл в отставку. С Ивана Петрова сняты все обвинения в халатности.",
+            {"Иван Петров"},
+        ),
+        (
+            "Иван Петров был признан невменяемым. С него сняли обвинение в убийстве.",
+            {"Иван Петров"},
+        ),
+        # not who won the charges dropped, nor who decreed it
+        (
+            "Адвокату Ивану Петрову удалось добиться снятия обвинений в мошенничестве с компании.",
+            set(),
+        ),
+        (
+            "Президент Иван Петров издал указ, который предусматривал снятие обвинений в коррупции со всех чиновников.",
+            set(),
+        ),
+    ],
+)
+def test_charges_dropped_are_of_whom_they_are_dropped_from(text, accused):
+    assert set(facts(text, "charge")) == accused
 
 
 # --- preventive measures --------------------------------------------------------------------

@@ -310,6 +310,16 @@ def governed_offences(doc: DocumentContext, start: int, end: int) -> list:
     return [s for s in doc.spans if s.type == "crime" and s.start in governed and s.end <= end]
 
 
+def governor_of(doc: DocumentContext, crime) -> re.Match | None:
+    """The charge word that governs a crime span of its sentence («обвинили» of «не обвинили
+    в мошенничестве»), if any."""
+    sentence_start = doc.sentences[doc.sentence_index(crime.start)][0]
+    start = max(sentence_start, crime.start - 120)
+    return next(
+        (m for m in _governors(doc.text, start, crime.start) if m.end() == crime.start), None
+    )
+
+
 def _governors(text: str, start: int, end: int):
     """The matches of _GOVERNOR in ``text[start:end]``, found faster: case-sensitively in
     the lower-cased text, and not looked for where none of its words is."""

@@ -76,7 +76,9 @@ class DocumentContext:
 
     def join_sentences_split_inside_names(self) -> None:
         """natasha ends a sentence at the «!» of «Алга, Казахстан!» or «Oyan, Qazaqstan!»;
-        a sentence break right after a "!" that lies inside a name is no break."""
+        a sentence break right after a "!" that lies inside a name is no break. Nor is one
+        inside brackets («приговорил Карсона Ёнга (Carson Yeung; Карсон Ён) к шести
+        годам», «Павел Паршов (род. 28.07.1988)»): :func:`_inside_brackets`."""
         joined = [self.sentences[0]] if self.sentences else []
         for start, end in self.sentences[1:]:
             previous_start, previous_end = joined[-1]
@@ -87,7 +89,7 @@ class DocumentContext:
                 for s in self.spans
                 if s.type in ("organization", "instrument", "location")
             )
-            if inside_name:
+            if inside_name or _inside_brackets(self.text, (previous_start, previous_end), end):
                 joined[-1] = (previous_start, end)
             else:
                 joined.append((start, end))
@@ -136,6 +138,22 @@ class DocumentContext:
 
 
 _START = attrgetter("start")
+
+
+def _inside_brackets(text: str, previous: tuple[int, int], end: int) -> bool:
+    """Whether a sentence break lies inside brackets: the previous sentence's last line
+    opens a bracket it does not close, and the next sentence, on the same line, closes it
+    before opening another («Карсона Ёнга (Carson Yeung; | Карсон Ён) к шести годам»,
+    razdel breaking at the «;»; "(Wellington; | New South Wales)")."""
+    previous_start, previous_end = previous
+    line = text[previous_start:previous_end]
+    line = line[line.rfind("\n") + 1 :]
+    opened = line.rfind("(")
+    if opened < 0 or ")" in line[opened:]:
+        return False
+    following = text[previous_end:end]
+    closed = following.find(")")
+    return closed >= 0 and "\n" not in following[:closed] and "(" not in following[:closed]
 
 
 def short_hash(*parts: object, length: int = 12) -> str:

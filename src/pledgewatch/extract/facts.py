@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from pledgewatch import refdata
-from pledgewatch.extract.crimes import governed_offences
+from pledgewatch.extract.crimes import governed_offences, governor_of
 from pledgewatch.extract.document import DocumentContext, Span
 from pledgewatch.extract.grammars.numbers import case_sensitive, lowered, may_match, parse_number
 from pledgewatch.extract.grammars.penalties import find_measures, parse_term
@@ -135,6 +135,7 @@ def build_facts(doc: DocumentContext) -> None:
             not subjects
             and last_persons
             and (_PRONOUN[lang].search(doc.sentence_text(index)) or index - last_seen <= 2)
+            and not _someone_unnamed(doc, lang, last_seen, index)
         ):
             subjects = last_persons  # «Его обвиняют …», or the person of the sentence before
         # the victim of «он задержан по подозрению в покушении на Анатолия Чубайса» is not
@@ -206,6 +207,22 @@ def _others(doc: DocumentContext, index: int, lang: str) -> bool:
         not any(c.start <= m.start() < c.end for c in crimes)
         and not _pronoun(doc).search(doc.text, start, m.start())
         for m in _OTHERS[lang].finditer(doc.text, start, end)
+    )
+
+
+# «Личность мужчины установлена»: a man or a woman the text has not named.
+_UNNAMED = {
+    "ru": re.compile(r"(?<![\w-])(?:мужчин|женщин)(?:а|ы|е|у|ой)(?![\w-])", re.IGNORECASE),
+    "en": re.compile(r"\b(?:the|a|this|that)\s+(?:man|woman)\b", re.IGNORECASE),
+}
+
+
+def _someone_unnamed(doc: DocumentContext, lang: str, last_seen: int, index: int) -> bool:
+    """Whether a sentence between the last one that named a person and this one tells of a
+    man or a woman it does not name: «он» after «… разговор Анны Петровой с неким мужчиной.
+    Личность мужчины установлена. Как выяснилось, он был арестован за …» is that man."""
+    return any(
+        _UNNAMED[lang].search(doc.sentence_text(k)) for k in range(max(0, last_seen + 1), index)
     )
 
 
@@ -1350,6 +1367,41 @@ _POSSIBLE = {
     "en": re.compile(r"\b(?:may|might|could|can)\s+(?:be\s+)?$", re.I),
 }
 
+# «не был приговорён к лишению свободы», «просит суд не выносить обвинительный приговор»,
+# «так и не предъявили обвинений»: a court or charge word that «не» negates, up to two
+# lowercase words before it, says nothing was handed out; not «не только приговорили …»,
+# «не раз», «не впервые» (it happened, again) nor a «не» of a clause before it («не
+# раскаялся и приговорён …»).
+_NOT_BEFORE = {
+    "ru": re.compile(
+        r"(?<![\w-])[Нн]е\s+(?!(?:только|лишь|раз|однажды|впервые|единожды)\s)"
+        r"(?:(?!(?:и|а|но)\s)[а-яё-]+\s+){0,2}$"
+    ),
+    "en": re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?$", re.I),
+}
+# The charge words whose negation leaves no charge: «не признал себя виновным» is a plea to
+# a charge, «не был осуждён за …» tells of an acquittal, not of no charge.
+_NEGATED_CHARGE = re.compile(r"обвин|предъяв|подозр|заподозр|charged|accused|suspected", re.I)
+
+
+def _negated_trigger(doc: DocumentContext, lang: str, start: int) -> bool:
+    """Whether «не» negates the trigger at ``start`` (``_NOT_BEFORE``): «Петров не был
+    приговорён к лишению свободы», "he was not sentenced to prison"."""
+    sentence_start = doc.sentences[doc.sentence_index(start)][0]
+    return bool(_NOT_BEFORE[lang].search(doc.text[max(sentence_start, start - 40) : start]))
+
+
+def _negated_governor(doc: DocumentContext, lang: str, crime: Span) -> bool:
+    """Whether the charge word governing the crime is negated: «Петрова так и не обвинили в
+    мошенничестве» (not «не признал себя виновным в …»)."""
+    governor = governor_of(doc, crime)
+    return bool(
+        governor
+        and _NEGATED_CHARGE.match(governor.group())
+        and _negated_trigger(doc, lang, governor.start())
+    )
+
+
 # «признался в употреблении кокаина» is a confession, no charge: an offence only such a
 # verb governs makes no charge fact (one told with a charge word too still does: «обвиняемый
 # признался в убийстве»).
@@ -1403,6 +1455,7 @@ def _charge_facts(
             not _ADMITTED.search(doc.text, max(0, s.start - 20), s.start)
             and not _FINES_IN_GENERAL.search(doc.text, max(0, s.start - 50), s.start)
             and not _LIABILITY_IN_GENERAL.search(doc.text, max(0, s.start - 70), s.start)
+            and not _negated_governor(doc, lang, s)
             for s in governed_offences(doc, sentence_start, limit)
         )
     ):
@@ -1412,6 +1465,11 @@ def _charge_facts(
         for t in triggers
     ):
         return  # «оба могут быть обвинены в …»: a charge that is only possible
+    if triggers and all(
+        _NEGATED_CHARGE.match(t.group()) and _negated_trigger(doc, lang, t.start())
+        for t in triggers
+    ):
+        return  # «ему так и не предъявили обвинений в …»
     outer = _outer_crimes(doc, index, limit)
     # a crime nested in another («распространении» of «распространении ложной информации»)
     # is no charge of its own: it is part of the offence around it
@@ -1553,12 +1611,15 @@ def _accused(
         and not _kin_of_someone(doc, p)
         and not _excepted(doc, p)
         and not _witness(doc, p, target)
+        and not _gloss(doc, p, subjects)
     ]
     index = doc.sentence_index(target.start)
     sentence_start, sentence_end = doc.sentences[index]
     named_before = [p for p in subjects if sentence_start <= p.start < target.start]
     if named_before and _searched(doc, subjects, named_before[-1], target):
         return []  # «обыски у Ивана Петрова связаны с делом о хищении»: a search, no charge
+    if _DROPPED.search(doc.text, sentence_start, target.start):
+        return _cleared(doc, candidates, sentence_start, target)
     if not _refers_back(doc, index, target.start):
         # the person of a sentence before is accused through «его», «ему», «он» («Ему
         # предъявлены обвинения в …») or a bare noun for them («Политика признали
@@ -1585,10 +1646,30 @@ def _accused(
     return _coordinated(doc, before, before[-1])
 
 
+# Charges dropped: «добиться снятия обвинений в …», «с Петрова сняты все обвинения в …».
+_DROPPED = re.compile(
+    r"(?<![\w-])(?:сня(?:ти|т|л)\w*|сним\w*)\s+(?:[^\s,.;:]+\s+){0,2}?обвинени\w*",
+    re.IGNORECASE,
+)
+# Whom charges are dropped from: «с Ивана Петрова», «со всех», «с него».
+_FROM = re.compile(r"(?<![\w-])со?\s+$", re.IGNORECASE)
+_FROM_PRONOUN = re.compile(r"(?<![\w-])со?\s+(?:него|неё|нее|них)(?![\w-])", re.IGNORECASE)
+
+
+def _cleared(doc, candidates: list[Span], sentence_start: int, target: Span) -> list[Span]:
+    """Who the dropped charges were against: the person they were dropped from («С Ивана
+    Петрова сняты все обвинения в …»; «с него» is the person of the sentences before), not
+    the lawyer who won it nor whoever decreed it («Адвокату удалось добиться снятия
+    обвинений в …», «указ предусматривал снятие обвинений в коррупции со всех чиновников»)."""
+    if _FROM_PRONOUN.search(doc.text, sentence_start, target.start):
+        return [p for p in candidates if p.start < sentence_start]
+    return [p for p in candidates if _FROM.search(doc.text, max(0, p.start - 4), p.start)]
+
+
 def _pronoun_names(doc: DocumentContext, start: int, end: int) -> bool:
     """Does a personal pronoun in ``start:end`` name the one the clause ending at ``end`` is
     about («Его обвиняют в …»), with no other clause opened after it («Он заявил, что …»)?"""
-    pronouns = list(_pronoun(doc).finditer(doc.text, start, end))
+    pronouns = _person_pronouns(doc, start, end)
     return bool(pronouns) and not _OTHER_CLAUSE.search(doc.text, pronouns[-1].end(), end)
 
 
@@ -1621,6 +1702,28 @@ _PLURAL_PARTICIPLE = re.compile(
 
 def _pronoun(doc: DocumentContext) -> re.Pattern:
     return _PERSONAL_PRONOUN["ru" if doc.language == "ru" else "en"]
+
+
+# «её сына», «его младшего брата»: a pronoun that says whose relative is meant, not the
+# person it stands for.
+_KIN_PRONOUN = re.compile(
+    r"(?<![\w-])(?:его|е[её]|their|his|her)\s+(?:[^\s,.;:!?]+\s+)?"
+    r"(?:сын|дочь|дочер|отец|отц|мать|матер|брат|сестр|жена|жен|муж|вдов|внук|внучк"
+    r"|son|daughter|father|mother|brother|sister|wife|husband)\w{0,2}(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _person_pronouns(doc: DocumentContext, start: int, end: int) -> list[re.Match]:
+    """The personal pronouns in ``start:end`` that stand for a person, not those that say
+    whose relative is meant: «Иван Петров заявил, что его обвиняют в клевете» (him), not
+    «…, что его брата обвиняют в клевете» (his brother)."""
+    kin = [m.span() for m in _KIN_PRONOUN.finditer(doc.text, start, end)]
+    return [
+        p
+        for p in _pronoun(doc).finditer(doc.text, start, end)
+        if not any(a <= p.start() < b for a, b in kin)
+    ]
 
 
 # «Сын актрисы Анны Петровой не признал вину», «33-летнего Ивана Петрова, сына депутата
@@ -1762,7 +1865,7 @@ def _refers_back(doc: DocumentContext, index: int, end: int) -> bool:
     россиянку в …», not «журналиста Ивана Петрова»)?"""
     start, _ = doc.sentences[index]
     lang = "ru" if doc.language == "ru" else "en"
-    if _pronoun(doc).search(doc.text, start, end):
+    if _person_pronouns(doc, start, end):
         return True
     if _THEY[lang].search(doc.text, start, end) or _BOTH[lang].search(doc.text, start, end):
         return True  # «Все они обвиняются в …», «Обоих подозревают в …»
@@ -1795,12 +1898,37 @@ def _same_clause(doc: DocumentContext, person: Span, target: Span, other=_OTHER_
     start, end = doc.sentences[index]
     if not start <= person.start < end:
         clauses = list(_SETTING_CLAUSE.finditer(doc.text, start, target.start))
-        return not clauses or bool(_pronoun(doc).search(doc.text, clauses[-1].end(), target.start))
+        return not clauses or bool(_person_pronouns(doc, clauses[-1].end(), target.start))
     if person.start < target.start:
         clause = other.search(doc.text, person.end, target.start)
-        return not clause or bool(_pronoun(doc).search(doc.text, clause.end(), target.start))
+        return (
+            not clause
+            or bool(_person_pronouns(doc, clause.end(), target.start))
+            or _relative_closed(doc, person, target)
+        )
     between = doc.text[target.end : person.start]
     return not (other.search(between) or _NEXT_CLAUSE.search(between))
+
+
+# A relative clause about the person right after their name («Иван Петров, который …»)…
+_RELATIVE_OF_PERSON = re.compile(r"\s*,\s*котор(?:ый|ая|ые)\s", re.IGNORECASE)
+# … and, after its last comma, a predicate of a few lowercase words with no subject or
+# conjunction of its own («, был приговорён к», «, признан виновным в»).
+_OWN_PREDICATE = re.compile(
+    r"\s*(?:(?!(?:что|чтобы|как|когда|если|где|котор\w*|а|но|и|он|она|они|его|её|ее|их)\s)"
+    r"[а-яё]+\s+){1,4}"
+)
+
+
+def _relative_closed(doc: DocumentContext, person: Span, target: Span) -> bool:
+    """Whether the clause between the person and the offence or penalty lies inside a
+    relative clause about the person, closed before the person's own predicate: «Иван
+    Петров, который заявил, что невиновен, был приговорён к пяти годам» (not «…, который
+    заявил, что Сергея Сидорова приговорили к пяти годам»)."""
+    if not _RELATIVE_OF_PERSON.match(doc.text, person.end):
+        return False
+    comma = doc.text.rfind(",", person.end, target.start)
+    return bool(_OWN_PREDICATE.fullmatch(doc.text, comma + 1, target.start))
 
 
 def _victims(doc, subjects: list[Span], crimes: list[Span]) -> list[Span]:
@@ -1947,8 +2075,10 @@ def _sentence_facts(doc, index, lang, subjects, limit, verdicts: _Verdicts | Non
             and _requested(doc, index, lang, before[-1][0])
             or not before
             and not _verb_after(doc, index, triggers, penalty)
+            or before
+            and _negated_trigger(doc, lang, before[-1][0])
         ):
-            continue
+            continue  # asked for, told with no verdict, or negated: «не был приговорён к …»
         match = penalty.data
         if match.upper_bound:
             continue  # «грозит до 7 лет»: the law's maximum, not a sentence
@@ -2067,6 +2197,7 @@ def _sentenced(doc: DocumentContext, offenders: list[Span], penalty: Span) -> li
         if _same_clause(doc, p, penalty, _OTHER_CLAUSE_OF_PENALTY)
         and not _kin_of_someone(doc, p)
         and not _excepted(doc, p)
+        and not _gloss(doc, p, offenders)
     ]
     before = [p for p in in_clause if p.start < penalty.start]
     if before:
@@ -2182,6 +2313,19 @@ def _verb_after(doc: DocumentContext, index: int, triggers, penalty: Span) -> bo
         (0 <= t_start - penalty.end <= 40 or penalty.start < t_start < penalty.end)
         and not any(0 <= p.start - t_end <= 30 for p in others)
         for t_start, t_end in triggers
+    )
+
+
+def _gloss(doc: DocumentContext, person: Span, subjects: list[Span]) -> bool:
+    """Whether the name stands in brackets right after another name of the sentence, as a
+    spelling of it («Карсона Ёнга (Carson Yeung, также — Карсон Юнг; Карсон Ён) приговорили
+    к …»): the one named before the brackets is who the court means."""
+    opened = doc.text.rfind("(", 0, person.start)
+    if opened < 0 or ")" in doc.text[opened : person.start]:
+        return False
+    return any(
+        p.end <= opened and not doc.text[p.end : opened].strip() and p.entity != person.entity
+        for p in subjects
     )
 
 
