@@ -510,3 +510,65 @@ def test_a_quoted_name_after_its_kind_is_spanned_without_the_blanks_inside_the_q
     text = "Статью перепечатал журнал ''\tSteppe Review''."
     spans = [m.text for m in extract(text, "ru").mentions if m.type == "organization"]
     assert spans == ["Steppe Review"]
+
+
+def test_name_cut_before_its_closing_quote_is_closed():
+    # natasha stops before the closing quote at the start of a sentence; the span stays
+    # as NEREL spans it, the organization's name is whole
+    ex = extract("Движение «Ак Жол» потребовало освободить журналиста.", "ru")
+    names = {e.name for e in ex.entities.values() if e.type == "organization"}
+    assert names == {"Движение «Ак Жол»"}
+
+
+def test_quoted_names_in_brackets():
+    text = "Sky Rivers («Небесные реки»"
+    end, names, _ = bracketed_names(text)
+    assert text[:end] == "Sky Rivers"
+    assert [text[s:e] for s, e in names] == ["Небесные реки"]
+
+
+def test_office_before_a_name_is_no_part_of_it():
+    assert leading_non_name("Офис «Степного вестника»") == len("Офис ")
+
+
+def test_nerve_agent_is_no_organization():
+    text = "Следователи утверждают, что супруги были отравлены «Новичком» в мае."
+    assert "Новичком" not in organizations(text)
+
+
+def test_platform_after_company_is_the_company():
+    text = "Суд оштрафовал компанию Telegram. Министр написал в Telegram, что не согласен."
+    ex = extract(text, "ru")
+    starts = [m.start for m in ex.mentions if m.type == "organization" and m.text == "Telegram"]
+    assert starts == [text.index("Telegram")]  # not the messenger he wrote in
+    assert "Reddit" in organizations("Он запустил стартап Reddit вместе с другом.")
+
+
+def test_named_organization_repeated_elsewhere_in_the_text():
+    text = (
+        "Компания Vento представила новую модель.\nVento не будет переносить завод. "
+        "Водитель автомобиля Vento не пострадал."
+    )
+    ex = extract(text, "ru")
+    starts = [m.start for m in ex.mentions if m.type == "organization" and m.text == "Vento"]
+    # the company twice, not the car in the third sentence
+    assert starts == [text.index("Vento"), text.index("\nVento") + 1]
+
+
+def test_named_organization_repeated_in_another_case():
+    text = "15 лет Полифонии\nИздательство «Полифония» выпустило сборник."
+    assert "Полифонии" in organizations(text)
+
+
+def test_capitalised_authorities_at_a_line_start_are_no_place():
+    text = "Биткоины отправляли сторонникам боевиков\n\nВласти США арестовали жительницу Нью-Йорка."
+    ex = extract(text, "ru")
+    assert "Власти США" in {m.text for m in ex.mentions if m.type == "organization"}
+    assert "Власти" not in {m.text for m in ex.mentions if m.type == "location"}
+
+
+def test_quoted_company_name_taken_for_a_person_is_the_company():
+    text = "Против компании «Агрохолдинг» возбудили дело. Дело Агрохолдинга передали в суд."
+    ex = extract(text, "ru")
+    assert not [m.text for m in ex.mentions if m.type == "person"]
+    assert "Агрохолдинга" in {m.text for m in ex.mentions if m.type == "organization"}

@@ -344,6 +344,29 @@ def add_russian_organizations(doc: DocumentContext, analysis: Analysis) -> None:
         for b_start, b_end in bracketed:  # «ХДС (Христианско-демократический союз)»
             doc.add_span("organization", span.start + b_start, span.start + b_end, key)
     add_quoted_organizations(doc, analysis)
+    add_platform_companies(doc)
+
+
+# A platform named as the company that runs it: «компании Twitter», «стартап Reddit»
+# (not «написал в Twitter», where it is the product: :data:`_NOT_ORGANIZATION`).
+_PLATFORM_COMPANY = re.compile(
+    r"(?<![\w-])(?:[Кк]омпани(?:я|и|ю|ей)|[Сс]тартап(?:|а|у|ом|е))\s+[«\"]?"
+    r"(?P<name>Twitter|Telegram|Tumblr|Reddit|eBay|Instagram|YouTube|WhatsApp|Skype|TikTok"
+    r"|Weibo|WeChat|Тв[иі]ттер(?:|а|у|ом|е)|В[Кк]онтакте)(?![\w-])"
+)
+
+
+def add_platform_companies(doc: DocumentContext) -> None:
+    """A social network or messenger after «компания» or «стартап» is the company: the
+    organization that is fined, blocked or sold («штраф в отношении компании Twitter»)."""
+    for match in _PLATFORM_COMPANY.finditer(doc.text):
+        start, end = match.span("name")
+        if doc.covered(start, end, ("organization", "person")):
+            continue
+        name = match.group("name")
+        key = _organization_entity(doc, name, None, name)
+        if key is not None:
+            doc.add_span("organization", start, end, key)
 
 
 # A word for a kind of organization, then its name in quotes: «газеты ''Newsday''»,
@@ -426,7 +449,8 @@ _ORGANIZATION_KIND_BEFORE = re.compile(
 _NOT_ORGANIZATION = re.compile(
     r"(?:YouTube|Instagram|Tumblr|Weibo|WeChat|TikTok|Интернет\w*|[Тт]в[иі]ттер\w*|Википеди\w+"
     r"|МКС|Сети|Сеть|Twitter|Telegram|WhatsApp|iTunes|Skype|Reddit|eBay|В[Кк]онтакте|ВК"
-    r"|COVID-19|Covid-19)",  # a disease natasha takes for a name
+    r"|COVID-19|Covid-19"  # a disease natasha takes for a name
+    r"|Новичо?к(?:|а|у|ом|е))",  # the nerve agent («отравлены «Новичком»»)
 )
 # Buildings and places natasha tags as organizations («Исаакиевский собор», «Саяно-Шушенской
 # ГЭС», «Братском кладбище», «Боткинской больнице»): a facility word among the first three
@@ -480,6 +504,9 @@ def _organization_entity(
     name = name.strip(" ")
     if not name:
         return None
+    # the span ends before the closing quote (as NEREL spans it), the name does not
+    # («Фонд «Степной вестник» потребовал»: the foundation is «Фонд «Степной вестник»»)
+    name += "»" * (name.count("«") - name.count("»"))
     attributes = {"acronym": acronym} if acronym else {}
     aliases = [acronym] if acronym else []
     return doc.add_entity(

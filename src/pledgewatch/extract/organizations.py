@@ -40,7 +40,9 @@ organization with «при» is spanned with it (:func:`join_attached_bodies`), 
 country's law enforcement, army and secret services (:func:`add_country_forces`: «армии
 Египта»); adjectives natasha took for a whole name (:func:`drop_adjectives_alone`:
 «Лондонский» of «Лондонский «Арсенал»»), a code of law's acronym and a Latin title with
-its year (:func:`drop_codes_and_works`) are no organizations.
+its year (:func:`drop_codes_and_works`) are no organizations. A named organization's name
+found again elsewhere in the text, also in another case, is a mention of it
+(:func:`add_repeated_organizations`: «Freixenet», «Кировлеса»).
 """
 
 from __future__ import annotations
@@ -110,6 +112,8 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
                 continue
             if acronym and _UNIT_NAME.match(doc.text, token.end):
                 continue
+            if token.text[:1].isupper() and not acronym:
+                _drop_head_taken_for_place(doc, token)
             if doc.covered(token.start, token.end, ("person", "country", "location")):
                 continue
             if not alone and _ends_named(doc, token.end):
@@ -151,6 +155,16 @@ def add_generic_organizations(doc: DocumentContext, analysis: Analysis) -> None:
     add_governing_bodies(doc, analysis)
     add_subject_complements(doc, analysis)
     add_country_forces(doc)
+
+
+def _drop_head_taken_for_place(doc: DocumentContext, token: Token) -> None:
+    """Drops natasha's place that is only a capitalised head, as at the start of a sentence
+    («Власти США арестовали …»: «Власти» is no place), so that the head is read as a body."""
+    doc.spans = [
+        s
+        for s in doc.spans
+        if not (s.type == "location" and (s.start, s.end) == (token.start, token.end))
+    ]
 
 
 # A country's law enforcement, army or secret services («правоохранительные органы
@@ -501,9 +515,13 @@ def drop_cut_phrases(doc: DocumentContext) -> None:
     «департамента здравоохранения» and «совета директоров» name nothing by themselves. A
     ministry or cabinet («министерства иностранных дел») is a name on its own and stays,
     as does a named organization with its place («МВД России» of «МВД России по Москве»).
-    Subdivisions are joined to their bodies, and platforms, codes of law and titles of works
-    dropped first, as the last corrections of the organizations found."""
+    Subdivisions are joined to their bodies, named organizations found again where natasha
+    missed their names (:func:`add_repeated_organizations`) or took them for a person's
+    (:func:`drop_persons_on_quoted_names`), and platforms, codes of law and titles of
+    works dropped first, as the last corrections of the organizations found."""
     join_subdivisions(doc)
+    add_repeated_organizations(doc)
+    drop_persons_on_quoted_names(doc)
     drop_platforms_written_in(doc)
     drop_codes_and_works(doc)
     spans = [s for s in doc.spans if s.type == "organization"]
@@ -524,6 +542,134 @@ def drop_cut_phrases(doc: DocumentContext) -> None:
             and not _STANDALONE_HEAD.match(s.text)
         )
     ]
+
+
+# What tells a repeated name for a product, a title or a treaty, not the organization: the
+# thing's kind before it («автомобиля Honda», «логотип BTC-e», «премии «Эмми»», «договору
+# СНВ»), a model after it («Honda CR-V», «Lockheed T-33»), or a list of quoted titles
+# around it («Кролики и удавы», «Софичка», «Детство Чика»).
+_PRODUCT_BEFORE = re.compile(
+    r"(?:автомобил|автомашин|самол[её]т|водител|браузер|модел|договор|альбом|песн|сингл"
+    r"|преми|статуэтк|анестетик|препарат|логотип|кинофестивал|фестивал|картин|фильм"
+    r"|\w*бирж|\w*библиотек|\w*площадк|\w*хостинг)[а-яё]*"
+    r"(?: по)?\s+[«\"'„(]*$"
+    r"|(?<![\w-])\d+-(?:й|го|м|ом)\s+$",  # «40-го ММКФ»: a festival's edition
+    re.IGNORECASE,
+)
+_MODEL_AFTER = re.compile(r"[»\"'“”]*\s[A-Z0-9][\w-]*")
+_TITLE_LIST = re.compile(r"[»\"”](?:,| и) [«\"„]$")
+_TITLE_LIST_AFTER = re.compile(r"[»\"”](?:,| и) [«\"„]")
+_REPEATED_AMONG = (
+    "organization",
+    "person",
+    "country",
+    "location",
+    "instrument",
+    "legal_provision",
+    "crime",
+)
+
+
+# How a one-word Russian name declines: the endings it may have in the text after the last
+# letter of its stem, which that letter is, and the case endings of the same declension
+# («Кировлес»/«Кировлеса», «Газпром»/«Газпромом», «Геометрия»/«Геометрии»).
+_CONSONANT = "бвгджзклмнпрстфхцчшщ"
+_DECLENSIONS = (
+    (("", "а", "у", "е", "ом"), _CONSONANT, ("", "а", "у", "ом", "е")),
+    (("а", "ы", "е", "у", "ой"), _CONSONANT, ("а", "ы", "е", "у", "ой")),
+    (("я", "и", "е", "ю", "ей"), "и", ("я", "и", "ю", "ей")),
+)
+_ONE_RUSSIAN_WORD = re.compile(r"[А-ЯЁ][а-яё]{3,}")
+
+
+def _case_forms(name: str) -> set[str]:
+    """The other case forms of a one-word Russian name («Кировлес» -> «Кировлеса»,
+    «Кировлесу», …); none for a name of more words, a Latin name or an acronym. A name in
+    an oblique case gives the forms of each nominative it may come from («Кировлеса» those
+    of «Кировлес» and of «Кировлеса»)."""
+    if not _ONE_RUSSIAN_WORD.fullmatch(name):
+        return set()
+    forms = set()
+    for found, stem_ends, endings in _DECLENSIONS:
+        for ending in found:
+            stem = name[: len(name) - len(ending)]
+            if name.endswith(ending) and len(stem) > 2 and stem[-1] in stem_ends:
+                forms.update(stem + e for e in endings)
+    forms.discard(name)
+    return forms
+
+
+def add_repeated_organizations(doc: DocumentContext) -> None:
+    """Every other occurrence of a named organization's name as written («Freixenet не будет
+    переносить штаб-квартиру» after «компании Freixenet»), linked to the same organization:
+    natasha tags a name in one sentence and misses it in the next. A repeat that is a
+    product, a title or a treaty by its context (:data:`_PRODUCT_BEFORE`) is left alone."""
+    forms: dict[str, str] = {}
+    for span in doc.spans:
+        if span.type != "organization" or not span.entity or len(span.text) < 3:
+            continue
+        if span.text[:1].isupper() and "\n" not in span.text:
+            forms.setdefault(span.text, span.entity)
+            for form in _case_forms(span.text):
+                forms.setdefault(form, span.entity)
+    for form in [f for f in forms if " " not in f and not f.isupper()]:
+        if re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", doc.text):
+            del forms[form]  # a common word («Банк «Пересвет»» and «в банке»)
+    if not forms:
+        return
+    text = doc.text
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if doc.covered(start, end, _REPEATED_AMONG):
+            continue
+        if (
+            _PRODUCT_BEFORE.search(text, max(0, start - 40), start)
+            or _MODEL_AFTER.match(text, end)
+            or _TITLE_LIST.search(text, max(0, start - 5), start)
+            or _TITLE_LIST_AFTER.match(text, end)
+        ):
+            continue
+        doc.add_span("organization", start, end, forms[match.group()])
+
+
+def drop_persons_on_quoted_names(doc: DocumentContext) -> None:
+    """A person natasha saw on an organization's quoted name («тренер клуба «Метеор»»,
+    «компании «Стройинвест»») is that organization, and so are the person's other mentions
+    in another case («Юристы Стройинвеста»): a quoted name that ends an organization's is
+    no person's."""
+    ends = {
+        s.end: s.entity
+        for s in doc.spans
+        if s.type == "organization" and s.entity and doc.text[s.end : s.end + 1] in _QUOTE_CHARS
+    }
+    confused: dict[str, str] = {}  # the person's entity -> the organization's
+    for span in doc.spans:
+        if span.type != "person" or not span.entity or span.end not in ends:
+            continue
+        if span.start and doc.text[span.start - 1] in _QUOTE_CHARS:
+            confused[span.entity] = ends[span.end]
+    if not confused:
+        return
+    names = {
+        s.text: confused[s.entity]
+        for s in doc.spans
+        if s.type == "person" and s.entity in confused and s.end in ends
+    }
+    forms = {form: key for name, key in names.items() for form in _case_forms(name)}
+    kept = []
+    for span in doc.spans:
+        if span.type == "person" and span.entity in confused:
+            if span.end in ends:
+                continue  # on the organization's own name
+            if span.text in forms:
+                span.type, span.entity = "organization", forms[span.text]
+        kept.append(span)
+    doc.spans = kept
 
 
 # Subdivisions, which a text names with the body they belong to («Главное управление МВД
@@ -595,7 +741,10 @@ def join_subdivisions(doc: DocumentContext) -> None:
 # A social network named as the place where something was written («написал в Facebook»,
 # «на своей странице в Фейсбуке») is the platform, a product, not the company that runs it
 # («основатель Facebook», «Facebook удалил аккаунт»).
-_PLATFORM = re.compile(r"(?:Facebook|[Фф]ейсбук(?:|а|е|у|ом))")
+_PLATFORM = re.compile(
+    r"(?:Facebook|[Фф]ейсбук(?:|а|е|у|ом)|Twitter|Telegram|Tumblr|Reddit|Instagram|YouTube"
+    r"|WhatsApp|TikTok|[Тт]в[иі]ттер(?:|а|е|у|ом)|В[Кк]онтакте)"
+)
 _WRITTEN_IN = re.compile(
     r"(?<![\w-])(?:в|во|на)\s+(?:(?:сво(?:ём|ем|ей)|личной|официальной)\s+)?"
     r"(?:(?:странице|аккаунте|блоге|группе)\s+(?:в|на)\s+)?$"
@@ -1005,10 +1154,10 @@ def quoted_name(text: str) -> tuple[int, int] | None:
 
 # Capitalised words natasha keeps at the start of an organization's name that name a
 # thing or a person of it, not the organization: a caption («Флаг ИГИЛ», «Здание ФСБ»)
-# or the first word of a sentence («Представитель Минобороны заявил»).
+# or the first word of a sentence («Представитель Минобороны заявил», «Офис «Башинформа»»).
 _THING_OF = re.compile(
     r"(?:флаг|знам[её]н|герб|логотип|эмблем|нашивк|здани|билет|вечеринк|журнал|принадлежност"
-    r"|атриум|союзник|штаб-квартир)\w*"
+    r"|атриум|союзник|штаб-квартир|офис)\w*"
 )
 
 
@@ -1196,16 +1345,18 @@ _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё&+\-]{1,11}")
 def bracketed_names(text: str) -> tuple[int, list[tuple[int, int]], str | None] | None:
     """natasha swallows the bracket after a name into its span: «ХДС (Христианско-
     демократический союз Германии)», «Королевского колледжа Лондона (King’s College London,
-    KCL)». Returns where the name ends, the spans of the names inside the bracket (all
-    offsets within ``text``) and the acronym among them; None when there is no bracket or
-    it holds something other than names («(ныне …)»)."""
+    KCL)», «Scat Airlines («Скат»)», where natasha stops before the closing quote). Returns
+    where the name ends, the spans of the names inside the bracket (all offsets within
+    ``text``, without their quotes) and the acronym among them; None when there is no
+    bracket or it holds something other than names («(ныне …)»)."""
     tail = _BRACKET_TAIL.search(text)
     if tail is None or tail.start() == 0:
         return None
     names, acronym = [], None
     for piece in re.finditer(r"[^,]+", tail.group(1)):
-        start = tail.start(1) + piece.start() + len(piece.group()) - len(piece.group().lstrip())
-        end = tail.start(1) + piece.end() - (len(piece.group()) - len(piece.group().rstrip()))
+        raw, strip = piece.group(), " " + _QUOTE_CHARS
+        start = tail.start(1) + piece.start() + len(raw) - len(raw.lstrip(strip))
+        end = tail.start(1) + piece.end() - (len(raw) - len(raw.rstrip(strip)))
         name = text[start:end]
         if not name[:1].isupper():
             return None
