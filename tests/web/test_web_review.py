@@ -131,6 +131,22 @@ def test_queue_filters_by_type_and_ends(editor, web_db):
     assert "Nothing waits for review." in editor.get("/review", params={"type": "demand"}).text
 
 
+def test_a_correction_that_changes_nothing_records_no_change(editor, web_db):
+    fact = next(
+        f
+        for f in export_of(web_db)["facts"]
+        if f["type"] == "sentence" and f["attributes"].get("term_months") is None
+    )
+    page = editor.get(f"/review/{fact['id']}").text
+    form = {"decision": "correct", "csrf_token": csrf_of(page), "note": "checked the verdict"}
+    for key, value in fact["attributes"].items():
+        if value is not None:
+            form[f"attr.{key}"] = str(value).lower() if isinstance(value, bool) else str(value)
+    assert editor.post(f"/review/{fact['id']}", data=form).status_code == 303
+    history = editor.get(f"/facts/{fact['id']}").text
+    assert "checked the verdict" in history and "<code>attributes</code>" not in history
+
+
 def _life_sentence(db) -> dict:
     """The sample's life sentence (Kholbash Kholbashov, "sentenced to life imprisonment")."""
     return next(

@@ -122,7 +122,9 @@ def apply_review(session: Session, fact_id: str, decision: ReviewIn, user: User)
         given = decision.model_fields_set
         if "attributes" in given and decision.attributes is not None:
             new = clean_attributes(fact.type, decision.attributes)
-            if new != (fact.attributes or {}):
+            # the form leaves out what is empty («term_months»: null): no change by itself
+            stored = {k: v for k, v in (fact.attributes or {}).items() if v is not None}
+            if new != stored:
                 changes["attributes"] = [fact.attributes or {}, new]
         if "date" in given:
             new_date = (decision.date or "").strip() or None
