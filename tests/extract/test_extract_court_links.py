@@ -1335,6 +1335,11 @@ def dated(text: str, fact_type: str) -> dict[str, list[str | None]]:
 def test_a_pardon_is_not_dated_by_the_year_of_the_verdict():
     text = "Блогер Иван Петров, осужденный в 2023 году к шести годам колонии, помилован."
     assert dated(text, "release") == {"Иван Петров": [None]}
+    text = (
+        "Суд освободил условно-досрочно блогера Ивана Петрова, признанного в 2021 году "
+        "виновным в мошенничестве."
+    )
+    assert dated(text, "release") == {"Иван Петров": [None]}
 
 
 def test_a_release_in_the_courtroom_is_dated_by_the_verdict():

@@ -2424,9 +2424,10 @@ def _dated_event(doc, index, lang, subjects, limit, pattern, fact_type, attribut
 
 
 # A date right after another event's word is that event's: «осужденный в 2023 году»,
-# "convicted in 2023".
+# «признанного в 2004 году виновным», "convicted in 2023".
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?<![\w-])(?:осужд|приговор|задержан|арестован|convicted|sentenced|arrested|detained)\w*"
+    r"(?<![\w-])(?:осужд|приговор|признан|обвин[её]нн|задержан|арестован|convicted|sentenced"
+    r"|found\s+guilty|arrested|detained)\w*"
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
