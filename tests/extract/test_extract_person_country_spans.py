@@ -7,8 +7,21 @@ import pytest
 
 from pledgewatch.evaluate.nerel import nerel_type
 from pledgewatch.extract import extract
+from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.grammars.countries import find_country_names
-from pledgewatch.extract.persons import surname_adjectives, surname_forms
+from pledgewatch.extract.persons import (
+    STRAY_TAIL,
+    add_first_names,
+    is_leading_person_noun,
+    joins_split_name,
+    latin_spelling_after,
+    locative_misread,
+    quoted_alone,
+    surname_adjectives,
+    surname_forms,
+)
+from pledgewatch.extract.types import EntityDraft
+from pledgewatch.resolve.names import PersonName
 
 
 def mentions(text: str, type_: str) -> dict[str, str | None]:
@@ -201,3 +214,174 @@ def test_a_name_after_a_noun_with_a_possessive_is_in_apposition_to_it(text, name
 def test_the_title_of_a_titled_person_is_no_surname_of_theirs():
     text = "Портрет королевы Мадины висит в музее. Королевой страны её провозгласили в 1990 году."
     assert "Королевой" not in mentions(text, "person")
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # a noun for a relative or an agent at the start of a sentence names whose
+        # relative or agent: the person is the name after it
+        ("Экс-советник Трампа получил деньги от компаний.", "Трампа"),
+        ("Пресс-агент Смитсона подтвердил эту информацию.", "Смитсона"),
+        # the see of a cleric is no part of his name
+        ("Патриархом стал митрополит Русенский Неофит.", "Неофит"),
+    ],
+)
+def test_a_leading_noun_or_a_sees_adjective_is_left_out_of_a_name(text, mention):
+    assert list(mentions(text, "person")) == [mention]
+
+
+def test_a_noun_in_apposition_to_a_name_is_not_taken_for_its_owner():
+    # «Израильтянка» agrees with the name: natasha's span is not cut
+    assert not is_leading_person_noun("Израильтянка Наама Иссахар", 0, "Израильтянка", "Наама")
+    assert is_leading_person_noun("Предшественник Кравцова ушёл", 0, "Предшественник", "Кравцова")
+    # not at the start of a sentence: «премьер Салам Фаяд» is a name after a title
+    assert not is_leading_person_noun("встретил Племянник Кравцова", 9, "Племянник", "Кравцова")
+
+
+def _document(text: str) -> DocumentContext:
+    return DocumentContext(text, "ru", None, [(0, len(text))])
+
+
+@pytest.mark.parametrize(
+    "text, surname, entity_name, mention, name",
+    [
+        # the same person: the entity keeps the mention, now with the first name
+        (
+            "Вместо Акселя Вебера главой банка станет другой.",
+            "Вебера",
+            "Аксель Вебер",
+            "Акселя Вебера",
+            "Аксель Вебер",
+        ),
+        # another first name is another person with that surname
+        (
+            "На концерте были Дженнифер Лопес Мишель Обама и другие.",
+            "Обама",
+            "Барак Обама",
+            "Мишель Обама",
+            "Мишель Обама",
+        ),
+        # «Слава» is first of all a noun: «Слава Обаме!» names no Слава
+        ("Толпа кричала: Слава Обаме!", "Обаме", "Барак Обама", "Обаме", "Барак Обама"),
+    ],
+)
+def test_a_first_name_right_before_a_surname_found_alone_joins_the_mention(
+    text, surname, entity_name, mention, name
+):
+    doc = _document(text)
+    key = doc.add_entity(EntityDraft(f"person:{entity_name}", "person", entity_name))
+    start = text.index(surname)
+    doc.add_span("person", start, start + len(surname), key)
+    add_first_names(doc)
+    (span,) = doc.spans
+    assert (span.text, doc.entity(span.entity).name) == (mention, name)
+
+
+@pytest.mark.parametrize(
+    "left, right, joined",
+    [
+        ("Айдар", "Наилевич Губайдулин", True),
+        ("Марина Филипповна", "Ходорковская", True),
+        ("Тихоновой", "Татьяне Васильевне", True),
+        # two people: a genitive and a nominative
+        ("Кристины", "Ольга Алексеевна", False),
+        # two words without a patronymic may be two people («сын Джоли Мэддокс»)
+        ("Джоли", "Мэддокс", False),
+    ],
+)
+def test_a_full_name_the_tagger_cut_in_two_is_joined(left, right, joined):
+    text = f"{left} {right}"
+    assert joins_split_name(text, (0, len(left)), (len(left) + 1, len(text))) is joined
+
+
+@pytest.mark.parametrize(
+    "text, name, alone",
+    [
+        ("Жители района станции метро «Войковская» собрали подписи.", "Войковская", True),
+        ("Форвард «Реала» забил два гола.", "Реала", True),
+        ("Его знали под прозвищем «Руби».", "Руби", False),
+        ("Офицер с позывным «Гордон» уехал.", "Гордон", False),
+        ("Памятник «Родина» стоит на холме.", "Родина", True),
+    ],
+)
+def test_a_name_alone_in_quotes_is_no_person_but_a_nickname_is(text, name, alone):
+    start = text.index(name)
+    assert quoted_alone(text, start, start + len(name)) is alone
+
+
+def test_a_namesake_stops_at_the_end_of_a_line():
+    found = mentions("Открыта новая сцена театра имени Марии Ермоловой\nМосковский театр", "person")
+    assert "Марии Ермоловой" in found
+
+
+def test_a_names_adjective_in_quotes_is_still_the_person():
+    text = "Завод выпускал приёмники со «зворыкинским» экраном."
+    start = text.index("зворыкинским")
+    assert not quoted_alone(text, start, start + len("зворыкинским"))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Футболист Модибо Сидибе забил гол.", "Модибо Сидибе"),
+        ("Вчера Мугабе уехал из страны.", "Мугабе"),
+    ],
+)
+def test_a_surname_in_e_without_a_preposition_is_no_locative(text, name):
+    extraction = extract(text, "ru")
+    assert [e.name for e in extraction.entities.values() if e.type == "person"] == [name]
+
+
+def test_a_surname_in_e_after_a_preposition_may_be_a_locative():
+    person = PersonName(None, "Сидиб")  # «Сидибе» read as Сидиб's locative
+    assert locative_misread("Он видел Сидибе.", 9, "Сидибе", person)
+    assert not locative_misread("Писали о Сидибе.", 9, "Сидибе", person)
+
+
+def test_a_namesake_runs_on_past_a_particle():
+    found = mentions(
+        "Фестиваль имени Людвига ван Бетховена открылся в Бонне, гости прилетели в аэропорт "
+        "имени Шарля де Голля.",
+        "person",
+    )
+    assert found.get("Людвига ван Бетховена", "missing") is None
+    assert found.get("Шарля де Голля", "missing") is None
+
+
+@pytest.mark.parametrize(
+    "span, name",
+    [("Мишель\xa0—", "Мишель"), ("Тимур \xad—", "Тимур"), ("Ратко Младич'", "Ратко Младич")],
+)
+def test_a_dash_or_a_quote_natasha_leaves_after_a_name_is_cut(span, name):
+    assert span.rstrip(STRAY_TAIL) == name
+
+
+@pytest.mark.parametrize(
+    "text, name, latin",
+    [
+        # the Latin spelling first in the brackets, before a comma
+        (
+            "Суд оштрафовал бизнесмена Карсона Лина (Carson Lin, также известного как Лин Цзя).",
+            "Карсона Лина",
+            "Carson Lin",
+        ),
+        # after a name of one word
+        ("Его сыновья Юнас (Jonas) и Маттиас (Mathias) молчали.", "Юнас", "Jonas"),
+        # the full stop of «Jr.» is left out, as NEREL spans it
+        (
+            "Выборы выиграл Кен Бреннан (Ken Brennan Jr.), бывший судья.",
+            "Кен Бреннан",
+            "Ken Brennan Jr",
+        ),
+    ],
+)
+def test_a_latin_spelling_in_brackets_is_the_same_person(text, name, latin):
+    found = mentions(text, "person")
+    assert found[latin] == found[name]
+
+
+def test_a_list_of_latin_pseudonyms_in_brackets_is_no_spelling_of_the_name():
+    assert latin_spelling_after(" (Ishome, Shadowax)", 0) is None
+    text = " (Carson Lin, также …)"
+    assert latin_spelling_after(text, 0) == (2, 12)

@@ -103,6 +103,28 @@ def test_a_stated_alias_joins_both_names_in_one_entity(text, other, name, alias)
     assert mentions[other] == person.key
 
 
+@pytest.mark.parametrize(
+    ("text", "alias", "cut"),
+    [
+        (
+            "Activist Ali Hassan, also known as Abu Bakr al-Baghdadi, was detained.",
+            "Abu Bakr al-Baghdadi",
+            "Abu Bakr",
+        ),
+        (
+            "Журналист Марат Жыланбаев, известный как Абу Бакр аль-Багдади, был задержан.",
+            "Абу Бакр Аль-Багдади",
+            "Абу Бакр",
+        ),
+    ],
+)
+def test_a_stated_alias_runs_on_past_a_lower_case_particle(text, alias, cut):
+    people, _mentions = _entities_of(text)
+    (person,) = people.values()
+    assert alias in [person.name, *person.aliases]
+    assert cut not in person.aliases  # not the name cut at «al-», «аль-»
+
+
 def test_a_cyrillic_alias_also_gets_its_latin_spelling():
     people, _ = _entities_of(
         "Суд приговорил активистку Айгерим Тлеужан (по документам — Тлеужанова) к четырём годам."

@@ -42,8 +42,18 @@ _ORGANIZATION_CUES = (
 _DASH = r"\s*(?:[—–:-]\s*)?"
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲҶ"
 _NAME_WORD = rf"[{_UPPER}][\w'’ʻ-]*"
-# 1-4 capitalised words, optionally quoted, then the end of the phrase
-_NAME_RUN = rf"[«\"“]?(?P<name>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})[»\"”]?(?=\s*[),.;:!?]|\s+[a-zа-яё]|\s*$)"
+# Lower-case particles inside a name: "Jan van der Berg", "Abu Bakr al-Baghdadi", «Абу
+# Бакр аль-Багдади», «Мохаммед бин Салман».
+_PARTICLE = (
+    r"(?:van|von|der|den|de|du|da|di|del|della|le|la|bin|ben|ibn|al|el|ad|ar|as|ash|at|az"
+    r"|ван|фон|дер|де|ди|да|дель|ле|ла|бин|бен|ибн|аль|эль|ад|ар|ас|аш|ат|уль)"
+)
+# 1-4 capitalised words, particles between them, optionally quoted, then the end of the
+# phrase
+_NAME_RUN = (
+    rf"[«\"“]?(?P<name>{_NAME_WORD}(?:\s(?:{_PARTICLE}[\s-])*{_NAME_WORD}){{0,3}})[»\"”]?"
+    r"(?=\s*[),.;:!?]|\s+[a-zа-яё]|\s*$)"
+)
 
 _PERSON_STATED = re.compile(
     rf"(?:\s*[(,]\s*|\s+(?=(?:{_SURNAME_CUES})\s))(?P<cue>{_PERSON_CUES}){_DASH}{_NAME_RUN}",
@@ -104,7 +114,11 @@ def _name_like(name: str | None) -> bool:
     Guardian's source": a Latin name of several words must look like a person's."""
     if not name or re.search(r"['’]s\b", name):
         return False
-    return has_cyrillic(name) or len(name.split()) == 1 or is_person_name_like(name)
+    words = _PARTICLES.sub("", name)  # "Abu Bakr al-Baghdadi" is judged as "Abu Bakr Baghdadi"
+    return has_cyrillic(name) or len(name.split()) == 1 or is_person_name_like(words)
+
+
+_PARTICLES = re.compile(rf"(?<=\s){_PARTICLE}(?:\s+|-)", re.IGNORECASE)
 
 
 def _alias_name(primary: str, stated: str, surname_only: bool) -> str | None:

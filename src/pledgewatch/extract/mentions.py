@@ -50,13 +50,18 @@ from pledgewatch.extract.organizations import (
 )
 from pledgewatch.extract.persons import (
     STRAY_TAIL,
+    add_first_names,
     add_namesakes,
     add_repeated_persons,
     initials_fit,
     is_common_word,
-    is_latin_name,
     is_leading_non_name,
+    is_leading_person_noun,
+    is_see_adjective,
+    joins_split_name,
     latin_spelling_after,
+    locative_misread,
+    quoted_alone,
     sentence_initial,
     titled_entity,
 )
@@ -90,31 +95,30 @@ def person_key(name: str) -> str:
 def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     """Full names first, so that a surname alone later in the text joins its full name."""
     full, partial = [], []
-    for span in analysis.spans:
-        if span.type != "PER":
-            continue
+    for span in _joined_names(doc.text, analysis.spans):
         particle = _TURKIC_PATRONYMIC.match(doc.text, span.end)
         if particle:  # natasha leaves out «кызы» of «Махабат Тажибек кызы»
             span = type(span)(
                 span.type, span.start, particle.end(), doc.text[span.start : particle.end()]
             )
         bracket = span.text.find("(")
-        latin = None
         if bracket > 0:  # «Модибо Сидибе (Modibo Sidibe)»: the name and its Latin spelling
-            inner = _BRACKETED.match(span.text, bracket)
-            if inner and is_latin_name(inner.group(1)):
-                latin = (span.start + inner.start(1), span.start + inner.end(1))
             cut = span.text[:bracket].rstrip()
             span = type(span)(span.type, span.start, span.start + len(cut), cut)
-        else:
-            latin = latin_spelling_after(doc.text, span.end)  # natasha stopped before it
+        # in natasha's span («Карсона Ёнга (Carson Yeung» of «(Carson Yeung, также …)») or
+        # right after it
+        latin = latin_spelling_after(doc.text, span.end)
         cut = span.text.rstrip(STRAY_TAIL)  # «Тим Томас)», «Ратко Младич'»
         if cut != span.text and cut:
             span = type(span)(span.type, span.start, span.start + len(cut), cut)
+        if quoted_alone(doc.text, span.start, span.end):
+            continue  # «станции метро «Войковская»», «форвард «Реала»»
         tokens = _span_tokens(analysis, span)
         while len(tokens) > 1 and (
             is_title_word(tokens[0].text)  # «Принц Филипп»
             or is_leading_non_name(tokens[0].text)  # «Сама Тэтчер»
+            or is_leading_person_noun(doc.text, span.start, tokens[0].text, tokens[1].text)
+            or is_see_adjective(doc.text, span.start, tokens[0].text)  # «Русенский Неофит»
         ):
             tokens = tokens[1:]
             span = type(span)(
@@ -126,16 +130,7 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     surnames: dict[str, str] = {}
     first_names: dict[str, str] = {}
     named = [
-        (
-            normalize_person_name(
-                span.text,
-                [t.feats for t in tokens],
-                case_hint=_apposition_case(analysis, span.start),
-            ),
-            span,
-            latin,
-        )
-        for span, tokens, latin in full
+        (_person_name(doc, analysis, span, tokens), span, latin) for span, tokens, latin in full
     ]
     named.sort(key=lambda item: item[0].first is None)  # «Д. Громов» after «Дмитрий Громов»
     for person, span, latin in named:
@@ -147,7 +142,7 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
             continue
         country = _sentence_country(doc, span.start)
         aliases = [cyr_to_lat(person.full)]
-        if latin:
+        if latin and doc.text[latin[0] : latin[1]] not in aliases:
             aliases.append(doc.text[latin[0] : latin[1]])
         key = doc.add_entity(
             EntityDraft(person_key(person.full), "person", person.full, country, aliases=aliases)
@@ -163,12 +158,12 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
     # else a person of its own when the word is a surname or a single name («Мугабе»,
     # «Акихито»); a bare first name nobody in the document has is a mention without an
     # entity (one would merge unrelated people across documents).
-    for span, tokens, _latin in partial:
+    for span, tokens, latin in partial:
         if len(span.text.strip(".")) < 2 or is_title_word(span.text):
             continue  # «братья Х.»: an initial is no name, «Президент» a title
         if doc.covered(span.start, span.end, ("country",)):
             continue  # «Свазиленда»
-        person = normalize_person_name(span.text, [t.feats for t in tokens])
+        person = _person_name(doc, None, span, tokens)
         word = match_key(span.text)
         key = surnames.get(surname_key(person)) if person.last else None
         key = key or surnames.get(word) or first_names.get(word)
@@ -192,8 +187,41 @@ def add_russian_persons(doc: DocumentContext, analysis: Analysis) -> None:
                 )
             )
         doc.add_span("person", span.start, span.end, key)
+        if latin and _ONE_NAME.fullmatch(span.text):  # «Юнас (Jonas)», not «Пикадилли-сёркус»
+            doc.add_span("person", *latin, key)
     add_repeated_persons(doc)
+    add_first_names(doc)
     add_namesakes(doc)
+
+
+# One name, each part capitalised («Юнас», «ТиДжей», «Ким-Чен»).
+_ONE_NAME = re.compile(r"[А-ЯЁ][А-ЯЁа-яё]*(?:-[А-ЯЁ][А-ЯЁа-яё]*)*")
+
+
+def _joined_names(text: str, spans: list) -> list:
+    """The tagger's person names, a full name it cut in two joined again («Айдар
+    Наилевич Губайдулин» from «Айдар» and «Наилевич Губайдулин»)."""
+    out: list = []
+    for span in spans:
+        if span.type != "PER":
+            continue
+        if out and joins_split_name(text, (out[-1].start, out[-1].end), (span.start, span.end)):
+            first = out.pop()
+            span = type(span)(span.type, first.start, span.end, text[first.start : span.end])
+        out.append(span)
+    return out
+
+
+def _person_name(doc: DocumentContext, analysis: Analysis | None, span, tokens: list):
+    """The nominative of a name the tagger found, in the case of a noun it stands in
+    apposition to (``analysis`` given, for a full name); a surname in «-е» with no
+    preposition before it is no locative («Модибо Сидибе», «Мугабе»)."""
+    feats = [t.feats for t in tokens]
+    case = _apposition_case(analysis, span.start) if analysis else None
+    person = normalize_person_name(span.text, feats, case_hint=case)
+    if locative_misread(doc.text, span.start, span.text, person):
+        person = normalize_person_name(span.text, feats, case_hint="nomn")
+    return person
 
 
 # Titles a royal, a monarch or a cleric is named with by a first name alone («патриарх

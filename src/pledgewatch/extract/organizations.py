@@ -641,33 +641,43 @@ def drop_persons_on_quoted_names(doc: DocumentContext) -> None:
     """A person natasha saw on an organization's quoted name («тренер клуба «Метеор»»,
     «компании «Стройинвест»») is that organization, and so are the person's other mentions
     in another case («Юристы Стройинвеста»): a quoted name that ends an organization's is
-    no person's."""
+    no person's. So is a one-word person that is only another case of such a name, when the
+    person rules left the quoted name itself alone («Против компании «Агрохолдинг» … Дело
+    Агрохолдинга»)."""
     ends = {
         s.end: s.entity
         for s in doc.spans
         if s.type == "organization" and s.entity and doc.text[s.end : s.end + 1] in _QUOTE_CHARS
     }
+    if not ends:
+        return
     confused: dict[str, str] = {}  # the person's entity -> the organization's
     for span in doc.spans:
         if span.type != "person" or not span.entity or span.end not in ends:
             continue
         if span.start and doc.text[span.start - 1] in _QUOTE_CHARS:
             confused[span.entity] = ends[span.end]
-    if not confused:
-        return
     names = {
         s.text: confused[s.entity]
         for s in doc.spans
         if s.type == "person" and s.entity in confused and s.end in ends
     }
+    for end, key in ends.items():  # the quoted names themselves («Агрохолдинг»)
+        opened = max(doc.text.rfind(q, 0, end) for q in '«„“"')
+        word = doc.text[opened + 1 : end]
+        if opened >= 0 and _ONE_RUSSIAN_WORD.fullmatch(word):
+            names.setdefault(word, key)
     forms = {form: key for name, key in names.items() for form in _case_forms(name)}
     kept = []
     for span in doc.spans:
-        if span.type == "person" and span.entity in confused:
-            if span.end in ends:
-                continue  # on the organization's own name
-            if span.text in forms:
-                span.type, span.entity = "organization", forms[span.text]
+        if span.type == "person" and span.entity in confused and span.end in ends:
+            continue  # on the organization's own name
+        if (
+            span.type == "person"
+            and span.text in forms
+            and (span.entity in confused or " " not in span.text)
+        ):
+            span.type, span.entity = "organization", forms[span.text]
         kept.append(span)
     doc.spans = kept
 
@@ -916,9 +926,7 @@ def extend_named_organizations(doc: DocumentContext) -> None:
 # четвёртого и пятого созывов»), which NEREL spans with the parliament; not «нового
 # созыва», which names no particular one.
 _ORDINAL_WORD = r"(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)(?:ого|ьего)"
-_CONVOCATION = re.compile(
-    rf" {_ORDINAL_WORD}(?:(?:,| и) {_ORDINAL_WORD})* созыв(?:а|ов)(?![\w-])"
-)
+_CONVOCATION = re.compile(rf" {_ORDINAL_WORD}(?:(?:,| и) {_ORDINAL_WORD})* созыв(?:а|ов)(?![\w-])")
 
 
 # What follows an adjective natasha took for a whole name: the noun it qualifies in lower

@@ -85,9 +85,68 @@ def add_repeated_persons(doc: DocumentContext) -> None:
         for form in by_first.get(match.group("word"), ()):
             start, end = match.start("word"), match.start("word") + len(form)
             if text.startswith(form, start) and not text[end : end + 1].isalnum():
+                if quoted_alone(text, start, end):
+                    break  # «станции метро «Войковская»» is named after Войков, not him
                 if not doc.covered(match.start(), end, ("person",)):
                     doc.add_span("person", match.start(), end, forms[form])
                 break
+
+
+# A capitalised word right before a one-word name, with one space between («Геннадий
+# Фисун», «Акселя Вебера»).
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([А-ЯЁ][а-яё]+) $")
+
+
+def add_first_names(doc: DocumentContext) -> None:
+    """A surname found alone (by the tagger or as a repeated name) with a first name right
+    before it that the tagger left out: «Геннадий Фисун прокомментировал», «Вместо Акселя
+    Вебера», «Дженнифер Лопес Мишель Обама». The mention takes in the first name. It stays
+    with its entity when the entity has that first name or none; a different first name
+    («Мишель» before the Обама of Барак Обама) is another person, of that full name.
+
+    Only a word the dictionary reads first as a first name, in a case the surname can
+    take, and no part of another mention («Слава Обаме!»: the dictionary reads «Слава»
+    as a noun first)."""
+    text = doc.text
+    for span in list(doc.spans):
+        if span.type != "person" or not span.entity or " " in span.text or "." in span.text:
+            continue
+        match = _WORD_BEFORE.search(text, max(0, span.start - 30), span.start)
+        if match is None or doc.covered(match.start(1), match.end(1), _ANY_MENTION):
+            continue
+        first = _first_name_before(match.group(1), span.text)
+        if first is None:
+            continue
+        entity = doc.entity(span.entity)
+        known_first = normalize_person_name(entity.name).first if entity else None
+        span.start, span.text = match.start(1), text[match.start(1) : span.end]
+        if known_first and name_key(known_first) != name_key(first):
+            person = normalize_person_name(span.text)
+            span.entity = doc.add_entity(
+                EntityDraft(
+                    f"person:{name_key(person.full)}",
+                    "person",
+                    person.full,
+                    entity.country,
+                    aliases=[cyr_to_lat(person.full)],
+                )
+            )
+
+
+_ANY_MENTION = ("person", "organization", "country", "location", "profession")
+
+
+def _first_name_before(word: str, surname: str) -> str | None:
+    """The nominative of ``word`` when the dictionary's likeliest reading of it is a first
+    name, in a case ``surname`` may be in («Акселя» before «Вебера»: аксель)."""
+    parses = morph().parse(word)
+    if not parses or "Name" not in parses[0].tag.grammemes:
+        return None
+    cases = {p.tag.case for p in morph().parse(surname)}
+    for parse in parses:
+        if "Name" in parse.tag.grammemes and parse.tag.case in cases:
+            return parse.normal_form
+    return None
 
 
 # A word, with the initials before it («Д.Медведев»: they are part of the mention).
@@ -95,9 +154,12 @@ _WORD = re.compile(rf"(?<![\w.-]){_INITIALS}{{0,2}}(?P<word>\w+(?:-\w+)*)")
 
 
 _NAME_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+# A particle between the words of a name: «Людвига ван Бетховена», «Шарля де Голля».
+_NAME_PARTICLE = r"(?:ван|фон|дер|де|ди|да|дель|ле|ла|бин|ибн)[^\S\n]+|(?:аль|эль|ад|ас)-"
 _NAMESAKE = re.compile(
     r"(?<![\w-])(?:имени|им\.)\s*"
-    rf"(?P<name>{_INITIALS}{{1,2}}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    rf"(?P<name>{_INITIALS}{{1,2}}{_NAME_WORD}"
+    rf"|{_NAME_WORD}(?:[^\S\n]+(?:{_NAME_PARTICLE})?{_NAME_WORD}){{0,2}})"
     r"|(?<![\w-])(?P<prize>Нобелевск\w+|(?:Ленинск|Сталинск|Пулитцеровск|Букеровск)\w+"
     r"(?=\s+преми))"
 )
@@ -127,6 +189,124 @@ def is_leading_non_name(word: str) -> bool:
         return True
     age = "летн" in word.lower()
     return _dictionary_word(word, _NOT_NAME_POS, known=not age)
+
+
+# A patronymic in any case: «Наилевич», «Филипповна», «Татьяне Васильевне».
+_PATRONYMIC = re.compile(r"[А-ЯЁ][а-яё]+(?:ович|евич|ьич|овн|евн|ичн)(?:а|у|ем|е|ы|ой|ою)?")
+
+
+def joins_split_name(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether two names the tagger found side by side, one space apart, are one person's
+    full name it cut in two: «Айдар | Наилевич Губайдулин», «Суркова | Зоя Антоновна»,
+    «Тихоновой | Татьяне Васильевне». Three words, one of them a patronymic, one name
+    alone on its side, all three able to stand in one case and gender; two names in
+    different cases are two people («дочери Кристины Ольга Алексеевна»), and two words
+    without a patronymic may be («сын Джоли Мэддокс»)."""
+    if text[left[1] : right[0]] != " ":
+        return False
+    words = [text[left[0] : left[1]].split(), text[right[0] : right[1]].split()]
+    every = words[0] + words[1]
+    if len(every) != 3 or min(len(w) for w in words) != 1:
+        return False
+    if sum(bool(_PATRONYMIC.fullmatch(w)) for w in every) != 1:
+        return False
+    common = None
+    for word in every:
+        forms = _case_genders(word)
+        common = forms if common is None else common & forms
+    return bool(common)
+
+
+@lru_cache(maxsize=8192)
+def _case_genders(word: str) -> frozenset[tuple[str, str]]:
+    """The (case, gender) pairs the dictionary reads ``word`` in, singular only."""
+    out = set()
+    for parse in morph().parse(word):
+        tag = parse.tag
+        if tag.number == "plur" or tag.case is None:
+            continue
+        both = tag.gender is None or "ms-f" in tag.grammemes
+        for gender in ("masc", "femn") if both else (tag.gender,):
+            out.add((tag.case, gender))
+    return frozenset(out)
+
+
+# What introduces a nickname or a call sign in quotes («под прозвищем «Руби»», «с
+# позывным «Гордон»», «по кличке «Бабу»»).
+_NICKNAME_CUE = re.compile(
+    r"(?<![\w-])(?:прозвищ|позывн|псевдоним|кличк|ник|им[ея]н)[а-яё]*\s*[«\"“]$", re.I
+)
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """A name that fills a pair of quotes by itself: a station, a club, an album or a
+    company named after a person or with a name's form («станции метро «Войковская»»,
+    «форвард «Реала»», «альбом «Жанна»»), not a person. A nickname or a call sign
+    («под прозвищем «Руби»») is one, and so is a name's adjective in lower case
+    («телевизор со «зворыкинским» телескопом»)."""
+    if not (0 < start and text[start - 1] in '«"“' and text[end : end + 1] in '»"”'):
+        return False
+    if not text[start].isupper():
+        return False
+    return not _NICKNAME_CUE.search(text, max(0, start - 25), start)
+
+
+# A preposition the locative case follows («о Путине», «при Сидибе»).
+_LOCATIVE_PREPOSITION = re.compile(r"(?<![\w-])(?i:в|во|на|о|об|обо|при)\s+$")
+
+
+def locative_misread(text: str, start: int, written: str, person: PersonName) -> bool:
+    """Whether the surname of ``person`` was read as a locative in «-е» with no preposition
+    before the name: «Модибо Сидибе», «Мугабе» are not the locatives of Сидиб, Мугаб (a
+    locative always follows a preposition: «о Путине»); a surname in «-е» elsewhere does
+    not decline, and the caller reads the name again as a nominative."""
+    last = written.split()[-1] if written.split() else ""
+    if not person.last or last.lower() != person.last.lower() + "е":
+        return False
+    return not _LOCATIVE_PREPOSITION.search(text, max(0, start - 5), start)
+
+
+def is_leading_person_noun(text: str, start: int, word: str, after: str) -> bool:
+    """A noun for a person at the start of a sentence that the tagger drew into the name
+    after it, whose relative or agent it names: «Сын А.Лукашенко взял …», «Экс-советник
+    Трампа получил …», «Предшественник Кравцова …». A noun for a person (an animate
+    reading) the dictionary knows only as an ordinary word, before an initial or a name it does not agree with (a
+    noun in the name's case, gender and number stands in apposition: «Израильтянка
+    Наама Иссахар» is left whole)."""
+    if not sentence_initial(text, start):
+        return False
+    head = word.rsplit("-", 1)[-1]  # «Экс-советник», «Пресс-агент»: the noun after «-»
+    parses = morph().parse(head.lower())[:3]
+    if not parses or not all(p.is_known and p.tag.POS == "NOUN" for p in parses):
+        return False
+    persons = [p for p in parses if "anim" in p.tag.grammemes]  # «агент» is also a thing
+    if not persons or not is_common_word(head.capitalize()):
+        return False
+    if re.fullmatch(r"[А-ЯЁ]", after):  # «Сын А.Лукашенко»
+        return True
+    return not any(_agree(noun.tag, name.tag) for noun in persons for name in morph().parse(after))
+
+
+def _agree(noun, name) -> bool:
+    """Whether a noun's tag and a name's agree in case, number and gender."""
+    gender = name.gender is None or name.gender == noun.gender or "ms-f" in noun.grammemes
+    return noun.case == name.case and noun.number == name.number and gender
+
+
+# A cleric's title before his see's adjective and his name («митрополит Русенский
+# Неофит», «епископ Вичугский Иосиф»): the adjective names the see, not the man.
+_CLERIC_BEFORE = re.compile(
+    r"(?<![\w-])(?i:митрополит|архиепископ|епископ|патриарх|католикос)[а-яё]{0,3}\s+$"
+)
+_SEE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ск|цк)(?:ий|ого|ому|им|ом)")
+
+
+def is_see_adjective(text: str, start: int, word: str) -> bool:
+    """«Русенский» of «митрополит Русенский Неофит»: the adjective of a cleric's see right
+    after his title, at the start of a name the tagger found."""
+    return bool(
+        _SEE_ADJECTIVE.fullmatch(word) and _CLERIC_BEFORE.search(text, max(0, start - 20), start)
+    )
 
 
 def is_common_word(word: str) -> bool:
@@ -162,16 +342,28 @@ def sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in "\n.!?:"
 
 
-# What natasha sometimes leaves at the end of a name: «Тим Томас)», «Ратко Младич'».
-STRAY_TAIL = ")'\"»”"
-_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][^\W\d_]*\.?(?:[\s'’-]+[A-Za-z][^\W\d_]*\.?){0,4})\s*\)")
+# What natasha sometimes leaves at the end of a name: «Тим Томас)», «Ратко Младич'»,
+# the dash after it («Барака и Мишель — Саше …», a soft hyphen or a no-break space before).
+STRAY_TAIL = ")'\"»”—– \xa0\xad"
+# A Latin spelling in brackets, alone, or a full name first before a comma or a semicolon
+# («Карсона Ёнга (Carson Yeung, также …)»; not a list of pseudonyms: «(Ishome, Shadowax)»).
+_LATIN_WORD = r"[A-Za-z][^\W\d_]*\.?"
+_LATIN_AFTER = re.compile(
+    rf"\s*\(\s*([A-Z][^\W\d_]*\.?(?:[\s'’-]+{_LATIN_WORD}){{0,4}})\s*\)"
+    rf"|\s*\(\s*([A-Z][^\W\d_]*\.?(?:[\s'’-]+{_LATIN_WORD}){{1,4}})\s*[,;]"
+)
 
 
 def latin_spelling_after(text: str, end: int) -> tuple[int, int] | None:
     """The span of a name's Latin spelling in brackets right after it («Микаэль Арпон
-    (Mickaël Harpon)»), if there is one."""
+    (Mickaël Harpon)»), if there is one; a full stop at its end is the abbreviation's,
+    left out as NEREL does («(Ken Cockrel Jr.)»: Ken Cockrel Jr)."""
     match = _LATIN_AFTER.match(text, end)
-    return match.span(1) if match and is_latin_name(match.group(1)) else None
+    group = match and (1 if match.group(1) else 2)
+    if not match or not is_latin_name(match.group(group)):
+        return None
+    start, stop = match.span(group)
+    return start, stop - match.group(group).endswith(".")
 
 
 def is_latin_name(text: str) -> bool:
