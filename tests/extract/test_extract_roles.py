@@ -846,3 +846,106 @@ def test_no_post_from_an_agent_in_the_instrumental(rules_only, text):
     assert not any(
         span.lower().startswith(("полицейск", "офицер")) for _n, _r, span in _roles(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a comma after a profession in the genitive closes its clause: the name after it
+        # is the next clause's subject
+        (
+            "По данным сайта президента Казахстана, Ерлан Кошанов родился в Караганде.",
+            ("Ерлан Кошанов", "президента Казахстана"),
+        ),
+        # a profession after a name and a dash is that name's, not the next one's
+        (
+            "Лучшими названы: Ерлан Кошанов — лучший футболист, Айдар Сапаров — тренер.",
+            ("Айдар Сапаров", "футболист"),
+        ),
+        # the name after «по словам» is in the genitive: a nominative after it is no
+        # apposition of it
+        (
+            "По словам Кошанова, президент подпишет указ позднее.",
+            ("Кошанов", "президент"),
+        ),
+        # a post someone stands for is not theirs
+        (
+            "Газета пишет, что кандидатом на пост главы фонда будет Ерлан Кошанов.",
+            ("Ерлан Кошанов", "главы фонда"),
+        ),
+        # a profession in the genitive after another one is its owner: the name in the
+        # nominative holds the first
+        (
+            "Об этом сообщил менеджер музыканта Ерлан Кошанов.",
+            ("Ерлан Кошанов", "музыканта"),
+        ),
+        # «как» agrees with the subject, not with a name in the genitive before it
+        (
+            "Он пришёл в театр Олега Кошанова как актёр.",
+            ("Олег Кошанов", "актёр"),
+        ),
+        # a woman's surname in «-ая» is a nominative: the relative before the profession is
+        # who she is
+        (
+            "Об этом сообщила мать спортсменки Даниела Кошинская.",
+            ("Даниела Кошинская", "спортсменки"),
+        ),
+    ],
+)
+def test_no_link_across_a_clause_or_to_a_post_stood_for(rules_only, text, absent):
+    assert absent not in {(name, span) for name, _role, span in _roles(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nominative profession before a comma is an apposition of the name after it
+        (
+            "Президент Казахстана, Касым-Жомарт Токаев, подписал закон.",
+            ("Касым-Жомарт Токаев", "Президент Казахстана"),
+        ),
+        # «будучи» makes the instrumental the subject's, named after the comma
+        (
+            "Будучи игроком клуба «Кайрат», Ерлан Кошанов выступал за сборную.",
+            ("Ерлан Кошанов", "игроком клуба «Кайрат"),
+        ),
+        # a list of names in the profession's case after a dash
+        (
+            "Альбом он записал с музыкантами группы — Вадимом Сапаровым и Ерланом Кошановым.",
+            ("Вадим Сапаров", "музыкантами группы"),
+        ),
+        # «по словам» with an apposition in the genitive
+        (
+            "По словам Ерлана Кошанова, адвоката заявителя, суд отказал.",
+            ("Ерлан Кошанов", "адвоката заявителя"),
+        ),
+        # the owner's profession in the genitive between: the name holds the first one
+        (
+            "Об этом сообщил менеджер музыканта Ерлан Кошанов.",
+            ("Ерлан Кошанов", "менеджер"),
+        ),
+        # a name in the genitive after a genitive profession holds it
+        (
+            "Об этом сообщил командующий войсками округа генерал-полковник Ерлан Кошанов.",
+            ("Ерлан Кошанов", "генерал-полковник"),
+        ),
+        (
+            "Это сказал пресс-секретарь президента Айдара Сапарова.",
+            ("Айдар Сапаров", "президента"),
+        ),
+        # after the dash, the profession is the second name's
+        (
+            "Лучшими названы: Ерлан Кошанов — лучший футболист, Айдар Сапаров — тренер.",
+            ("Айдар Сапаров", "тренер"),
+        ),
+    ],
+)
+def test_links_kept_across_a_comma(rules_only, text, expected):
+    assert expected in {(name, span) for name, _role, span in _roles(text)}
+
+
+def test_a_city_office_keeps_its_adjective(rules_only):
+    """«городской прокурор» is one post, as «окружной прокурор» is."""
+    assert ("Айдар Сапаров", "prosecutor", "Городской прокурор") in _roles(
+        "Городской прокурор Айдар Сапаров подписал протест."
+    )

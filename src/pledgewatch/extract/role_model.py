@@ -46,6 +46,7 @@ from pledgewatch.extract.document import DocumentContext, Span
 from pledgewatch.extract.roles import (
     CLAUSE_BREAK,
     PREDICATE,
+    STANDING_FOR,
     outermost,
     owner_word_in,
     relative_before,
@@ -180,6 +181,8 @@ def candidate_pairs(
     for profession in professions:
         if _BARRED.search(doc.text, max(0, profession.start - 80), profession.start):
             continue  # «ему запрещено работать журналистом»: what the person may not be
+        if STANDING_FOR.search(doc.text, max(0, profession.start - 60), profession.start):
+            continue  # «кандидатом на пост мэра стал Иван Петров»: a post stood for
         role = role_of(profession, with_role)
         # «дочь писателя Мария Петрова», «Мария Петрова, дочь писателя»: a relative's
         # profession, never the name's in the same sentence (the rules link «дочь

@@ -460,6 +460,72 @@ def _past_closing_quote(profession: Span, gap: str) -> str:
     return gap
 
 
+# A comma or dash alone between a profession and the name after it.
+_PUNCTUATION_GAP = re.compile(r"^\s*[,—–-]\s*$")
+# A name and a dash before a profession, up to two adjectives between («Иван Петров —
+# лучший футболист, Олег Сидоров — тренер»): the profession is the first name's predicate.
+_NAME_DASH_BEFORE = re.compile(rf"\s[—–-]\s+(?:{_ADJECTIVE}\s+){{0,2}}$")
+# Standing for a post before it: «кандидатом на пост мэра станет …», «претендент на
+# должность директора», «баллотироваться на пост президента».
+_STANDING_FOR = re.compile(
+    r"(?<![\w-])(?:кандидат|претендент|баллотир)\w*(?:\s+[\w-]+){0,2}\s+на\s+"
+    rf"(?:(?:этот|эту|вакантн\w+)\s+)?(?:пост|должность|место)\s+(?:{_ADJECTIVE}\s+){{0,2}}$",
+    re.IGNORECASE,
+)
+STANDING_FOR = _STANDING_FOR  # the role model skips such a post too
+# «будучи» before a profession in the instrumental: the subject's, named after the comma
+# («Будучи министром, Иван Петров …»).
+_BEING = re.compile(rf"(?<![\w-])будучи\s+(?:{_ADJECTIVE}\s+){{0,2}}$", re.IGNORECASE)
+
+
+def _owner_of_earlier(doc, nearest: Span, before: list[Span], person: Span) -> Span | None:
+    """The profession right before ``nearest`` when ``nearest`` is in the genitive, its
+    owner, and the name in the nominative («адвокат основателя компании Иван Петров»,
+    «директор актрисы Анна Петрова»): the name holds that first profession, not the
+    owner's; None otherwise («командующего округом генерал-полковника Ивана Петрова»: the
+    name in the genitive too holds both)."""
+    earlier = next(
+        (p for p in before if p.end + 1 == nearest.start and doc.text[p.end] == " "), None
+    )
+    head = re.match(r"[А-ЯЁа-яё-]+", nearest.text)
+    first = re.search(r"[А-ЯЁа-яё-]+(?![\w.])", person.text)
+    if earlier is None or not head or not first or _likely_case(first.group()) != "nomn":
+        return None
+    cases = _singular_noun_cases(head.group())
+    return earlier if cases and "nomn" not in cases and "gent" in cases else None
+
+
+@cache
+def _singular_noun_cases(word: str) -> frozenset[str]:
+    """The cases of a word's singular readings («актрисы»: the genitive, not the plural
+    nominative)."""
+    from pledgewatch.extract.nlp import _morph
+
+    return frozenset(
+        p.tag.case for p in _morph().parse(word.lower()) if p.tag.case and "sing" in p.tag.grammemes
+    )
+
+
+def _clause_ends_after(doc, profession: Span, person: Span) -> bool:
+    """Whether a comma or dash after the profession closes its clause, the name after it
+    opening the next: the profession not in the nominative and the name not in its case
+    («По данным сайта президента, Иван Петров родился …»; not «с музыкантами группы —
+    Вадимом Петровым, …»), or the predicate of a name before it and a dash («Иван Петров
+    — лучший футболист, Олег Сидоров — тренер»); not an apposition before the name
+    («Президент России, Иван Петров, заявил»)."""
+    if _BEING.search(doc.text, max(0, profession.start - 40), profession.start):
+        return False  # «Будучи игроком клуба, Иван Петров …»: the name's own
+    cases = _cases(profession.text.split()[0], "")
+    first = re.search(r"[А-ЯЁа-яё-]+(?![\w.])", person.text)  # «Т.Комбсу»: the surname
+    if cases and "nomn" not in cases and not (first and _likely_case(first.group()) in cases):
+        return True
+    dash = _NAME_DASH_BEFORE.search(doc.text, max(0, profession.start - 60), profession.start)
+    return bool(dash) and any(
+        s.type == "person" and 0 <= dash.start() - s.end <= 1
+        for s in doc.spans_in(doc.sentence_index(profession.start), "person")
+    )
+
+
 def _between_has(spans: list[Span], start: int, end: int) -> bool:
     return any(start <= s.start and s.end <= end for s in spans)
 
@@ -490,6 +556,14 @@ def _before(doc, person: Span, professions, names, persons, spans) -> list[Span]
     gap = _past_closing_quote(
         nearest, doc.text[nearest.end : between[0].start if between else person.start]
     )
+    holder = _owner_of_earlier(doc, nearest, before, person) if not between else None
+    if holder is not None:
+        # «менеджер музыканта Иван Петров»: Petrov is the manager, not the musician
+        return [] if _kin_named(doc, holder, person, False) else [holder]
+    if _PUNCTUATION_GAP.match(gap) and not between and _clause_ends_after(doc, nearest, person):
+        return []  # «По словам советника губернатора, Иван Петров …»: a new clause's subject
+    if _STANDING_FOR.search(doc.text, max(0, nearest.start - 60), nearest.start):
+        return []  # «кандидат на пост мэра Иван Петров» does not hold the post
     for member in outermost(_memberships(doc, nearest.end, person.start)):
         gap = gap.replace(member.text, " ")  # «губернатор штата член партии Иван Петров»
     for name in names:  # organizations and places: «журналист из Каракалпакстана»
@@ -772,6 +846,9 @@ def _kin_in_genitive(doc, profession: Span) -> bool:
 # as often a nominative as a genitive), or neither («Симондс», «Ингрэм-Мур»: a nominative).
 _GENITIVE_ENDING = re.compile(r"(?:[аяы]|[ое]й|[ое]го)$")
 _UNDECLINED_ENDING = re.compile(r"[иоуеюэ]$")
+# A surname the dictionary does not know that ends as a feminine adjective in the
+# nominative («Липницкая», «Гуцкая»): its genitive ends in «-ой», never in «-ая».
+_ADJECTIVE_SURNAME = re.compile(r"[ая]я$")
 
 
 def _reads_as_genitive(person: str) -> bool:
@@ -800,6 +877,8 @@ def _genitive_kind(word: str) -> str:
     from pledgewatch.extract.nlp import _morph
 
     if not _known(word):
+        if _ADJECTIVE_SURNAME.search(word.lower()):
+            return "nominative"  # «Липницкая»: a woman's surname declined as an adjective
         if _GENITIVE_ENDING.search(word.lower()):
             return "declined"
         return "fixed" if _UNDECLINED_ENDING.search(word.lower()) else "nominative"
@@ -906,6 +985,12 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
             return []  # «Петров назначил на пост министра …», «До Петрова пост министра занимал …»
         if _CANDIDACY.search(gap, 0, predicate.end()):
             return []  # «Петров выставил свою кандидатуру на пост мэра»: he does not hold it
+        if (
+            predicate.group().split()[0].lower() == "как"
+            and _genitive_only(person.text)
+            and _cases(first.text.split()[0], "") == {"nomn"}
+        ):
+            return []  # «в театр Олега Петрова как актёр»: «как» agrees with the subject
         if _AND_PREDICATE.match(gap) and person.entity and not _as_named(doc, person):
             return []  # «… ради освобождения Петрова и является членом комитета»: the
             # verb's subject is the first clause's, which a name in an oblique case is not
@@ -916,6 +1001,10 @@ def _after(doc, person: Span, professions, persons) -> list[Span]:
             return []  # «у Ивана Петрова, режиссёром»: an apposition agrees in case
         if _companion_named(doc, person):
             return []  # «соратник Ивана Петрова, премьер-министр …» is the companion
+        if _SOURCE_BEFORE.search(doc.text, max(0, person.start - 20), person.start) and (
+            "gent" not in _cases(first.text.split()[0], "")
+        ):
+            return []  # «По словам Кабейо, президент принесёт присягу»: a new subject
         if _only_plural(first.text.split()[0]) and not _one_of_many(doc, person, persons, gap):
             return []  # «соседи Ивана Петрова — видные деятели города»: not him alone
     elif not _appointed(doc, person, gap):
@@ -1008,6 +1097,14 @@ _CANDIDACY = re.compile(
     r"на\s+(?:этот\s+)?пост(?![\w-])",
     re.IGNORECASE,
 )
+# Whose words a name in the genitive gives: «по словам Ивана Петрова», «по мнению»,
+# «по данным», «со слов». An apposition after it is in the genitive too («по словам Ивана
+# Петрова, адвоката заявителя»).
+_SOURCE_BEFORE = re.compile(
+    r"(?<![\w-])(?:по\s+(?:словам|мнению|данным|сведениям|информации|оценке|версии)|со\s+слов)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # «и» before the linking verb after a name: a second predicate of the clause's subject.
 _AND_PREDICATE = re.compile(r"\s*и\s")
 # A preposition right before the name: the name is in an oblique case, not the subject of
@@ -1082,6 +1179,8 @@ def _named_after_predicate(doc, professions, persons) -> list[tuple[Span, Span]]
         gap = _collapsed(doc, profession.end, person.start, professions)
         if _genitive_only(person.text) or _kin_named(doc, profession, person, False):
             continue  # «Мэром стал адвокат Ивана Петрова»: Petrov is the client
+        if _STANDING_FOR.search(doc.text, max(0, profession.start - 60), profession.start):
+            continue  # «Кандидатом на пост мэра стал Иван Петров»: not the mayor
         copula = _COPULA_BEFORE.match(gap)
         words = copula.group("words").split() if copula else []
         if words and (
@@ -1248,6 +1347,15 @@ def _cases(word: str, grammeme: str) -> frozenset[str]:
         and (not grammeme or grammeme in p.tag.grammemes)
         and (grammeme != "Name" or p.score >= _RARE_NAME_READING)
     )
+
+
+@cache
+def _likely_case(word: str) -> str | None:
+    """The case of the likeliest reading of a word («Владислав»: the nominative, though
+    the dictionary has a rare genitive plural too)."""
+    from pledgewatch.extract.nlp import _morph
+
+    return _morph().parse(word.lower())[0].tag.case
 
 
 @cache
