@@ -78,7 +78,7 @@ __all__ = [
     "regions",
 ]
 
-INSTRUMENT_KINDS = ("declaration", "treaty", "law", "draft_law")
+INSTRUMENT_KINDS = ("declaration", "treaty", "law", "draft_law", "decree")
 CODE_KINDS = ("criminal", "administrative")
 ORGANIZATION_KINDS = ("ngo", "un_body", "party", "movement", "media")
 
@@ -161,7 +161,7 @@ class Commitment:
 
 @dataclass(frozen=True)
 class Instrument:
-    """A declaration, treaty, law or draft law as a whole."""
+    """A declaration, treaty, law, draft law or decree as a whole."""
 
     id: str
     kind: str  # one of INSTRUMENT_KINDS

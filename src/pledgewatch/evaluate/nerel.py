@@ -68,8 +68,10 @@ MENTION_TYPES = {
 }
 
 # Kinds of ``instrument`` scored as LAW: a law as a whole («УК РФ», «Конституции», «закон о
-# …»); declarations and treaties are not scored.
-LAW_KINDS = frozenset({"law", "draft_law"})
+# …») and a treaty («договор по СНВ», «Конвенции о киберпреступности», «декларацию о
+# независимости») and a decree by its title («Указ «О …»»), as NEREL annotates them; a
+# summit's declaration (reference data) is not scored.
+LAW_KINDS = frozenset({"law", "draft_law", "treaty", "decree"})
 
 # Fact type -> (NEREL relation, span type of the second argument). The first argument is
 # always the subject person's mention in the fact's evidence sentence closest to that span

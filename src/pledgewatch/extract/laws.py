@@ -12,6 +12,11 @@ article of any other law («ч. 7 ст. 105 Лесного кодекса», «�
 23 Федерального закона «О банках»») or one named by its offence («по статье о клевете») is
 a ``legal_provision`` span without an entity: a mention, on which no charge is built.
 Instruments of the reference data (``add_instruments``) win: a law span never overlaps one.
+
+A treaty, a convention or a declaration («договор по СНВ», «Конвенции против пыток»,
+«Всеобщей декларации прав человека») is an ``instrument`` of kind ``treaty``, and a decree
+named by its title («Указ «О …»») one of kind ``decree``; an article of a law named by its
+common noun alone («статье 49 кодекса») is a ``legal_provision`` span without an entity.
 """
 
 from __future__ import annotations
@@ -101,6 +106,8 @@ _NAMED_LAW = re.compile(
     r"(?<![\w-])(?:[Зз]акон(?:|а|у|ом|е)|[Зз]аконопроект(?:|а|у|ом|е)|[Пп]акет(?:|а|у|ом|е))"
     r"\s(?=[А-ЯЁ])"
 )
+# A code's abbreviation the tagger may take for an organization («поправки в ГК»)
+_ABBREVIATION = re.compile(r"УК|УПК|ГПК|ГК|КоАП|КОАП")
 _NAMES = {"CC": ("Уголовный кодекс", "Criminal Code"), "AC": ("КоАП", "Administrative Code")}
 
 
@@ -159,9 +166,121 @@ def add_laws(doc: DocumentContext, tokens_at: TokensAt) -> None:
         if end is not None and _genitive(tokens_at.get(match.end())):
             text = " ".join(doc.text[match.start() : end].split())
             _add(doc, match.start(), end, _entity(doc, text, _sentence_country(doc, end)))
+    for match in finditer(_TREATY, doc.text):  # skipped where none of its words is
+        _add_treaty(doc, match, tokens_at)
+    for match in finditer(_DECREE, doc.text):  # skipped where none of its words is
+        _add_decree(doc, match)
     for match in finditer(_ARTICLE_SUBJECT, doc.text):  # skipped where none of its words is
         _add_article_by_subject(doc, match, tokens_at)
     _add_article_references(doc)
+    _add_article_of_bare_law(doc)
+
+
+# A treaty, a convention or a declaration, by its word: named by its subject («договор об
+# экстрадиции», «Конвенции о киберпреступности», «декларацию о независимости»), by the
+# abbreviation of its subject («договор по СНВ», «договору СНВ», «соглашению СНВ»), by a
+# capitalized adjective before it («Римского статута», «Киотскому протоколу», «Европейской
+# конвенции по правам человека», «Рамочной конвенции ООН по изменению климата») or by two
+# names («пакт Молотова-Риббентропа»). A bare «договор», «соглашение о создании …» (as
+# often a contract) and «протокол» (as often a police report) name none.
+_TREATY_FORMS = (
+    r"[Дд]оговор(?:|а|у|ом|е|ы|ов)|[Кк]онвенци(?:я|и|ю|ей|е)|[Дд]екларац(?:ия|ии|ию|ией)"
+    r"|[Пп]акт(?:|а|у|ом|е)|[Сс]оглашени(?:е|я|ю|ем|и)|[Сс]татут(?:|а|у|ом|е)"
+    r"|[Пп]ротокол(?:|а|у|ом|е)"
+)
+_TREATY = re.compile(
+    r"(?<![\w-])(?P<adjective>[А-ЯЁ][а-яё]+(?:ого|ому|ой|ую|ый|ий|ая|ым|ом|его|ему|ей|юю|яя|им|ем)\s+)?"
+    rf"(?P<word>{_TREATY_FORMS})(?![\w-])"
+)
+# Words that name a treaty by their subject alone (not «соглашение», «статут», «протокол»)
+_SUBJECT_TREATY = re.compile(r"[Дд]оговор|[Кк]онвенци|[Дд]екларац", re.IGNORECASE)
+# «договор(у) (по|о) СНВ» (not the body of «Конвенции ООН …»), «пакт Молотова-Риббентропа»
+_TREATY_ABBREVIATION = re.compile(r"\s+(?:(?:по|о)\s+)?(?!ООН)[А-ЯЁ]{3,}(?![\w-])")
+# The subjects of a contract, not a treaty: «договор о покупке …», «о продаже», «о поставках»,
+# «об аренде», «о займе», «о найме», «о переходе» (a player's)
+_CONTRACT_SUBJECT = re.compile(
+    r"\s+об?\s+(?:покупк|продаж|поставк|аренд|купл|приобретени|займ|кредит|найм|подряд"
+    r"|переход|спонсорств|обслуживани)",
+    re.IGNORECASE,
+)
+_TREATY_NAMES = re.compile(r"\s+[А-ЯЁ][а-яё]+-[А-ЯЁ][а-яё]+(?![\w-])")
+_TREATY_BODY = re.compile(r"\s+ООН(?![\w-])")
+_TREATY_SUBJECT = re.compile(r"\s+(?:по|против)\s+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*|\n\s*|[«\"„“(]\s*)$")
+
+
+# A decree by its title: «Указ «О досрочном прекращении полномочий губернатора …»», the
+# designation, is named as a whole; in «подписал указ «О …»» only the title names it.
+_DECREE = re.compile(r"(?<![\w-])(?P<word>[Уу]каз(?:|а|у|ом|е))(?=\s*[«„])")
+
+
+def _add_decree(doc: DocumentContext, match: re.Match) -> None:
+    """A decree span (an ``instrument`` of kind ``decree``) named by its title «О …»."""
+    title = _TITLE.match(doc.text, match.end())
+    if title is None:
+        return
+    group = "title" if title.group("title") is not None else "title2"
+    if not _SUBJECT_TITLE.match(title.group(group)):
+        return
+    name = " ".join(doc.text[match.start() : title.end()].split())
+    key = _entity(doc, name, None, kind="decree")
+    if match.group("word")[0].isupper():
+        _add(doc, match.start(), title.end(), key)
+    else:
+        _add(doc, title.start(group), title.end(group), key)
+
+
+def _capitalized_treaty(text: str, start: int) -> bool:
+    """A treaty's word capitalized inside a sentence is its name: «после ратификации
+    Конвенции», «со дня принятия Декларации независимости»."""
+    return text[start].isupper() and not _SENTENCE_START.search(text, max(0, start - 3), start)
+
+
+def _genitives_end(doc: DocumentContext, start: int, end: int, tokens_at: TokensAt) -> int:
+    """Where the genitives after a treaty's word end: «Декларации независимости Соединенных
+    Штатов»; ``end`` (the word's) when none follows or they name an organization («Римского
+    статута Международного уголовного суда»: the court's, not the treaty's name)."""
+    located = tokens_at.get(start)
+    after = _complements_end(located[0], end, prepositions=0) if located else end
+    if any(s.type == "organization" and end < s.start < after for s in doc.spans):
+        return end
+    return after
+
+
+def _add_treaty(doc: DocumentContext, match: re.Match, tokens_at: TokensAt) -> None:
+    """A treaty span (an ``instrument`` of kind ``treaty``): see :data:`_TREATY`."""
+    text, start, end = doc.text, match.start("word"), match.end()
+    adjective = match.group("adjective")
+    if adjective and not _SENTENCE_START.search(text, max(0, match.start() - 3), match.start()):
+        start = match.start()  # «Римского статута», not «Новый договор …» opening a sentence
+        end = _named_treaty_end(doc, start, end, tokens_at)
+    elif named := _TREATY_ABBREVIATION.match(text, end) or _TREATY_NAMES.match(text, end):
+        end = named.end()
+    elif _capitalized_treaty(text, start):
+        end = _named_treaty_end(doc, start, end, tokens_at)
+    elif _SUBJECT_TREATY.match(match.group("word")) and not _CONTRACT_SUBJECT.match(text, end):
+        end = _subject_end(text, end, tokens_at)  # not «договор о покупке …», a contract
+        if end is None:
+            return
+    else:
+        return
+    name = " ".join(text[start:end].split())
+    from pledgewatch.extract.mentions import _sentence_country
+
+    key = _entity(doc, name, _sentence_country(doc, start), kind="treaty")
+    _add(doc, start, end, key)
+
+
+def _named_treaty_end(doc: DocumentContext, start: int, end: int, tokens_at: TokensAt) -> int:
+    """Where a named treaty ends: its body («ООН») and its subject, after «о/об», «по» or
+    «против» («Конвенции ООН против коррупции», «Европейской конвенции по правам
+    человека»), or its genitives («Всеобщей декларации прав человека»)."""
+    text = doc.text
+    body = _TREATY_BODY.match(text, end)
+    end = body.end() if body else end
+    by = _TREATY_SUBJECT.match(text, end)
+    subject = _phrase_end(by.end(), tokens_at) if by else _subject_end(text, end, tokens_at)
+    return subject or _genitives_end(doc, start, end, tokens_at)
 
 
 # An article reference right before a law or instrument: «ч. 7 ст. 105 Лесного кодекса»,
@@ -214,6 +333,31 @@ def _add_article_references(doc: DocumentContext) -> None:
                 doc.add_span("legal_provision", keyword.start(), span.end)
             if keyword.group("article"):
                 break
+
+
+# A law's common noun alone after an article reference: the law just named («В статье 49
+# кодекса говорится …», «касающейся второй статьи конвенции»).
+_BARE_LAW = re.compile(
+    r"(?<![\w-])(?:кодекс(?:а|у|ом|е)?|конвенци(?:и|ю|ей|е)|закона|закону|законом|законе)(?![\w-])"
+)
+
+
+def _add_article_of_bare_law(doc: DocumentContext) -> None:
+    """A ``legal_provision`` span (with no entity) from an article reference to the bare
+    law noun after it: «статье 49 кодекса», «второй статье конвенции»."""
+    for match in finditer(_BARE_LAW, doc.text):  # skipped where none of its words is
+        window = doc.text[max(0, match.start() - 90) : match.start()]
+        if "ст" not in window.lower():
+            continue
+        reference = _ARTICLE_BEFORE.search(window)
+        if reference is None:
+            continue
+        start = match.start() - len(window) + reference.start()
+        if not any(
+            s.type in ("legal_provision", "instrument") and s.start < match.end() and start < s.end
+            for s in doc.spans
+        ):
+            doc.add_span("legal_provision", start, match.end())
 
 
 # An article named by the offence it is about («по статье о клевете», «уголовной статьи о
@@ -377,12 +521,21 @@ def _subject_end(text: str, end: int, tokens_at: TokensAt) -> int | None:
     subject = _SUBJECT.match(text, end)
     if subject is None:
         return None
+    return _phrase_end(subject.end(), tokens_at)
+
+
+def _phrase_end(start: int, tokens_at: TokensAt) -> int | None:
+    """Where the noun phrase at ``start`` ends with its complements: «повышении пенсионного
+    возраста», «правам человека», «НКО»."""
     from pledgewatch.extract.crimes import _phrase
 
-    located = tokens_at.get(subject.end())
+    located = tokens_at.get(start)
     if located is None:
         return None
     tokens, i = located
+    if i + 2 < len(tokens) and tokens[i].pos == "ADJ" and tokens[i + 1].text == "и":
+        if tokens[i + 2].pos == "ADJ":  # «о гражданских и политических правах»
+            i += 2
     head, phrase_end = _phrase(tokens, i)
     if head is None:  # a name: «закон об НКО», «закон о Следственном комитете»
         head, phrase_end = _name_phrase(tokens, i)
@@ -396,20 +549,20 @@ def _subject_end(text: str, end: int, tokens_at: TokensAt) -> int | None:
 _LAW_PREPOSITIONS = frozenset({"за", "с", "на", "в", "по", "для", "против", "от", "к"})
 
 
-def _complements_end(tokens: list, end: int) -> int:
+def _complements_end(tokens: list, end: int, prepositions: int = 2) -> int:
     """Where a law's subject ends once its complements are taken in: genitives, proper
-    names included («о возвращении Конституции Украины»), and up to two prepositional
-    phrases."""
+    names included («о возвращении Конституции Украины»), and up to ``prepositions``
+    prepositional phrases."""
     from pledgewatch.extract.crimes import _phrase
 
     k = next((n for n, t in enumerate(tokens) if t.start >= end), len(tokens))
-    prepositions = 0
+    allowed, prepositions = prepositions, 0
     while k < len(tokens):
         token = tokens[k]
         if token.pos in ("NOUN", "PROPN", "ADJ") and token.feats.get("Case") == "Gen":
             end, k = (token.end if token.pos != "ADJ" else end), k + 1
             continue
-        if token.text in _LAW_PREPOSITIONS and prepositions < 2 and k + 1 < len(tokens):
+        if token.text in _LAW_PREPOSITIONS and prepositions < allowed and k + 1 < len(tokens):
             head, sub_end = _phrase(tokens, k + 1)
             if head is None:  # a name: «в Российской Федерации», «в Консультативный совет»
                 head, sub_end = _name_phrase(tokens, k + 1)
@@ -438,14 +591,16 @@ def _country(text: str) -> str | None:
     return None
 
 
-def _entity(doc: DocumentContext, name: str, country: str | None, code: str = "") -> str:
+def _entity(
+    doc: DocumentContext, name: str, country: str | None, code: str = "", kind: str = "law"
+) -> str:
     return doc.add_entity(
         EntityDraft(
-            f"instrument:law:{country or '-'}:{code or match_key(name)}",
+            f"instrument:{kind}:{country or '-'}:{code or match_key(name)}",
             "instrument",
             name,
             country,
-            attributes={"kind": "law"},
+            attributes={"kind": kind},
         )
     )
 
@@ -466,5 +621,9 @@ def _add(doc: DocumentContext, start: int, end: int, key: str) -> None:
         ):
             return  # a reference instrument is named here, or another law across this one
         if span.type in ("person", "organization") and span.start <= start and end <= span.end:
-            return  # part of a name («Конституционный суд»)
+            if not _ABBREVIATION.fullmatch(doc.text, start, end) or (span.start, span.end) != (
+                start,
+                end,
+            ):
+                return  # part of a name («Конституционный суд»)
     doc.add_span("instrument", start, end, key)
