@@ -515,3 +515,16 @@ def test_a_law_is_named_in_the_nominative_however_the_sentence_declines_it(text,
     extraction = extract(text, "ru")
     laws = {e.name for e in extraction.entities.values() if e.type == "instrument"}
     assert laws == {name}
+
+
+def test_a_treaty_is_one_entity_in_the_nominative_with_no_country():
+    names = set()
+    for text in (
+        "Казахстан ратифицировал Конвенцию против пыток в 1998 году.",
+        "Правозащитники напомнили о нормах Конвенции против пыток.",
+    ):
+        extraction = extract(text, "ru")
+        treaties = [e for e in extraction.entities.values() if e.type == "instrument"]
+        assert [(e.attributes["kind"], e.country) for e in treaties] == [("treaty", None)]
+        names |= {(e.name, e.key) for e in treaties}
+    assert len(names) == 1 and next(iter(names))[0] == "Конвенция против пыток"

@@ -26,6 +26,7 @@ import re
 from pledgewatch.extract.document import DocumentContext
 from pledgewatch.extract.grammars.numbers import finditer
 from pledgewatch.extract.grammars.provisions import COUNTRIES
+from pledgewatch.extract.nlp import nominative_phrase
 from pledgewatch.extract.types import EntityDraft
 from pledgewatch.resolve.translit import match_key
 
@@ -264,11 +265,22 @@ def _add_treaty(doc: DocumentContext, match: re.Match, tokens_at: TokensAt) -> N
             return
     else:
         return
-    name = " ".join(text[start:end].split())
-    from pledgewatch.extract.mentions import _sentence_country
+    name = _treaty_name(text, start, match.end("word"), end, tokens_at)
+    # no country: a treaty is not the law of the state the sentence names («Казахстан
+    # ратифицировал Конвенцию против пыток»)
+    _add(doc, start, end, _entity(doc, name, None, kind="treaty"))
 
-    key = _entity(doc, name, _sentence_country(doc, start), kind="treaty")
-    _add(doc, start, end, key)
+
+def _treaty_name(text: str, start: int, word_end: int, end: int, tokens_at: TokensAt) -> str:
+    """The treaty's name with its word (and the adjective before it) in the nominative,
+    so the treaty is one entity however the sentence declines it: «Конвенцию против пыток»
+    → «Конвенция против пыток», «Римского статута» → «Римский статут»."""
+    rest = " ".join(text[word_end:end].split())
+    located = tokens_at.get(start)
+    head = [t for t in located[0][located[1] :] if t.end <= word_end] if located else []
+    written = " ".join(text[start:word_end].split())
+    words = nominative_phrase(head) if head else written
+    return f"{words} {rest}" if rest else words
 
 
 def _named_treaty_end(doc: DocumentContext, start: int, end: int, tokens_at: TokensAt) -> int:
