@@ -153,6 +153,48 @@ MENTIONS = [
     ("On the following day the court remanded him.", None, [("On the following day", None)]),
     ("The next day police searched his flat.", None, [("The next day", None)]),
     ("A day later he was released.", None, [("A day later", None)]),
+    # decades in two digits (no value: the century is not said)
+    ("Группа распалась в конце 80-х годов.", None, [("в конце 80-х годов", None)]),
+    ("Фильм вернулся из начала 90-х на экраны.", None, [("начала 90-х", None)]),
+    ("Завод строили в 70-е годы.", None, [("в 70-е годы", None)]),
+    ("Музыка 60-х годов прошлого века звучит.", None, [("60-х годов прошлого века", None)]),
+    # a week, a weekend, a weekday things are set for, a season alone
+    ("На минувшей неделе суд отложил дело.", None, [("На минувшей неделе", None)]),
+    ("Его ищут с прошлой недели.", None, [("с прошлой недели", None)]),
+    ("Митинг прошёл в минувшие выходные.", None, [("в минувшие выходные", None)]),
+    ("Его задержали на прошлых выходных.", None, [("на прошлых выходных", None)]),
+    ("Заседание назначено на пятницу.", None, [("на пятницу", None)]),
+    ("Ответ обещали дать к среде.", None, [("к среде", None)]),
+    ("Весной его перевели в колонию.", None, [("Весной", None)]),
+    # a century without a preposition, the start or the end of the year
+    ("Это одна из тюрем XIX века.", None, [("XIX века", None)]),
+    ("Картины первой половины XX века выставлены.", None, [("первой половины XX века", None)]),
+    ("С начала года задержаны 40 человек.", None, [("С начала года", None)]),
+    ("Он уйдёт в конце сезона.", None, [("в конце сезона", None)]),
+    ("Музей закрыли полвека назад.", None, [("полвека назад", None)]),
+    # more durations: «недель», «почти неделю», «на год», seasons of a sport counted
+    ("Процесс длился несколько недель.", None, [("несколько недель", None)]),
+    ("Арест продлили до двух недель.", None, [("до двух недель", None)]),
+    ("Его держали почти неделю.", None, [("почти неделю", None)]),
+    ("Суд перенёс рассмотрение на год.", None, [("на год", None)]),
+    ("Он играет на протяжении трёх сезонов.", None, [("на протяжении трёх сезонов", None)]),
+    ("Ответ дадут в течении десяти дней.", None, [("в течении десяти дней", None)]),
+    # a season of a sport as two years; a month before a number that is no year
+    ("Он играл в сезоне 2017—2018, а потом", None, [("2017—2018", "2017")]),
+    ("В конце марта 55-летний судья ушёл.", None, [("В конце марта", None)]),
+    # a duration after a dash or a comma that is not a number of years is no age
+    ("Рекорд в космосе — 878 дней.", None, [("878 дней", None)]),
+    (
+        "Лечение займёт, видимо, несколько месяцев, сказал врач.",
+        None,
+        [("несколько месяцев", None)],
+    ),
+    # this, last or next year or week after «на», «за»
+    ("Придётся менять планы на ближайший год.", None, [("на ближайший год", None)]),
+    ("По данным за прошлый год, цены выросли.", None, [("за прошлый год", None)]),
+    ("В разные годы он руководил судом.", None, [("В разные годы", None)]),
+    # «в» before a day of the month is a slip NEREL leaves out; the value stays
+    ("Он родился в 5 августа 1984 года.", None, [("5 августа 1984 года", "1984-08-05")]),
 ]
 
 
@@ -198,6 +240,13 @@ def test_date_mention(sentence, reference, expected):
         "Сёстрам 47 и 46 лет соответственно.",
         # a day's, not a day
         "He said the next day's hearing was postponed.",
+        # a rank, days of a month, a book's imprint
+        "Он занял 40-е место в рейтинге.",
+        "Суд пройдёт в 20-х числах.",
+        "Выходные данные сборника указаны.",
+        # a difference of ages
+        "Она младше его на год.",
+        "Он на несколько месяцев старше коллеги.",
     ],
 )
 def test_no_date_mention(sentence):
