@@ -333,6 +333,13 @@ def test_a_surname_in_e_without_a_preposition_is_no_locative(text, name):
     assert [e.name for e in extraction.entities.values() if e.type == "person"] == [name]
 
 
+def test_a_surname_in_e_is_keyed_as_shown():
+    extraction = extract("Футболист Модибо Сидибе забил гол.", "ru")
+    assert [k for k, e in extraction.entities.items() if e.type == "person"] == [
+        "person:modibo sidibe"
+    ]
+
+
 def test_a_surname_in_e_after_a_preposition_may_be_a_locative():
     person = PersonName(None, "Сидиб")  # «Сидибе» read as Сидиб's locative
     assert locative_misread("Он видел Сидибе.", 9, "Сидибе", person)

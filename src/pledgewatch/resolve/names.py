@@ -325,12 +325,18 @@ def _surname_readings(word: str) -> Reading:
         if _is_consonant(word[-1]) or word[-1] in "йь":
             weight = 0.7 if word.endswith(("ом", "ем", "ым")) else 1.0
             _add_all_cases(readings, "femn", word, base * weight)
-        # Surnames in -а/-я that are not -ова/-ина (Гурба): declined for both genders.
+        # Surnames in -а/-я that are not -ова/-ина (Гурба): declined for both genders. A
+        # noun-like one in «-ца» (Кустурица, Птица) declines as the noun does, a man's too:
+        # «Эмира Кустурицу», «Кустурице» are no fixed forms.
         for lemma, case in _first_declension(word):
             for gender in GENDERS:
-                _add(readings, gender, case, lemma, 0.25)
+                _add(readings, gender, case, lemma, 0.5 if lemma.endswith("ца") else 0.25)
     if word[-1] in "еиоуыэю" or _FIXED_SURNAME.search(word):
         fixed = 0.7 if _FIXED_SURNAME.search(word) else 0.3
+        if word[-1] == "ы" and not word.endswith("лды") and _first_declension(word):
+            # «Кустурицы», «Обамы» are the genitives of Кустурица, Обама; a surname in «-ы»
+            # that does not decline is mostly a Kazakh one in «-лды» (Сатыбалды)
+            fixed = 0.2
         for gender in GENDERS:
             _add_all_cases(readings, gender, word, fixed)
     return readings
@@ -625,8 +631,12 @@ def _normalize(
             slots, fixed_gender, case_hint, gender_hint, feats_case, feats_gender
         )
         lemmas = [_title(x) for x in lemmas]
-    # a regnal number stays as written: «Елизавета II», «Людовика XIV»
-    lemmas = [w if _REGNAL.fullmatch(w) else x for w, x in zip(words, lemmas, strict=True)]
+    # a regnal number stays as written: «Елизавета II», «Людовика XIV»; so does a particle
+    # written in lower case inside the name: «Людвиг ван Бетховен», «Шарль де Голль»
+    lemmas = [
+        w if _REGNAL.fullmatch(w) or (i and _lower_particle(w)) else x
+        for i, (w, x) in enumerate(zip(words, lemmas, strict=True))
+    ]
     parts: dict[str, list[str]] = {"first": [], "last": [], "patronymic": []}
     for role, lemma in zip(roles, lemmas, strict=True):
         parts[role].append(lemma)
@@ -642,6 +652,25 @@ def _normalize(
 
 
 _REGNAL = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
+# Nobiliary and patronymic particles of European and Arabic names, written in lower case
+# inside a name: «Людвиг ван Бетховен», «Отто фон Бисмарк», «Леонардо да Винчи».
+_NAME_PARTICLES = frozenset(
+    "ван фан фон дер де ди да дель делла дю ла ле дос дас до ду тер цу ибн бин бен".split()
+)
+
+
+def _lower_particle(word: str) -> bool:
+    """A particle as written in lower case («ван»), not a capitalised name («Ван»)."""
+    return word in _NAME_PARTICLES
+
+
+def surname_misread_as_locative(written: str, person: PersonName) -> bool:
+    """Whether the last word as written is the surname read as a locative in «-е»
+    («Модибо Сидибе» → Сидиб). A locative always follows a preposition («о Путине»); a name
+    given alone has none, and its surname in «-е» does not decline."""
+    words = written.split()
+    last = words[-1].strip(_STRIP).rstrip(".") if words else ""
+    return bool(person.last) and last.lower() == person.last.lower() + "е"
 
 
 def _as_name(name: PersonName | str) -> PersonName:
@@ -653,6 +682,9 @@ def name_key(name: PersonName | str) -> str:
     where there is no surname: Макена Тажибек кызы). "Zhylanbayev Marat",
     "Marat Zhylanbayev" and «Марата Жыланбаева» give one key."""
     person = _as_name(name)
+    if isinstance(name, str) and surname_misread_as_locative(name, person):
+        # a display name («Модибо Сидибе») is keyed as the nominative it shows
+        person = normalize_person_name(name, case_hint="nomn")
     parts = [person.first or person.initials or "", person.last or person.patronymic or ""]
     words = [_SAME_PARTICLE.get(w, w) for part in parts for w in match_key(part).split()]
     return " ".join(sorted(words))
