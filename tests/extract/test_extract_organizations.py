@@ -3,10 +3,14 @@
 adjective, organizations natasha takes for places, buildings it takes for organizations,
 an organization with its place, and membership cues («член», «от партии»)."""
 
+import random
+import re
+
 import pytest
 
 from pledgewatch.extract import extract
 from pledgewatch.extract.organizations import (
+    _whole_words,
     bracketed_names,
     leading_non_name,
     outer_quotes,
@@ -238,10 +242,16 @@ ABSENT = [
     # an unnumbered convocation names no particular one
     ("Депутаты Госдумы нового созыва собрались впервые.", {"Госдумы нового созыва"}),
     # Latin titles of songs and albums, and a translation, in double apostrophes
-    ("Его самые известные песни: ''Morning Rain'', ''Blue River''.", {"Morning Rain", "Blue River"}),
+    (
+        "Его самые известные песни: ''Morning Rain'', ''Blue River''.",
+        {"Morning Rain", "Blue River"},
+    ),
     ("В 2016 году вышел альбом ''Silent Harbor'' на лейбле.", {"Silent Harbor"}),
     ("Актёр Джон Смит (англ. ''John Smith'') умер в пятницу.", {"John Smith"}),
-    ("Поправку внесли в конституцию штата (''Colorado state constitution'').", {"Colorado state constitution"}),
+    (
+        "Поправку внесли в конституцию штата (''Colorado state constitution'').",
+        {"Colorado state constitution"},
+    ),
 ]
 
 
@@ -572,3 +582,30 @@ def test_quoted_company_name_taken_for_a_person_is_the_company():
     ex = extract(text, "ru")
     assert not [m.text for m in ex.mentions if m.type == "person"]
     assert "Агрохолдинга" in {m.text for m in ex.mentions if m.type == "organization"}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Кировлес и Кировлеса; акции Кировлесах, Кировлес-2, _Кировлес, 1Кировлес", ["Кировлес"]),
+        ("Газпромом Газпром Газпрома", ["Газпромом", "Газпрома", "Газпром"]),
+        ("ВТБ-24 и ВТБ 24, ВТБ", ["ВТБ 24", "ВТБ"]),
+        ("аааа", ["ааа"]),  # overlapping occurrences, none a whole word
+        ("ааа ааа", ["ааа"]),
+        ("Банк «Пересвет» и в банке", ["банке", "Пересвет"]),
+    ],
+)
+def test_whole_words_finds_what_the_regex_alternation_finds(text, names):
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    assert list(_whole_words(text, names)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_whole_words_agrees_with_the_regex_on_random_texts():
+    rng = random.Random(7)
+    alphabet = "аб-_1 «»"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        names = ["".join(rng.choice("аб-") for _ in range(rng.randint(1, 3))) for _ in range(3)]
+        names = sorted(dict.fromkeys(names), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        assert list(_whole_words(text, names)) == [m.span() for m in pattern.finditer(text)]

@@ -22,7 +22,13 @@ from pledgewatch.extract.grammars.countries import country_code as world_country
 from pledgewatch.extract.grammars.countries import country_name as world_country_name
 from pledgewatch.extract.grammars.countries import find_country_adjectives, find_country_names
 from pledgewatch.extract.grammars.dates import find_date_mentions
-from pledgewatch.extract.grammars.numbers import case_sensitive, folded, lowered, may_match
+from pledgewatch.extract.grammars.numbers import (
+    case_sensitive,
+    finditer,
+    folded,
+    lowered,
+    may_match,
+)
 from pledgewatch.extract.grammars.offences import find_offences
 from pledgewatch.extract.grammars.penalties import find_penalties
 from pledgewatch.extract.grammars.places import find_city_adjectives
@@ -387,7 +393,7 @@ _PLATFORM_COMPANY = re.compile(
 def add_platform_companies(doc: DocumentContext) -> None:
     """A social network or messenger after «компания» or «стартап» is the company: the
     organization that is fined, blocked or sold («штраф в отношении компании Twitter»)."""
-    for match in _PLATFORM_COMPANY.finditer(doc.text):
+    for match in finditer(_PLATFORM_COMPANY, doc.text):  # none without «омпани», «тартап»
         start, end = match.span("name")
         if doc.covered(start, end, ("organization", "person")):
             continue

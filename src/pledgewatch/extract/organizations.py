@@ -612,19 +612,12 @@ def add_repeated_organizations(doc: DocumentContext) -> None:
             forms.setdefault(span.text, span.entity)
             for form in _case_forms(span.text):
                 forms.setdefault(form, span.entity)
-    for form in [f for f in forms if " " not in f and not f.isupper()]:
-        if re.search(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", doc.text):
-            del forms[form]  # a common word («Банк «Пересвет»» and «в банке»)
-    if not forms:
-        return
     text = doc.text
-    pattern = re.compile(
-        r"(?<![\w-])(?:"
-        + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for form in [f for f in forms if " " not in f and not f.isupper()]:
+        if next(_whole_words(text, [form.lower()]), None):
+            del forms[form]  # a common word («Банк «Пересвет»» and «в банке»)
+    names = sorted(forms, key=len, reverse=True)  # the longest name where several start
+    for start, end in _whole_words(text, names):
         if doc.covered(start, end, _REPEATED_AMONG):
             continue
         if (
@@ -634,7 +627,38 @@ def add_repeated_organizations(doc: DocumentContext) -> None:
             or _TITLE_LIST_AFTER.match(text, end)
         ):
             continue
-        doc.add_span("organization", start, end, forms[match.group()])
+        doc.add_span("organization", start, end, forms[text[start:end]])
+
+
+def _whole_words(text: str, names: list[str]):
+    """The (start, end) of each occurrence of one of ``names`` as a whole word, neither a
+    letter, a digit, «_» nor «-» on either side, in text order and not overlapping, the
+    earlier of ``names`` where several start at one place: what
+    ``re.finditer(r"(?<![\\w-])(?:name1|name2|…)(?![\\w-])", text)`` finds for the
+    escaped names, without compiling a pattern per document («Кировлеса» in «акции
+    Кировлеса», not in «Кировлесах»)."""
+    found: dict[int, int] = {}  # start -> end, of the earliest name that starts there
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (
+                at not in found
+                and not (at and _word_char(text[at - 1]))
+                and not (end < len(text) and _word_char(text[end]))
+            ):
+                found[at] = end
+            at = text.find(name, at + 1)
+    after = 0
+    for start in sorted(found):
+        if start >= after:
+            after = found[start]
+            yield start, after
+
+
+def _word_char(char: str) -> bool:
+    """What ``[\\w-]`` matches (``\\w`` of a str pattern: a letter, digit or «_»)."""
+    return char.isalnum() or char in "_-"
 
 
 def drop_persons_on_quoted_names(doc: DocumentContext) -> None:
