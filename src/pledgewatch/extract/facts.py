@@ -1704,12 +1704,13 @@ def _pronoun(doc: DocumentContext) -> re.Pattern:
     return _PERSONAL_PRONOUN["ru" if doc.language == "ru" else "en"]
 
 
+# The stems of words for a relative («сына», «дочери», «жён», «внучку»).
+_KIN_STEMS = r"сын|дочь|дочер|отец|отц|мать|матер|брат|сестр|жена|жён|жен|муж|вдов|внук|внучк"
 # «её сына», «его младшего брата»: a pronoun that says whose relative is meant, not the
 # person it stands for.
 _KIN_PRONOUN = re.compile(
     r"(?<![\w-])(?:его|е[её]|their|his|her)\s+(?:[^\s,.;:!?]+\s+)?"
-    r"(?:сын|дочь|дочер|отец|отц|мать|матер|брат|сестр|жена|жен|муж|вдов|внук|внучк"
-    r"|son|daughter|father|mother|brother|sister|wife|husband)\w{0,2}(?![\w-])",
+    rf"(?:{_KIN_STEMS}|son|daughter|father|mother|brother|sister|wife|husband)\w{{0,2}}(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -1731,9 +1732,7 @@ def _person_pronouns(doc: DocumentContext, start: int, end: int) -> list[re.Matc
 # accused is, unless a clause of its own follows it («Мать Ивана Петрова, обвиняемого в
 # убийстве, …»).
 _KIN_BEFORE = re.compile(
-    r"(?<![\w-])(?:сын|дочь|дочер|отец|отц|мать|матер|брат|сестр|жена|жён|жен|муж|вдов|внук|внучк)"
-    r"\w{0,3}\s+(?:[^\s,.;:!?]+\s+){0,3}$",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:{_KIN_STEMS})\w{{0,3}}\s+(?:[^\s,.;:!?]+\s+){{0,3}}$", re.IGNORECASE
 )
 
 
