@@ -22,7 +22,13 @@ from functools import lru_cache
 
 from pledgewatch.extract.document import DocumentContext, Span
 from pledgewatch.extract.types import EntityDraft
-from pledgewatch.resolve.names import PersonName, morph, name_key, normalize_person_name
+from pledgewatch.resolve.names import (
+    PersonName,
+    morph,
+    name_key,
+    normalize_person_name,
+    surname_misread_as_locative,
+)
 from pledgewatch.resolve.translit import cyr_to_lat
 
 # Endings a surname takes in the oblique cases, after a consonant (Путин: Путина, Путину,
@@ -259,11 +265,11 @@ def locative_misread(text: str, start: int, written: str, person: PersonName) ->
     """Whether the surname of ``person`` was read as a locative in «-е» with no preposition
     before the name: «Модибо Сидибе», «Мугабе» are not the locatives of Сидиб, Мугаб (a
     locative always follows a preposition: «о Путине»); a surname in «-е» elsewhere does
-    not decline, and the caller reads the name again as a nominative."""
-    last = written.split()[-1] if written.split() else ""
-    if not person.last or last.lower() != person.last.lower() + "е":
-        return False
-    return not _LOCATIVE_PREPOSITION.search(text, max(0, start - 5), start)
+    not decline, and the caller reads the name again as a nominative (the same rule keys
+    a display name: :func:`pledgewatch.resolve.names.surname_misread_as_locative`)."""
+    return surname_misread_as_locative(written, person) and not _LOCATIVE_PREPOSITION.search(
+        text, max(0, start - 5), start
+    )
 
 
 def is_leading_person_noun(text: str, start: int, word: str, after: str) -> bool:
